@@ -1,0 +1,3 @@
+"""Shopfront backend API."""
+
+__version__ = "0.4.2"

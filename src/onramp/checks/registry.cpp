@@ -1,0 +1,22 @@
+// The explicit list of checks and inventories, one line each, alphabetical within a step.
+#include "onramp/checks/check.hpp"
+#include "onramp/checks/sandbox/debug_setups.hpp"
+#include "onramp/checks/sandbox/debugger_call.hpp"
+#include "onramp/checks/sandbox/debugger_import.hpp"
+
+namespace onramp::checks {
+
+std::vector<std::unique_ptr<Check>> make_checks() {
+  std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
+  checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
+  return checks;
+}
+
+std::vector<std::unique_ptr<Inventory>> make_inventories() {
+  std::vector<std::unique_ptr<Inventory>> inventories;
+  inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
+  return inventories;
+}
+
+}  // namespace onramp::checks

@@ -1,0 +1,202 @@
+#include "onramp/core/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "onramp/checks/check.hpp"
+#include "onramp/core/steps.hpp"
+#include "onramp/facts/collector.hpp"
+#include "onramp/parse/python_parser.hpp"
+#include "onramp/parse/walker.hpp"
+#include "onramp/scan/discover.hpp"
+#include "onramp/util/files.hpp"
+#include "onramp/util/hash.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::core {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// The first ERROR or MISSING node, found without recursion.
+std::optional<TSNode> first_error(TSNode root) {
+  TSNode n = root;
+  for (;;) {
+    if (ts_node_is_error(n) || ts_node_is_missing(n)) return n;
+    const std::uint32_t count = ts_node_child_count(n);
+    bool descended = false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode c = ts_node_child(n, i);
+      if (ts_node_has_error(c)) {
+        n = c;
+        descended = true;
+        break;
+      }
+    }
+    if (!descended) return ts_node_has_error(n) ? std::optional<TSNode>(n) : std::nullopt;
+  }
+}
+
+/// Per-thread machinery: a parser, a walker and one instance of each check.
+struct Worker {
+  parse::PythonParser parser;
+  parse::Walker walker{tree_sitter_python()};
+  facts::Collector collector;
+  std::vector<std::unique_ptr<checks::Check>> checks = checks::make_checks();
+
+  Worker() {
+    walker.add(collector);
+    for (auto& c : checks) walker.add(*c);
+  }
+};
+
+struct FileResult {
+  std::optional<facts::Module> module;
+  std::vector<Finding> findings;
+  std::optional<Problem> problem;
+  double parse_ms = 0;
+};
+
+FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules) {
+  FileResult result;
+  auto data = util::read_file(project.root / file.path, project.max_file_size);
+  if (!data) {
+    result.problem = Problem{file.path, "unreadable", 0, data.error().message};
+    return result;
+  }
+  std::string text = std::move(*data);
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+    result.problem = Problem{file.path, "binary", 0, "contains NUL bytes, skipped"};
+    return result;
+  }
+  if (!util::is_valid_utf8(text)) {
+    result.problem = Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"};
+    return result;
+  }
+
+  facts::Module module;
+  module.path = file.path;
+  module.name = scan::module_name_for(scan::owning_root(project.roots, file.path), file.path);
+  module.is_package_init = file.path == "__init__.py" || file.path.ends_with("/__init__.py");
+  module.is_test = scan::is_test_path(file.path);
+  parse::SourceText source(file.path, std::move(text));
+  module.lines = source.line_count();
+
+  const auto start = Clock::now();
+  auto tree = w.parser.parse(source.text());
+  result.parse_ms = ms_since(start);
+  if (!tree) {
+    result.problem = Problem{file.path, "syntax-error", 0, "the parser gave up on this file"};
+    return result;
+  }
+  const TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    if (const auto err = first_error(root)) {
+      const auto loc = source.location(*err);
+      result.problem = Problem{file.path, "syntax-error", loc.line,
+                               ts_node_is_missing(*err) ? std::string("missing ") + ts_node_type(*err)
+                                                        : "invalid syntax; the rest of the file was read as far as it parses"};
+    }
+  }
+
+  checks::FileContext ctx{source, module, rules, &w.walker, {}};
+  w.collector.begin(ctx);
+  for (auto& c : w.checks) c->begin_file(ctx);
+  w.walker.walk(tree.get(), ctx);
+  ctx.walker = nullptr;
+  w.collector.resolve(ctx);
+  for (auto& c : w.checks) c->check_module(ctx);
+  result.findings = std::move(ctx.findings);
+  result.module = std::move(module);
+  return result;
+}
+
+}  // namespace
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (auto& f : findings) {
+    std::string key = f.rule;
+    key += '\0';
+    key += f.path;
+    key += '\0';
+    key += f.code.empty() ? f.message : f.code;
+    const int occurrence = seen[key]++;
+    key += '\0';
+    key += std::to_string(occurrence);
+    f.fingerprint = util::hash_hex(key);
+  }
+}
+
+util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules) {
+  Analysis out;
+  Project& project = out.project;
+  project.root = options.root;
+  project.display_root = options.display_root;
+  project.max_file_size = options.max_file_size;
+
+  auto start = Clock::now();
+  auto found = scan::discover(options.root, options.max_file_size);
+  if (!found) return found.error();
+  project.files = std::move(found->files);
+  project.problems = std::move(found->problems);
+  project.roots = std::move(found->roots);
+  out.times.discover_ms = ms_since(start);
+
+  // parse + facts + per-file checks, files in parallel; results land in file order.
+  start = Clock::now();
+  const auto python = project.files_of(FileKind::python);
+  std::vector<FileResult> results(python.size());
+  std::atomic<std::size_t> next{0};
+  const unsigned threads = std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
+  const auto work = [&] {
+    Worker worker;
+    for (std::size_t i = next++; i < python.size(); i = next++) results[i] = analyse_file(worker, project, *python[i], rules);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  out.times.parse_ms = ms_since(start);
+
+  start = Clock::now();
+  for (auto& r : results) {
+    out.times.parse_only_ms += r.parse_ms;
+    if (r.problem) project.problems.push_back(std::move(*r.problem));
+    if (r.module) {
+      project.python_lines += r.module->lines;
+      project.modules.push_back(std::move(*r.module));
+    }
+    out.findings.insert(out.findings.end(), std::make_move_iterator(r.findings.begin()),
+                        std::make_move_iterator(r.findings.end()));
+  }
+  std::stable_sort(project.problems.begin(), project.problems.end(),
+                   [](const Problem& a, const Problem& b) { return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind); });
+
+  // Cross-file checks and the step inventories work on facts only.
+  auto project_checks = checks::make_checks();
+  for (const auto& c : project_checks) c->check_project(project, rules, out.findings);
+  out.step_facts.assign(kSteps.size(), nlohmann::ordered_json::object());
+  for (const auto& inv : checks::make_inventories()) {
+    const auto step = step_by_key(inv->step_key());
+    if (step) inv->collect(project, out.step_facts[static_cast<std::size_t>(step->id - 1)]);
+  }
+
+  std::sort(out.findings.begin(), out.findings.end(), finding_less);
+  assign_fingerprints(out.findings);
+  out.times.analyse_ms = ms_since(start);
+  return out;
+}
+
+}  // namespace onramp::core

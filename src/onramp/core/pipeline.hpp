@@ -1,0 +1,47 @@
+#pragma once
+// discover -> parse -> facts -> analyse: everything a reporter needs, computed once.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "onramp/core/finding.hpp"
+#include "onramp/core/project.hpp"
+#include "onramp/core/rules.hpp"
+#include "onramp/util/result.hpp"
+
+namespace onramp::core {
+
+/// How to scan.
+struct ScanOptions {
+  std::filesystem::path root;
+  /// The root as the user typed it: reports show this, never an absolute path.
+  std::string display_root;
+  unsigned jobs = 1;
+  std::uintmax_t max_file_size = 2 * 1024 * 1024;
+};
+
+/// Timings of the stages, for the benchmark script (never printed in reports: they would break reproducibility).
+struct StageTimes {
+  double discover_ms = 0;
+  double parse_ms = 0;  // summed over threads: parse + walk + per-file checks
+  double parse_only_ms = 0;
+  double analyse_ms = 0;
+};
+
+/// The result of a scan: the project model, each step's facts and the sorted, fingerprinted findings.
+struct Analysis {
+  Project project;
+  std::vector<nlohmann::ordered_json> step_facts;  // one per step, in step order
+  std::vector<Finding> findings;
+  StageTimes times;
+};
+
+/// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
+util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules);
+
+/// Gives each finding its fingerprint: rule, path, normalised code and the occurrence index of that triple.
+void assign_fingerprints(std::vector<Finding>& findings);
+
+}  // namespace onramp::core

@@ -1,0 +1,51 @@
+#include "onramp/core/project.hpp"
+
+#include <algorithm>
+
+#include "onramp/util/files.hpp"
+
+namespace onramp::core {
+
+std::string_view to_string(FileKind kind) {
+  switch (kind) {
+    case FileKind::python: return "python";
+    case FileKind::requirements: return "requirements";
+    case FileKind::pyproject: return "pyproject";
+    case FileKind::setup_cfg: return "setup-cfg";
+    case FileKind::pipfile: return "pipfile";
+    case FileKind::lockfile: return "lockfile";
+    case FileKind::dockerfile: return "dockerfile";
+    case FileKind::compose: return "compose";
+    case FileKind::env: return "env";
+    case FileKind::ci: return "ci";
+    case FileKind::task_runner: return "task-runner";
+    case FileKind::docs: return "docs";
+    case FileKind::ide: return "ide";
+    case FileKind::python_version: return "python-version";
+    case FileKind::other: return "other";
+  }
+  return "other";
+}
+
+std::vector<const ProjectFile*> Project::files_of(FileKind kind) const {
+  std::vector<const ProjectFile*> out;
+  for (const auto& f : files) {
+    if (f.kind == kind) out.push_back(&f);
+  }
+  return out;
+}
+
+const ProjectFile* Project::find(std::string_view path) const {
+  const auto it = std::lower_bound(files.begin(), files.end(), path,
+                                   [](const ProjectFile& f, std::string_view p) { return f.path < p; });
+  return it != files.end() && it->path == path ? &*it : nullptr;
+}
+
+std::optional<std::string> Project::read(std::string_view path) const {
+  if (find(path) == nullptr) return std::nullopt;
+  auto data = util::read_file(root / std::filesystem::path(std::string(path)), max_file_size);
+  if (!data) return std::nullopt;
+  return std::move(*data);
+}
+
+}  // namespace onramp::core

@@ -1,0 +1,56 @@
+#pragma once
+// The whole scanned repository as later stages see it: files, project roots, modules, problems.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "onramp/facts/module.hpp"
+
+namespace onramp::core {
+
+/// What a file is, decided from its name and place.
+enum class FileKind {
+  python, requirements, pyproject, setup_cfg, pipfile, lockfile, dockerfile, compose, env, ci,
+  task_runner, docs, ide, python_version, other
+};
+
+std::string_view to_string(FileKind kind);
+
+/// One file the scan kept (not ignored).
+struct ProjectFile {
+  std::string path;  // relative, `/` separators
+  FileKind kind = FileKind::other;
+  std::uintmax_t size = 0;
+};
+
+/// A file onramp could not use, or used only in part; listed in the report, never fatal.
+struct Problem {
+  std::string path;
+  /// syntax-error, binary, too-large, non-utf8, unreadable, symlink-outside-root
+  std::string kind;
+  std::uint32_t line = 0;
+  std::string message;
+};
+
+/// The repository model shared by inventories and project-wide checks.
+struct Project {
+  std::filesystem::path root;
+  std::string display_root;
+  std::uintmax_t max_file_size = 0;
+  std::vector<ProjectFile> files;     // sorted by path
+  std::vector<std::string> roots;     // project roots, "." for the scanned root itself
+  std::vector<facts::Module> modules; // sorted by path
+  std::vector<Problem> problems;      // sorted by path
+  std::uint64_t python_lines = 0;
+
+  /// Files of one kind, in path order.
+  std::vector<const ProjectFile*> files_of(FileKind kind) const;
+  const ProjectFile* find(std::string_view path) const;
+  /// Reads a kept file (size-limited); nullopt if it cannot be read.
+  std::optional<std::string> read(std::string_view path) const;
+};
+
+}  // namespace onramp::core

@@ -1,0 +1,145 @@
+#include "onramp/core/rules.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "onramp/core/embedded_rules.hpp"
+#include "onramp/core/steps.hpp"
+
+namespace onramp::core {
+
+bool qualified_name_matches(std::string_view pattern, std::string_view name) {
+  if (pattern.size() >= 2 && pattern.substr(pattern.size() - 2) == ".*") {
+    const auto prefix = pattern.substr(0, pattern.size() - 1);  // keeps the dot
+    return name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix;
+  }
+  return pattern == name;
+}
+
+namespace {
+
+using util::Error;
+
+std::string where(std::string_view source, const YAML::Node& node) {
+  return fmt::format("{}:{}", source, node.Mark().line + 1);
+}
+
+util::Result<std::string> get_string(std::string_view source, const YAML::Node& node, std::string_view key) {
+  if (!node.IsScalar()) return Error{fmt::format("{}: `{}` must be a string", where(source, node), key)};
+  return node.as<std::string>();
+}
+
+util::Result<std::vector<std::string>> get_strings(std::string_view source, const YAML::Node& node,
+                                                   std::string_view key) {
+  if (!node.IsSequence()) return Error{fmt::format("{}: `{}` must be a list of strings", where(source, node), key)};
+  std::vector<std::string> out;
+  for (const auto& item : node) {
+    if (!item.IsScalar()) return Error{fmt::format("{}: `{}` must be a list of strings", where(source, item), key)};
+    out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
+util::Status check_keys(std::string_view source, const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                        std::string_view context) {
+  for (const auto& kv : map) {
+    const auto key = kv.first.as<std::string>();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return Error{fmt::format("{}: unknown key `{}` in {}", where(source, kv.first), key, context)};
+    }
+  }
+  return util::Ok{};
+}
+
+}  // namespace
+
+util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    return Error{fmt::format("{}:{}: invalid YAML: {}", source, e.mark.line + 1, e.msg)};
+  }
+  if (!root.IsMap()) return Error{fmt::format("{}:1: a rule file must be a mapping", source)};
+  if (auto st = check_keys(source, root, {"id", "severity", "summary", "docs", "match", "ruff"}, "a rule"); !st) return st;
+
+  Rule rule;
+  rule.source = std::string(source);
+  for (const char* required : {"id", "severity", "summary", "docs"}) {
+    if (!root[required]) return Error{fmt::format("{}:1: missing required key `{}`", source, required)};
+  }
+  auto id = get_string(source, root["id"], "id");
+  if (!id) return id.error();
+  rule.id = *id;
+  const auto slash = rule.id.find('/');
+  if (slash == std::string::npos) return Error{fmt::format("{}: id `{}` must be step-key/name", where(source, root["id"]), rule.id)};
+  rule.step_key = rule.id.substr(0, slash);
+  const auto step = step_by_key(rule.step_key);
+  if (!step) return Error{fmt::format("{}: id `{}` does not start with a step key", where(source, root["id"]), rule.id)};
+  rule.step = step->id;
+
+  auto sev = get_string(source, root["severity"], "severity");
+  if (!sev) return sev.error();
+  const auto severity = severity_from_string(*sev);
+  if (!severity) return Error{fmt::format("{}: severity must be info, warning or error", where(source, root["severity"]))};
+  rule.severity = *severity;
+
+  auto summary = get_string(source, root["summary"], "summary");
+  if (!summary) return summary.error();
+  rule.summary = *summary;
+
+  const auto docs = root["docs"];
+  if (!docs.IsMap()) return Error{fmt::format("{}: `docs` must be a mapping", where(source, docs))};
+  if (auto st = check_keys(source, docs, {"what", "why", "example", "fix"}, "docs"); !st) return st;
+  for (auto [key, field] : {std::pair{"what", &rule.docs.what}, std::pair{"why", &rule.docs.why},
+                            std::pair{"example", &rule.docs.example}, std::pair{"fix", &rule.docs.fix}}) {
+    if (!docs[key]) return Error{fmt::format("{}: docs needs `{}`", where(source, docs), key)};
+    auto text = get_string(source, docs[key], key);
+    if (!text) return text.error();
+    *field = *text;
+  }
+
+  if (const auto match = root["match"]) {
+    if (!match.IsMap()) return Error{fmt::format("{}: `match` must be a mapping", where(source, match))};
+    if (auto st = check_keys(source, match, {"calls", "modules"}, "match"); !st) return st;
+    if (match["calls"]) {
+      auto calls = get_strings(source, match["calls"], "calls");
+      if (!calls) return calls.error();
+      rule.match.calls = *calls;
+    }
+    if (match["modules"]) {
+      auto modules = get_strings(source, match["modules"], "modules");
+      if (!modules) return modules.error();
+      rule.match.modules = *modules;
+    }
+  }
+  if (root["ruff"]) {
+    auto codes = get_strings(source, root["ruff"], "ruff");
+    if (!codes) return codes.error();
+    rule.ruff = *codes;
+  }
+  if (find(rule.id)) return Error{fmt::format("{}: rule `{}` is defined twice", source, rule.id)};
+  const auto pos = std::lower_bound(rules_.begin(), rules_.end(), rule.id,
+                                    [](const Rule& r, const std::string& rid) { return r.id < rid; });
+  rules_.insert(pos, std::move(rule));
+  return util::Ok{};
+}
+
+const Rule* RuleSet::find(std::string_view id) const {
+  const auto pos = std::lower_bound(rules_.begin(), rules_.end(), id,
+                                    [](const Rule& r, std::string_view rid) { return r.id < rid; });
+  return pos != rules_.end() && pos->id == id ? &*pos : nullptr;
+}
+
+util::Result<RuleSet> RuleSet::load_embedded() {
+  RuleSet set;
+  for (const auto& file : embedded_rule_files()) {
+    if (auto st = set.add(file.path, file.text); !st) return st.error();
+  }
+  return set;
+}
+
+}  // namespace onramp::core

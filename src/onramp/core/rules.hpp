@@ -1,0 +1,60 @@
+#pragma once
+// Rules are data (rules/*.yaml): id, step, severity, documentation, and what they match.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "onramp/core/finding.hpp"
+#include "onramp/util/result.hpp"
+
+namespace onramp::core {
+
+/// A rule's documentation, printed by `onramp explain` and carried into SARIF.
+struct RuleDocs {
+  std::string what;
+  std::string why;
+  std::string example;
+  std::string fix;
+};
+
+/// What a data rule matches: qualified names resolved through imports, never source text.
+struct RuleMatch {
+  /// Qualified call names (`pdb.set_trace`, `builtins.breakpoint`); `mod.*` matches anything under `mod`.
+  std::vector<std::string> calls;
+  /// Module names whose import the rule reports (`pdb`, `ipdb`).
+  std::vector<std::string> modules;
+};
+
+/// One rule.
+struct Rule {
+  std::string id;
+  std::string step_key;
+  int step = 0;
+  Severity severity = Severity::warning;
+  std::string summary;
+  RuleDocs docs;
+  RuleMatch match;
+  /// Codes of peer tools (ruff) whose `# noqa` also silences this rule.
+  std::vector<std::string> ruff;
+  /// Where the rule came from (`rules/sandbox/debugger-call.yaml`).
+  std::string source;
+};
+
+/// True if a qualified name matches a pattern list entry (exact, or `prefix.*`).
+bool qualified_name_matches(std::string_view pattern, std::string_view name);
+
+/// The loaded rules, sorted by id; an explicit, immutable registry passed to whoever needs it.
+class RuleSet {
+public:
+  /// The rules compiled into the binary.
+  static util::Result<RuleSet> load_embedded();
+  /// Parses one rule file; errors name the file and line.
+  util::Status add(std::string_view source, std::string_view yaml_text);
+  const Rule* find(std::string_view id) const;
+  const std::vector<Rule>& all() const { return rules_; }
+
+private:
+  std::vector<Rule> rules_;
+};
+
+}  // namespace onramp::core

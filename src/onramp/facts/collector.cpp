@@ -1,0 +1,611 @@
+#include "onramp/facts/collector.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "onramp/checks/context.hpp"
+#include "onramp/facts/builtins.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::facts {
+
+namespace {
+
+constexpr int kMaxResolveDepth = 8;
+constexpr int kMaxCallRootDepth = 4;
+constexpr std::size_t kMaxCodeChars = 200;
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+std::string text(TSNode n, const checks::FileContext& ctx) { return std::string(ctx.source.text_of(n)); }
+
+std::string dotted_text(TSNode n, const checks::FileContext& ctx) {
+  std::string out;
+  for (char c : ctx.source.text_of(n)) {
+    if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+std::string code_of(TSNode n, const checks::FileContext& ctx) {
+  auto code = util::collapse_whitespace(ctx.source.text_of(n));
+  if (code.size() > kMaxCodeChars) code.resize(kMaxCodeChars);
+  return code;
+}
+
+/// Calls `fn(child)` for each child stored under field `name` (a field may repeat, as in imports).
+template <class Fn>
+void for_each_field(TSNode n, const char* name, Fn fn) {
+  const std::uint32_t count = ts_node_child_count(n);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const char* f = ts_node_field_name_for_child(n, i);
+    if (f != nullptr && std::strcmp(f, name) == 0) fn(ts_node_child(n, i));
+  }
+}
+
+bool is_type_checking_condition(std::string_view cond) {
+  return cond == "TYPE_CHECKING" || (cond.size() > 14 && cond.substr(cond.size() - 14) == ".TYPE_CHECKING");
+}
+
+bool catches_import_error(TSNode try_stmt, const checks::FileContext& ctx) {
+  const std::uint32_t count = ts_node_named_child_count(try_stmt);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode clause = ts_node_named_child(try_stmt, i);
+    if (!is(clause, "except_clause")) continue;
+    const TSNode value = field(clause, "value");
+    if (ts_node_is_null(value)) return true;  // a bare except catches ImportError too
+    const auto caught = ctx.source.text_of(value);
+    if (caught.find("ImportError") != std::string_view::npos || caught.find("ModuleNotFoundError") != std::string_view::npos ||
+        caught == "Exception" || caught == "BaseException") {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string_view> Collector::node_types() const {
+  return {"import_statement", "import_from_statement", "function_definition", "class_definition", "lambda", "call",
+          "assignment", "augmented_assignment", "for_statement", "as_pattern", "except_clause", "named_expression",
+          "global_statement", "nonlocal_statement"};
+}
+
+void Collector::begin(checks::FileContext& ctx) {
+  scopes_.clear();
+  scope_stack_.clear();
+  function_stack_.clear();
+  class_stack_.clear();
+  refs_.clear();
+  call_refs_.clear();
+  function_decorators_.clear();
+  class_bases_.clear();
+  class_decorators_.clear();
+  lambda_depth_ = 0;
+  scopes_.push_back(Scope{ScopeKind::module, -1, ctx.module.name, {}});
+  scope_stack_.push_back(0);
+}
+
+void Collector::bind(int scope, const std::string& name, Binding b) {
+  scopes_[static_cast<std::size_t>(scope)].names[name].push_back(std::move(b));
+}
+
+int Collector::add_reference(TSNode expr, int scope, int depth, checks::FileContext& ctx) {
+  Reference ref;
+  ref.scope = scope;
+  ref.offset = ts_node_start_byte(expr);
+  TSNode n = expr;
+  for (;;) {
+    if (is(n, "attribute")) {
+      ref.tail.push_back(text(field(n, "attribute"), ctx));
+      n = field(n, "object");
+    } else if (is(n, "identifier")) {
+      ref.root = text(n, ctx);
+      break;
+    } else if (is(n, "call") && depth < kMaxCallRootDepth) {
+      ref.call_root = add_reference(field(n, "function"), scope, depth + 1, ctx);
+      if (ref.call_root < 0) return -1;
+      break;
+    } else if (is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) {
+      n = ts_node_named_child(n, 0);
+    } else {
+      return -1;
+    }
+  }
+  std::reverse(ref.tail.begin(), ref.tail.end());
+  refs_.push_back(std::move(ref));
+  return static_cast<int>(refs_.size() - 1);
+}
+
+std::string Collector::resolve_reference(int index, int depth) const {
+  if (index < 0 || depth > kMaxResolveDepth) return {};
+  const Reference& ref = refs_[static_cast<std::size_t>(index)];
+  std::string base;
+  if (ref.call_root >= 0) {
+    base = resolve_reference(ref.call_root, depth + 1);
+    if (base.empty()) return {};
+    base += "()";
+  } else {
+    base = resolve_name(ref.root, ref.scope, ref.offset, depth);
+    if (base.empty()) return {};
+  }
+  for (const auto& part : ref.tail) {
+    base += '.';
+    base += part;
+  }
+  if (ref.instance) base += "()";
+  return base;
+}
+
+std::string Collector::resolve_name(const std::string& name, int scope, std::uint32_t offset, int depth) const {
+  bool own = true;
+  int s = scope;
+  while (s >= 0) {
+    const Scope& sc = scopes_[static_cast<std::size_t>(s)];
+    // Class bodies are not visible from the functions nested in them.
+    if (!own && sc.kind == ScopeKind::klass) {
+      s = sc.parent;
+      continue;
+    }
+    const auto it = sc.names.find(name);
+    if (it != sc.names.end() && !it->second.empty()) {
+      const auto& list = it->second;
+      const Binding* b = nullptr;
+      if (own) {
+        // In the scope of the use: the binding in force at that point.
+        for (const auto& cand : list) {
+          if (cand.offset <= offset) b = &cand;
+        }
+        // A function-local name is local everywhere in the function, even before its binding.
+        if (b == nullptr && sc.kind != ScopeKind::module && sc.kind != ScopeKind::klass) b = &list.front();
+      } else {
+        // From an inner function: the last binding, since the body runs after the enclosing code.
+        b = &list.back();
+      }
+      if (b != nullptr) {
+        switch (b->kind) {
+          case BindingKind::global:
+            s = 0;
+            own = false;
+            continue;
+          case BindingKind::import:
+          case BindingKind::definition:
+          case BindingKind::self_param: return b->target;
+          case BindingKind::parameter:
+          case BindingKind::variable: return b->value >= 0 ? resolve_reference(b->value, depth + 1) : std::string{};
+        }
+      }
+    }
+    own = false;
+    s = sc.parent;
+  }
+  if (is_builtin_name(name)) return "builtins." + name;
+  return {};
+}
+
+void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int value, checks::FileContext& ctx) {
+  // Iterative over tuple/list patterns; attributes and subscripts bind nothing.
+  std::vector<TSNode> todo{target};
+  const bool single = is(target, "identifier");
+  while (!todo.empty()) {
+    const TSNode n = todo.back();
+    todo.pop_back();
+    if (is(n, "identifier")) {
+      bind(scope, text(n, ctx), Binding{BindingKind::variable, offset, {}, single ? value : -1});
+    } else if (is(n, "pattern_list") || is(n, "tuple_pattern") || is(n, "list_pattern") ||
+               is(n, "list_splat_pattern") || is(n, "as_pattern_target") || is(n, "parenthesized_expression")) {
+      const std::uint32_t count = ts_node_named_child_count(n);
+      for (std::uint32_t i = 0; i < count; ++i) todo.push_back(ts_node_named_child(n, i));
+    }
+  }
+}
+
+int Collector::scope_for_expression(checks::FileContext& ctx) const {
+  // Defaults, annotations and decorators of a def are evaluated in the enclosing scope.
+  const int current = scope_stack_.back();
+  const Scope& sc = scopes_[static_cast<std::size_t>(current)];
+  if (sc.kind != ScopeKind::function && sc.kind != ScopeKind::lambda) return current;
+  const auto anc = ctx.ancestors();
+  for (std::size_t i = anc.size(); i-- > 0;) {
+    const TSNode a = anc[i];
+    if (is(a, "block") || (is(a, "lambda") && i + 1 < anc.size() && !is(anc[i + 1], "lambda_parameters"))) return current;
+    if (is(a, "parameters") || is(a, "lambda_parameters") || is(a, "type")) {
+      if (i > 0 && (is(anc[i - 1], "function_definition") || is(anc[i - 1], "lambda"))) return sc.parent;
+    }
+    if (is(a, "function_definition") || is(a, "lambda")) return current;
+  }
+  return current;
+}
+
+void Collector::on_import(TSNode node, checks::FileContext& ctx) {
+  const int scope = scope_stack_.back();
+  const auto anc = ctx.ancestors();
+  bool type_checking = false, guarded = false, nested = false;
+  for (std::size_t i = 0; i < anc.size(); ++i) {
+    const TSNode a = anc[i];
+    const TSNode below = i + 1 < anc.size() ? anc[i + 1] : node;
+    if (is(a, "if_statement") && ts_node_eq(field(a, "consequence"), below) &&
+        is_type_checking_condition(dotted_text(field(a, "condition"), ctx))) {
+      type_checking = true;
+    }
+    if (is(a, "try_statement") && ts_node_eq(field(a, "body"), below) && catches_import_error(a, ctx)) guarded = true;
+    if (is(a, "function_definition") || is(a, "class_definition")) nested = true;
+  }
+  const auto add = [&](Import imp) {
+    imp.type_checking = type_checking;
+    imp.guarded = guarded;
+    imp.nested = nested;
+    imp.location = ctx.source.location(node);
+    if (!imp.bound.empty()) {
+      bind(scope, imp.bound, Binding{BindingKind::import, ts_node_start_byte(node), imp.target, -1});
+    }
+    ctx.module.imports.push_back(std::move(imp));
+  };
+
+  if (is(node, "import_statement")) {
+    for_each_field(node, "name", [&](TSNode name) {
+      Import imp;
+      if (is(name, "aliased_import")) {
+        imp.module = dotted_text(field(name, "name"), ctx);
+        imp.bound = text(field(name, "alias"), ctx);
+        imp.target = imp.module;
+      } else {
+        imp.module = dotted_text(name, ctx);
+        imp.bound = imp.module.substr(0, imp.module.find('.'));
+        imp.target = imp.bound;
+      }
+      add(std::move(imp));
+    });
+    return;
+  }
+
+  // from-import: work out the absolute module first.
+  const TSNode module_node = field(node, "module_name");
+  std::string module;
+  std::uint32_t level = 0;
+  if (is(module_node, "relative_import")) {
+    std::string rest;
+    const std::uint32_t count = ts_node_named_child_count(module_node);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode c = ts_node_named_child(module_node, i);
+      if (is(c, "import_prefix")) {
+        for (char ch : ctx.source.text_of(c)) level += ch == '.' ? 1U : 0U;
+      } else if (is(c, "dotted_name")) {
+        rest = dotted_text(c, ctx);
+      }
+    }
+    auto parts = util::split(ctx.module.name, '.');
+    if (!ctx.module.is_package_init && !parts.empty()) parts.pop_back();
+    if (level - 1 <= parts.size()) {
+      parts.resize(parts.size() - (level - 1));
+      std::vector<std::string> pieces(parts.begin(), parts.end());
+      if (!rest.empty()) pieces.push_back(rest);
+      module = util::join(pieces, ".");
+    } else {
+      module = rest;  // beyond the top package: keep what is written
+    }
+  } else {
+    module = dotted_text(module_node, ctx);
+  }
+
+  bool any_name = false;
+  for_each_field(node, "name", [&](TSNode name) {
+    any_name = true;
+    Import imp;
+    imp.module = module;
+    imp.level = level;
+    if (is(name, "aliased_import")) {
+      imp.name = dotted_text(field(name, "name"), ctx);
+      imp.bound = text(field(name, "alias"), ctx);
+    } else {
+      imp.name = dotted_text(name, ctx);
+      imp.bound = imp.name;
+    }
+    imp.target = module.empty() ? imp.name : module + "." + imp.name;
+    add(std::move(imp));
+  });
+  if (!any_name) {
+    Import imp;
+    imp.module = module;
+    imp.level = level;
+    imp.star = true;
+    add(std::move(imp));
+  }
+}
+
+void Collector::collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx) {
+  const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
+  if (ts_node_is_null(parent) || !is(parent, "decorated_definition")) return;
+  const int scope = scope_stack_.back();
+  const std::uint32_t count = ts_node_named_child_count(parent);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode dec = ts_node_named_child(parent, i);
+    if (!is(dec, "decorator") || ts_node_named_child_count(dec) == 0) continue;
+    TSNode expr = ts_node_named_child(dec, 0);
+    if (is(expr, "call")) expr = field(expr, "function");
+    out.push_back(add_reference(expr, scope, 0, ctx));
+  }
+  (void)definition;
+}
+
+void Collector::on_function(TSNode node, checks::FileContext& ctx) {
+  const int enclosing = scope_stack_.back();
+  const Scope& outer = scopes_[static_cast<std::size_t>(enclosing)];
+  Function fn;
+  fn.name = text(field(node, "name"), ctx);
+  fn.qualname = outer.qual_prefix + "." + fn.name;
+  fn.is_async = ts_node_child_count(node) > 0 && std::strcmp(ts_node_type(ts_node_child(node, 0)), "async") == 0;
+  fn.is_method = outer.kind == ScopeKind::klass;
+  fn.location = ctx.source.location(node);
+  fn.parent = function_stack_.empty() ? -1 : function_stack_.back();
+  fn.owner_class = fn.is_method ? class_stack_.back() : -1;
+  const TSNode returns = field(node, "return_type");
+  if (!ts_node_is_null(returns)) fn.returns = util::collapse_whitespace(ctx.source.text_of(returns));
+
+  std::vector<int> decorators;
+  collect_decorators(node, decorators, ctx);
+  bool is_static = false;
+  const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
+  if (!ts_node_is_null(parent) && is(parent, "decorated_definition")) {
+    is_static = ctx.source.text_of(parent).find("@staticmethod") != std::string_view::npos;
+  }
+
+  bind(enclosing, fn.name, Binding{BindingKind::definition, ts_node_start_byte(node), fn.qualname, -1});
+  const auto fn_index = static_cast<int>(ctx.module.functions.size());
+  scopes_.push_back(Scope{ScopeKind::function, enclosing, fn.qualname + ".<locals>", {}});
+  const int scope = static_cast<int>(scopes_.size() - 1);
+
+  const TSNode params = field(node, "parameters");
+  auto kind = Parameter::Kind::positional;
+  const std::uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+  bool first = true;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode p = ts_node_named_child(params, i);
+    Parameter param;
+    param.kind = kind;
+    TSNode name_node{};
+    TSNode type_node{};
+    if (is(p, "identifier")) {
+      name_node = p;
+    } else if (is(p, "typed_parameter")) {
+      type_node = field(p, "type");
+      const TSNode inner = ts_node_named_child(p, 0);
+      if (is(inner, "list_splat_pattern")) {
+        param.kind = Parameter::Kind::variadic;
+        name_node = ts_node_named_child(inner, 0);
+      } else if (is(inner, "dictionary_splat_pattern")) {
+        param.kind = Parameter::Kind::keyword_variadic;
+        name_node = ts_node_named_child(inner, 0);
+      } else {
+        name_node = inner;
+      }
+    } else if (is(p, "default_parameter") || is(p, "typed_default_parameter")) {
+      name_node = field(p, "name");
+      type_node = field(p, "type");
+      param.has_default = true;
+    } else if (is(p, "list_splat_pattern")) {
+      param.kind = Parameter::Kind::variadic;
+      name_node = ts_node_named_child(p, 0);
+    } else if (is(p, "dictionary_splat_pattern")) {
+      param.kind = Parameter::Kind::keyword_variadic;
+      name_node = ts_node_named_child(p, 0);
+    } else if (is(p, "keyword_separator")) {
+      kind = Parameter::Kind::keyword_only;
+      continue;
+    } else {
+      continue;  // positional_separator and error nodes
+    }
+    if (param.kind == Parameter::Kind::variadic) kind = Parameter::Kind::keyword_only;
+    if (ts_node_is_null(name_node) || !is(name_node, "identifier")) continue;
+    param.name = text(name_node, ctx);
+    if (!ts_node_is_null(type_node)) param.annotation = util::collapse_whitespace(ctx.source.text_of(type_node));
+    const std::uint32_t offset = ts_node_start_byte(node);
+    if (first && fn.is_method && !is_static && param.kind == Parameter::Kind::positional) {
+      bind(scope, param.name, Binding{BindingKind::self_param, offset, outer.qual_prefix, -1});
+    } else {
+      int value = -1;
+      if (!ts_node_is_null(type_node) && ts_node_named_child_count(type_node) == 1) {
+        const TSNode t = ts_node_named_child(type_node, 0);
+        if (is(t, "identifier") || is(t, "attribute")) {
+          value = add_reference(t, enclosing, 0, ctx);
+          if (value >= 0) refs_[static_cast<std::size_t>(value)].instance = true;
+        }
+      }
+      bind(scope, param.name, Binding{BindingKind::parameter, offset, {}, value});
+    }
+    first = false;
+    fn.parameters.push_back(std::move(param));
+  }
+
+  ctx.module.functions.push_back(std::move(fn));
+  function_decorators_.push_back(std::move(decorators));
+  function_stack_.push_back(fn_index);
+  scope_stack_.push_back(scope);
+}
+
+void Collector::on_class(TSNode node, checks::FileContext& ctx) {
+  const int enclosing = scope_stack_.back();
+  Class cls;
+  cls.name = text(field(node, "name"), ctx);
+  cls.qualname = scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + "." + cls.name;
+  cls.location = ctx.source.location(node);
+  std::vector<int> bases;
+  const TSNode supers = field(node, "superclasses");
+  const std::uint32_t count = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode b = ts_node_named_child(supers, i);
+    if (is(b, "identifier") || is(b, "attribute")) bases.push_back(add_reference(b, enclosing, 0, ctx));
+  }
+  std::vector<int> decorators;
+  collect_decorators(node, decorators, ctx);
+  bind(enclosing, cls.name, Binding{BindingKind::definition, ts_node_start_byte(node), cls.qualname, -1});
+  scopes_.push_back(Scope{ScopeKind::klass, enclosing, cls.qualname, {}});
+  class_stack_.push_back(static_cast<int>(ctx.module.classes.size()));
+  ctx.module.classes.push_back(std::move(cls));
+  class_bases_.push_back(std::move(bases));
+  class_decorators_.push_back(std::move(decorators));
+  scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
+}
+
+void Collector::on_lambda(TSNode node, checks::FileContext& ctx) {
+  const int enclosing = scope_stack_.back();
+  scopes_.push_back(Scope{ScopeKind::lambda, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + ".<lambda>", {}});
+  const int scope = static_cast<int>(scopes_.size() - 1);
+  const TSNode params = field(node, "parameters");
+  const std::uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    if (!is(p, "identifier")) p = field(p, "name");
+    if (!ts_node_is_null(p) && is(p, "identifier")) {
+      bind(scope, text(p, ctx), Binding{BindingKind::parameter, ts_node_start_byte(node), {}, -1});
+    }
+  }
+  scope_stack_.push_back(scope);
+  ++lambda_depth_;
+}
+
+void Collector::on_call(TSNode node, checks::FileContext& ctx) {
+  Call call;
+  const TSNode fn = field(node, "function");
+  call.written = dotted_text(fn, ctx);
+  if (call.written.size() > kMaxCodeChars) call.written.resize(kMaxCodeChars);
+  call.code = code_of(node, ctx);
+  call.location = ctx.source.location(node);
+  call.function = function_stack_.empty() ? -1 : function_stack_.back();
+  call.in_lambda = lambda_depth_ > 0;
+  const auto anc = ctx.ancestors();
+  if (!anc.empty()) {
+    call.awaited = is(anc.back(), "await");
+    call.value_used = !is(anc.back(), "expression_statement");
+  }
+  for (std::size_t i = anc.size(); i-- > 0;) {
+    const TSNode a = anc[i];
+    if (is(a, "function_definition") || is(a, "lambda") || is(a, "class_definition")) break;
+    if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "else_clause") || is(a, "except_clause") ||
+        is(a, "conditional_expression")) {
+      call.conditional = true;
+      break;
+    }
+  }
+  const int scope = scope_for_expression(ctx);
+  if (scope != scope_stack_.back()) {
+    // A default value or annotation runs when the def runs, in the enclosing function.
+    const auto& f = ctx.module.functions[static_cast<std::size_t>(function_stack_.back())];
+    call.function = f.parent;
+  }
+  call_refs_.push_back(add_reference(fn, scope, 0, ctx));
+  ctx.module.calls.push_back(std::move(call));
+}
+
+void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
+  const int scope = scope_for_expression(ctx);
+  const std::uint32_t offset = ts_node_end_byte(node);
+  if (is(node, "global_statement") || is(node, "nonlocal_statement")) {
+    const std::uint32_t count = ts_node_named_child_count(node);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode id = ts_node_named_child(node, i);
+      if (!is(id, "identifier")) continue;
+      if (is(node, "global_statement")) {
+        bind(scope, text(id, ctx), Binding{BindingKind::global, 0, {}, -1});
+      } else {
+        bind(scope, text(id, ctx), Binding{BindingKind::variable, 0, {}, -1});
+      }
+    }
+    return;
+  }
+  if (is(node, "except_clause")) {
+    const TSNode alias = field(node, "alias");
+    if (!ts_node_is_null(alias)) bind_targets(alias, scope, ts_node_start_byte(node), -1, ctx);
+    return;
+  }
+  if (is(node, "as_pattern")) {
+    const TSNode alias = field(node, "alias");
+    if (ts_node_is_null(alias)) return;
+    int value = -1;
+    // `with Session() as s:` binds s to (usually) what the call returned.
+    const TSNode expr = ts_node_named_child(node, 0);
+    if (is(expr, "call")) {
+      value = add_reference(field(expr, "function"), scope, 0, ctx);
+      if (value >= 0) refs_[static_cast<std::size_t>(value)].instance = true;
+    }
+    bind_targets(alias, scope, offset, value, ctx);
+    return;
+  }
+  const TSNode left = is(node, "named_expression") ? field(node, "name") : field(node, "left");
+  const TSNode right = is(node, "named_expression") ? field(node, "value") : field(node, "right");
+  if (ts_node_is_null(left)) return;
+  int value = -1;
+  if (!is(node, "augmented_assignment") && !is(node, "for_statement") && !ts_node_is_null(right) && is(left, "identifier")) {
+    if (is(right, "call")) {
+      value = add_reference(field(right, "function"), scope, 0, ctx);
+      if (value >= 0) refs_[static_cast<std::size_t>(value)].instance = true;
+    } else if (is(right, "identifier") || is(right, "attribute")) {
+      value = add_reference(right, scope, 0, ctx);
+    }
+  }
+  if (is(node, "assignment") && ts_node_is_null(right)) {
+    // `x: Session` declares a type without a value.
+    const TSNode type = field(node, "type");
+    if (!ts_node_is_null(type) && ts_node_named_child_count(type) == 1) {
+      const TSNode t = ts_node_named_child(type, 0);
+      if (is(t, "identifier") || is(t, "attribute")) {
+        value = add_reference(t, scope, 0, ctx);
+        if (value >= 0) refs_[static_cast<std::size_t>(value)].instance = true;
+      }
+    }
+  }
+  bind_targets(left, scope, is(node, "for_statement") ? ts_node_start_byte(node) : offset, value, ctx);
+}
+
+void Collector::enter(TSNode node, checks::FileContext& ctx) {
+  const char* type = ts_node_type(node);
+  if (std::strcmp(type, "call") == 0) {
+    on_call(node, ctx);
+  } else if (std::strcmp(type, "function_definition") == 0) {
+    on_function(node, ctx);
+  } else if (std::strcmp(type, "class_definition") == 0) {
+    on_class(node, ctx);
+  } else if (std::strcmp(type, "lambda") == 0) {
+    on_lambda(node, ctx);
+  } else if (std::strcmp(type, "import_statement") == 0 || std::strcmp(type, "import_from_statement") == 0) {
+    on_import(node, ctx);
+  } else {
+    on_assignment(node, ctx);
+  }
+}
+
+void Collector::leave(TSNode node, checks::FileContext& /*ctx*/) {
+  const char* type = ts_node_type(node);
+  if (std::strcmp(type, "function_definition") == 0) {
+    scope_stack_.pop_back();
+    function_stack_.pop_back();
+  } else if (std::strcmp(type, "class_definition") == 0) {
+    scope_stack_.pop_back();
+    class_stack_.pop_back();
+  } else if (std::strcmp(type, "lambda") == 0) {
+    scope_stack_.pop_back();
+    --lambda_depth_;
+  }
+}
+
+void Collector::resolve(checks::FileContext& ctx) {
+  auto& m = ctx.module;
+  for (std::size_t i = 0; i < m.calls.size(); ++i) m.calls[i].callee = resolve_reference(call_refs_[i], 0);
+  const auto resolve_all = [&](const std::vector<int>& refs, std::vector<std::string>& out) {
+    for (int r : refs) {
+      auto name = resolve_reference(r, 0);
+      if (!name.empty()) out.push_back(std::move(name));
+    }
+  };
+  for (std::size_t i = 0; i < m.functions.size(); ++i) resolve_all(function_decorators_[i], m.functions[i].decorators);
+  for (std::size_t i = 0; i < m.classes.size(); ++i) {
+    resolve_all(class_bases_[i], m.classes[i].bases);
+    resolve_all(class_decorators_[i], m.classes[i].decorators);
+  }
+}
+
+}  // namespace onramp::facts

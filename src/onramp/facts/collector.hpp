@@ -1,0 +1,75 @@
+#pragma once
+// Builds a facts::Module during the single walk, then resolves names through imports and scopes.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "onramp/parse/walker.hpp"
+
+namespace onramp::facts {
+
+/// Collects imports, definitions and calls; resolve() turns written names into qualified names.
+class Collector final : public parse::NodeVisitor {
+public:
+  std::vector<std::string_view> node_types() const override;
+  void enter(TSNode node, checks::FileContext& ctx) override;
+  void leave(TSNode node, checks::FileContext& ctx) override;
+  /// Resets per-file state; call before the walk.
+  void begin(checks::FileContext& ctx);
+  /// Resolves every collected reference; call after the walk, before checks read the module.
+  void resolve(checks::FileContext& ctx);
+
+private:
+  enum class BindingKind { import, definition, variable, parameter, self_param, global };
+  struct Binding {
+    BindingKind kind;
+    std::uint32_t offset;
+    std::string target;  // import target or definition qualname
+    int value = -1;      // reference whose value this name holds (variables, annotated parameters)
+  };
+  enum class ScopeKind { module, klass, function, lambda };
+  struct Scope {
+    ScopeKind kind;
+    int parent;
+    std::string qual_prefix;  // qualname prefix for definitions inside
+    std::unordered_map<std::string, std::vector<Binding>> names;
+  };
+  /// A written reference (`r.get`, `Session()`), resolved after the walk.
+  struct Reference {
+    int scope = 0;
+    std::uint32_t offset = 0;
+    std::string root;               // first name, when the root is a name
+    int call_root = -1;             // the root is the result of calling this reference
+    std::vector<std::string> tail;  // attribute names after the root
+    bool instance = false;          // the value is the result of calling the reference (`x = Q()`)
+  };
+
+  int add_reference(TSNode expr, int scope, int depth, checks::FileContext& ctx);
+  std::string resolve_reference(int index, int depth) const;
+  std::string resolve_name(const std::string& name, int scope, std::uint32_t offset, int depth) const;
+  void bind(int scope, const std::string& name, Binding b);
+  void bind_targets(TSNode target, int scope, std::uint32_t offset, int value, checks::FileContext& ctx);
+  void on_import(TSNode node, checks::FileContext& ctx);
+  void on_import_from(TSNode node, checks::FileContext& ctx);
+  void on_function(TSNode node, checks::FileContext& ctx);
+  void on_class(TSNode node, checks::FileContext& ctx);
+  void on_lambda(TSNode node, checks::FileContext& ctx);
+  void on_call(TSNode node, checks::FileContext& ctx);
+  void on_assignment(TSNode node, checks::FileContext& ctx);
+  int scope_for_expression(checks::FileContext& ctx) const;
+  void collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx);
+
+  std::vector<Scope> scopes_;
+  std::vector<int> scope_stack_;
+  std::vector<int> function_stack_;
+  std::vector<int> class_stack_;
+  int lambda_depth_ = 0;
+  std::vector<Reference> refs_;
+  std::vector<int> call_refs_;                        // per facts::Call
+  std::vector<std::vector<int>> function_decorators_;  // per facts::Function
+  std::vector<std::vector<int>> class_bases_;          // per facts::Class
+  std::vector<std::vector<int>> class_decorators_;     // per facts::Class
+};
+
+}  // namespace onramp::facts

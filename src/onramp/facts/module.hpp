@@ -1,0 +1,108 @@
+#pragma once
+// The project model for one Python module: what later stages analyse instead of trees.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "onramp/core/finding.hpp"
+
+namespace onramp::facts {
+
+/// One imported name as bound in a scope.
+struct Import {
+  /// The absolute module imported from (`os.path`; `app.core` for `from ..core import x` in `app.api.deps`).
+  std::string module;
+  /// For `from m import n`: `n`; empty for `import m`.
+  std::string name;
+  /// The local name it binds (`r` for `import requests as r`, `os` for `import os.path`).
+  std::string bound;
+  /// What the bound name refers to (`requests`, `os`, `time.sleep`).
+  std::string target;
+  /// Dots of a relative import (0 for absolute).
+  std::uint32_t level = 0;
+  bool star = false;
+  /// Under `if TYPE_CHECKING:`: never executed at run time.
+  bool type_checking = false;
+  /// In a `try:` whose handler catches ImportError: optional at run time.
+  bool guarded = false;
+  /// Inside a function or class body rather than at module level.
+  bool nested = false;
+  core::Location location;
+};
+
+/// A function parameter with its annotation text as written.
+struct Parameter {
+  enum class Kind { positional, variadic, keyword_variadic, keyword_only };
+  std::string name;
+  std::string annotation;
+  bool has_default = false;
+  Kind kind = Kind::positional;
+};
+
+/// A function or method definition.
+struct Function {
+  std::string name;
+  /// `module.Class.method`; nested functions use `outer.<locals>.inner` like Python's __qualname__.
+  std::string qualname;
+  bool is_async = false;
+  bool is_method = false;
+  /// Decorators as resolved qualified names (the callee for `@router.get("/")`).
+  std::vector<std::string> decorators;
+  std::vector<Parameter> parameters;
+  std::string returns;
+  /// The `def` line through the end of the body.
+  core::Location location;
+  /// Enclosing function (nested defs) or -1.
+  int parent = -1;
+  /// Enclosing class or -1.
+  int owner_class = -1;
+};
+
+/// A class definition.
+struct Class {
+  std::string name;
+  std::string qualname;
+  /// Base classes as resolved qualified names.
+  std::vector<std::string> bases;
+  std::vector<std::string> decorators;
+  core::Location location;
+};
+
+/// One call expression with its callee resolved through the module's imports and scopes.
+struct Call {
+  /// The qualified name (`requests.get`, `builtins.breakpoint`, `app.services.users.load`);
+  /// `Q().m` when the receiver is a variable built by calling `Q`; empty when unknown.
+  std::string callee;
+  /// The callee as written (`r.get`), for messages.
+  std::string written;
+  /// The whole call, white space collapsed and cut at 200 characters (fingerprints).
+  std::string code;
+  core::Location location;
+  /// Innermost enclosing function or -1 at module or class level.
+  int function = -1;
+  bool awaited = false;
+  /// Inside a lambda body: runs when the lambda is called, not when the enclosing function runs.
+  bool in_lambda = false;
+  /// Under an `if`/`else`/`try` inside its function (or module): runs only on some paths.
+  bool conditional = false;
+  /// False when the call is a statement of its own and its value is dropped.
+  bool value_used = true;
+};
+
+/// Everything onramp knows about one Python file after its single walk.
+struct Module {
+  /// Path relative to the scanned root, `/` separators.
+  std::string path;
+  /// Dotted module name (`app.api.users`), derived from the path below its project root.
+  std::string name;
+  bool is_package_init = false;
+  /// Under tests/, test_*.py, *_test.py or conftest.py.
+  bool is_test = false;
+  std::uint32_t lines = 0;
+  std::vector<Import> imports;
+  std::vector<Function> functions;
+  std::vector<Class> classes;
+  std::vector<Call> calls;
+};
+
+}  // namespace onramp::facts

@@ -1,0 +1,44 @@
+#pragma once
+// One cursor walk per tree that hands each node to the visitors registered for its type.
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+namespace onramp::checks {
+struct FileContext;
+}
+
+namespace onramp::parse {
+
+/// Something that wants to see nodes of some types during the single walk of a file.
+class NodeVisitor {
+public:
+  virtual ~NodeVisitor() = default;
+  /// Named node types (`call`, `import_statement`) this visitor wants.
+  virtual std::vector<std::string_view> node_types() const = 0;
+  virtual void enter(TSNode node, checks::FileContext& ctx) = 0;
+  virtual void leave(TSNode /*node*/, checks::FileContext& /*ctx*/) {}
+};
+
+/// Walks a tree once, depth first, without recursion (deep nesting cannot overflow the stack).
+class Walker {
+public:
+  explicit Walker(const TSLanguage* language);
+  /// Registration order is dispatch order: fact collectors first, then checks.
+  void add(NodeVisitor& visitor);
+  void walk(const TSTree* tree, checks::FileContext& ctx);
+  /// The nodes above the one being visited, root first.
+  std::span<const TSNode> ancestors() const { return {path_.data(), path_.empty() ? 0 : path_.size() - 1}; }
+
+private:
+  void dispatch_enter(TSNode node, checks::FileContext& ctx);
+  void dispatch_leave(TSNode node, checks::FileContext& ctx);
+
+  const TSLanguage* language_;
+  std::vector<std::vector<NodeVisitor*>> by_symbol_;
+  std::vector<TSNode> path_;
+};
+
+}  // namespace onramp::parse

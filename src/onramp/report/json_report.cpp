@@ -1,0 +1,105 @@
+#include <algorithm>
+
+#include "onramp/core/steps.hpp"
+#include "onramp/report/report.hpp"
+
+namespace onramp::report {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+/// Steps that some registered inventory or rule covers; the rest say "not analysed yet".
+std::vector<bool> analysed_steps(const core::Analysis& analysis, const core::RuleSet& rules) {
+  std::vector<bool> analysed(core::kSteps.size(), false);
+  for (std::size_t i = 0; i < analysis.step_facts.size() && i < analysed.size(); ++i) {
+    analysed[i] = !analysis.step_facts[i].empty();
+  }
+  for (const auto& r : rules.all()) analysed[static_cast<std::size_t>(r.step - 1)] = true;
+  return analysed;
+}
+
+}  // namespace
+
+json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
+  const auto& project = analysis.project;
+  std::size_t parse_errors = 0, skipped = 0;
+  for (const auto& p : project.problems) {
+    const auto* file = project.find(p.path);
+    const bool python = p.path.ends_with(".py");
+    if (p.kind == "syntax-error" || (python && file != nullptr)) {
+      ++parse_errors;
+    } else {
+      ++skipped;
+    }
+  }
+  std::size_t by_sev[3] = {0, 0, 0};
+  for (const auto& f : analysis.findings) ++by_sev[static_cast<int>(f.severity)];
+
+  json doc;
+  doc["schema"] = "onramp/report@1";
+  doc["tool"] = {{"name", "onramp"}, {"version", ONRAMP_VERSION}};
+  doc["root"] = project.display_root;
+  doc["summary"] = {
+      {"files", project.files.size()},
+      {"python_files", project.modules.size()},
+      {"python_lines", project.python_lines},
+      {"findings", analysis.findings.size()},
+      {"parse_errors", parse_errors},
+      {"skipped_files", skipped},
+      {"by_severity", {{"error", by_sev[2]}, {"warning", by_sev[1]}, {"info", by_sev[0]}}},
+  };
+  json kinds = json::object();
+  for (const auto& f : project.files) {
+    const std::string k(core::to_string(f.kind));
+    kinds[k] = kinds.contains(k) ? kinds[k].get<std::size_t>() + 1 : 1;
+  }
+  json sorted_kinds = json::object();
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : kinds.items()) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  for (const auto& k : keys) sorted_kinds[k] = kinds[k];
+  doc["project"] = {{"roots", project.roots}, {"files_by_kind", sorted_kinds}};
+
+  const auto analysed = analysed_steps(analysis, rules);
+  json steps = json::array();
+  for (const auto& step : core::kSteps) {
+    const auto i = static_cast<std::size_t>(step.id - 1);
+    const auto count = std::count_if(analysis.findings.begin(), analysis.findings.end(),
+                                     [&](const core::Finding& f) { return f.step == step.id; });
+    steps.push_back({{"id", step.id}, {"key", step.key}, {"title", step.title}, {"analysed", analysed[i]},
+                     {"facts", i < analysis.step_facts.size() ? analysis.step_facts[i] : json::object()},
+                     {"findings", count}});
+  }
+  doc["steps"] = std::move(steps);
+
+  json findings = json::array();
+  for (const auto& f : analysis.findings) {
+    json row = {{"rule", f.rule},           {"step", f.step},
+                {"severity", core::to_string(f.severity)},
+                {"path", f.path},           {"line", f.location.line},
+                {"column", f.location.column}, {"end_line", f.location.end_line},
+                {"end_column", f.location.end_column},
+                {"message", f.message},     {"fingerprint", f.fingerprint}};
+    if (!f.chain.empty()) row["chain"] = f.chain;
+    findings.push_back(std::move(row));
+  }
+  doc["findings"] = std::move(findings);
+
+  json problems = json::array();
+  for (const auto& p : project.problems) {
+    json row = {{"path", p.path}, {"kind", p.kind}};
+    if (p.line != 0) row["line"] = p.line;
+    row["message"] = p.message;
+    problems.push_back(std::move(row));
+  }
+  doc["problems"] = std::move(problems);
+  return doc;
+}
+
+void write_json(std::ostream& out, const core::Analysis& analysis, const core::RuleSet& rules) {
+  // File names need not be UTF-8: replace what is not rather than fail.
+  out << to_json(analysis, rules).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace onramp::report

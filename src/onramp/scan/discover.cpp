@@ -1,0 +1,243 @@
+#include "onramp/scan/discover.hpp"
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+
+#include "onramp/scan/gitignore.hpp"
+#include "onramp/util/files.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::scan {
+
+namespace fs = std::filesystem;
+using core::FileKind;
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view dirname(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+std::string join_path(std::string_view dir, std::string_view name) {
+  return dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name);
+}
+
+bool is_root_marker(std::string_view name) {
+  return name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile" ||
+         name == "requirements.txt" || name == "manage.py";
+}
+
+/// True if `inner` is `outer` or below it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto o = outer.begin();
+  auto i = inner.begin();
+  for (; o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_skipped_directory(std::string_view name) {
+  static const std::set<std::string_view> names = {
+      ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".virtualenv", ".tox", ".nox",
+      ".mypy_cache", ".pytest_cache", ".ruff_cache", ".pytype", ".hypothesis", ".eggs", "site-packages", "htmlcov",
+      ".idea", "build", "dist", ".cache", ".direnv", ".pdm-build", "__pypackages__"};
+  return names.contains(name) || ends_with(name, ".egg-info");
+}
+
+FileKind classify(std::string_view rel_path) {
+  const auto name = basename(rel_path);
+  const auto dir = dirname(rel_path);
+  const auto lower = util::to_lower(name);
+  if (ends_with(name, ".py")) return FileKind::python;
+  if ((starts_with(lower, "requirements") && (ends_with(lower, ".txt") || ends_with(lower, ".in"))) ||
+      ((basename(dir) == "requirements" || basename(dir) == "reqs") && (ends_with(lower, ".txt") || ends_with(lower, ".in")))) {
+    return FileKind::requirements;
+  }
+  if (name == "pyproject.toml") return FileKind::pyproject;
+  if (name == "setup.cfg") return FileKind::setup_cfg;
+  if (name == "Pipfile") return FileKind::pipfile;
+  if (name == "uv.lock" || name == "poetry.lock" || name == "Pipfile.lock" || name == "pdm.lock" || name == "pylock.toml") {
+    return FileKind::lockfile;
+  }
+  if (name == "Dockerfile" || name == "Containerfile" || starts_with(name, "Dockerfile.") || ends_with(name, ".Dockerfile") ||
+      ends_with(lower, ".dockerfile")) {
+    return FileKind::dockerfile;
+  }
+  if ((starts_with(lower, "docker-compose") || starts_with(lower, "compose")) &&
+      (ends_with(lower, ".yml") || ends_with(lower, ".yaml"))) {
+    return FileKind::compose;
+  }
+  if (name == ".env" || starts_with(name, ".env.") || ends_with(name, ".env")) return FileKind::env;
+  if ((starts_with(rel_path, ".github/workflows/") && (ends_with(lower, ".yml") || ends_with(lower, ".yaml"))) ||
+      name == ".gitlab-ci.yml" || rel_path == ".circleci/config.yml" || name == "azure-pipelines.yml" ||
+      name == "Jenkinsfile" || name == ".travis.yml" || name == "bitbucket-pipelines.yml") {
+    return FileKind::ci;
+  }
+  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name == "justfile" || name == "Justfile" ||
+      name == ".justfile" || name == "Taskfile.yml" || name == "Taskfile.yaml" || name == "noxfile.py" ||
+      name == "tox.ini") {
+    return FileKind::task_runner;
+  }
+  if (ends_with(lower, ".md") || ends_with(lower, ".rst") || ends_with(lower, ".markdown")) return FileKind::docs;
+  if (rel_path == ".vscode/launch.json" || ends_with(rel_path, "/.vscode/launch.json") || name == ".pdbrc") return FileKind::ide;
+  if (name == ".python-version" || name == "runtime.txt") return FileKind::python_version;
+  return FileKind::other;
+}
+
+util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size) {
+  std::error_code ec;
+  const fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) return util::Error{"cannot resolve " + root.string() + ": " + ec.message()};
+
+  Discovery out;
+  IgnoreStack ignores;
+  std::set<std::string> visited_dirs{canonical_root.string()};
+
+  struct Frame {
+    std::string rel;       // directory relative to the root ("" for the root)
+    fs::path canonical;    // where it really is
+    std::vector<std::pair<std::string, fs::file_type>> entries;
+    std::size_t next = 0;
+    bool pushed_ignore = false;
+  };
+
+  const auto load_ignore = [&](const fs::path& file, const std::string& base) -> bool {
+    auto text = util::read_file(file, max_file_size);
+    if (!text) return false;
+    ignores.push(IgnoreFile::parse(*text, base));
+    return true;
+  };
+  // .git/info/exclude applies like a root .gitignore with lower precedence.
+  std::size_t base_ignores = 0;
+  if (load_ignore(canonical_root / ".git" / "info" / "exclude", "")) ++base_ignores;
+
+  const auto open_dir = [&](std::string rel, fs::path canon) -> Frame {
+    Frame f{std::move(rel), std::move(canon), {}, 0, false};
+    std::error_code dir_ec;
+    for (fs::directory_iterator it(f.canonical, fs::directory_options::skip_permission_denied, dir_ec), end;
+         !dir_ec && it != end; it.increment(dir_ec)) {
+      std::error_code type_ec;
+      f.entries.emplace_back(it->path().filename().string(), it->symlink_status(type_ec).type());
+    }
+    if (dir_ec) out.problems.push_back({f.rel.empty() ? "." : f.rel, "unreadable", 0, dir_ec.message()});
+    std::sort(f.entries.begin(), f.entries.end());
+    if (std::any_of(f.entries.begin(), f.entries.end(), [](const auto& e) { return e.first == ".gitignore"; })) {
+      f.pushed_ignore = load_ignore(f.canonical / ".gitignore", f.rel);
+    }
+    return f;
+  };
+
+  std::vector<Frame> stack;
+  stack.push_back(open_dir("", canonical_root));
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next >= frame.entries.size()) {
+      if (frame.pushed_ignore) ignores.pop();
+      stack.pop_back();
+      continue;
+    }
+    const auto [name, type] = frame.entries[frame.next++];
+    const std::string rel = join_path(frame.rel, name);
+    fs::path canon = frame.canonical / name;
+    fs::file_type real_type = type;
+    if (type == fs::file_type::symlink) {
+      std::error_code link_ec;
+      canon = fs::canonical(frame.canonical / name, link_ec);
+      if (link_ec || !is_within(canon, canonical_root)) {
+        out.problems.push_back({rel, "symlink-outside-root", 0,
+                                link_ec ? "broken symbolic link, not followed" : "points outside the scanned root, not followed"});
+        continue;
+      }
+      real_type = fs::status(canon, link_ec).type();
+      // A link to a file inside the root is an alias of a file the walk already sees.
+      if (real_type != fs::file_type::directory) continue;
+    }
+    if (real_type == fs::file_type::directory) {
+      if (is_skipped_directory(name) || ignores.ignored(rel, true)) continue;
+      std::error_code venv_ec;
+      if (fs::exists(canon / "pyvenv.cfg", venv_ec)) continue;  // a virtualenv under any name
+      if (!visited_dirs.insert(canon.string()).second) continue;  // a loop through links
+      stack.push_back(open_dir(rel, canon));
+      continue;
+    }
+    if (real_type != fs::file_type::regular) continue;
+    if (name == ".gitignore" || ignores.ignored(rel, false)) continue;
+    std::error_code size_ec;
+    const auto size = fs::file_size(canon, size_ec);
+    const FileKind kind = classify(rel);
+    if (size_ec) {
+      out.problems.push_back({rel, "unreadable", 0, size_ec.message()});
+      continue;
+    }
+    if (size > max_file_size && kind != FileKind::other) {
+      out.problems.push_back({rel, "too-large", 0, "larger than --max-file-size, skipped"});
+      continue;
+    }
+    out.files.push_back({rel, kind, size});
+    if (is_root_marker(name)) out.roots.push_back(frame.rel.empty() ? "." : frame.rel);
+  }
+  while (base_ignores-- > 0) ignores.pop();
+
+  std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  std::sort(out.problems.begin(), out.problems.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  std::sort(out.roots.begin(), out.roots.end());
+  out.roots.erase(std::unique(out.roots.begin(), out.roots.end()), out.roots.end());
+  if (out.roots.empty() || out.roots.front() != ".") {
+    // The scanned directory is a root too when Python code lives outside every marked root.
+    const bool orphans = std::any_of(out.files.begin(), out.files.end(), [&](const auto& f) {
+      return f.kind == FileKind::python && owning_root(out.roots, f.path) == ".";
+    });
+    if (orphans || out.roots.empty()) out.roots.insert(out.roots.begin(), ".");
+  }
+  return out;
+}
+
+std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
+  std::string_view best = ".";
+  for (const auto& r : roots) {
+    if (r == ".") continue;
+    if (path.size() > r.size() && starts_with(path, r) && path[r.size()] == '/' && r.size() > best.size()) best = r;
+  }
+  return best;
+}
+
+std::string module_name_for(std::string_view root, std::string_view path) {
+  std::string_view rel = path;
+  if (root != ".") rel = path.substr(root.size() + 1);
+  if (starts_with(rel, "src/")) rel = rel.substr(4);
+  if (ends_with(rel, ".py")) rel = rel.substr(0, rel.size() - 3);
+  std::string name(rel);
+  std::replace(name.begin(), name.end(), '/', '.');
+  if (name == "__init__") return "";
+  if (ends_with(name, ".__init__")) name.resize(name.size() - 9);
+  return name;
+}
+
+bool is_test_path(std::string_view path) {
+  const auto name = basename(path);
+  if (starts_with(name, "test_") || ends_with(name, "_test.py") || ends_with(name, "_tests.py") || name == "conftest.py" ||
+      name == "tests.py") {
+    return true;
+  }
+  for (auto part : util::split(dirname(path), '/')) {
+    if (part == "tests" || part == "test" || part == "testing") return true;
+  }
+  return false;
+}
+
+}  // namespace onramp::scan

@@ -1,0 +1,27 @@
+#pragma once
+// Small string helpers that know nothing of onramp.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onramp::util {
+
+/// Strips ASCII white space from both ends.
+std::string_view trim(std::string_view s);
+/// Splits on one character; empty pieces are kept.
+std::vector<std::string_view> split(std::string_view s, char sep);
+/// Joins with a separator.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// Collapses every run of white space into one space and trims: the shape of code that survives re-indentation.
+std::string collapse_whitespace(std::string_view s);
+/// ASCII lower case.
+std::string to_lower(std::string_view s);
+/// True if `s` is valid UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+/// Number of code points in a valid UTF-8 string (continuation bytes are not counted).
+std::uint32_t count_code_points(std::string_view s);
+/// Glob match for config and rule patterns: `*` and `?` within a path segment, `**` across segments.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace onramp::util
