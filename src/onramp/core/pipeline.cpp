@@ -67,44 +67,29 @@ struct FileResult {
   double parse_ms = 0;
 };
 
-FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules) {
+/// Parses, walks and checks one file's text (already read and validated).
+FileResult analyse_text(Worker& w, std::string path, std::string module_name, std::string text, const RuleSet& rules) {
   FileResult result;
-  auto data = util::read_file(project.root / file.path, project.max_file_size);
-  if (!data) {
-    result.problem = Problem{file.path, "unreadable", 0, data.error().message};
-    return result;
-  }
-  std::string text = std::move(*data);
-  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
-  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
-    result.problem = Problem{file.path, "binary", 0, "contains NUL bytes, skipped"};
-    return result;
-  }
-  if (!util::is_valid_utf8(text)) {
-    result.problem = Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"};
-    return result;
-  }
-
   facts::Module module;
-  module.path = file.path;
-  module.name = scan::module_name_for(scan::owning_root(project.roots, file.path), file.path);
-  module.is_package_init = file.path == "__init__.py" || file.path.ends_with("/__init__.py");
-  module.is_test = scan::is_test_path(file.path);
-  parse::SourceText source(file.path, std::move(text));
+  module.path = path;
+  module.name = std::move(module_name);
+  module.is_package_init = path == "__init__.py" || path.ends_with("/__init__.py");
+  module.is_test = scan::is_test_path(path);
+  parse::SourceText source(std::move(path), std::move(text));
   module.lines = source.line_count();
 
   const auto start = Clock::now();
   auto tree = w.parser.parse(source.text());
   result.parse_ms = ms_since(start);
   if (!tree) {
-    result.problem = Problem{file.path, "syntax-error", 0, "the parser gave up on this file"};
+    result.problem = Problem{module.path, "syntax-error", 0, "the parser gave up on this file"};
     return result;
   }
   const TSNode root = ts_tree_root_node(tree.get());
   if (ts_node_has_error(root)) {
     if (const auto err = first_error(root)) {
       const auto loc = source.location(*err);
-      result.problem = Problem{file.path, "syntax-error", loc.line,
+      result.problem = Problem{module.path, "syntax-error", loc.line,
                                ts_node_is_missing(*err) ? std::string("missing ") + ts_node_type(*err)
                                                         : "invalid syntax; the rest of the file was read as far as it parses"};
     }
@@ -122,7 +107,32 @@ FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& fi
   return result;
 }
 
+FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules) {
+  auto data = util::read_file(project.root / file.path, project.max_file_size);
+  if (!data) return FileResult{{}, {}, Problem{file.path, "unreadable", 0, data.error().message}, 0};
+  std::string text = std::move(*data);
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+    return FileResult{{}, {}, Problem{file.path, "binary", 0, "contains NUL bytes, skipped"}, 0};
+  }
+  if (!util::is_valid_utf8(text)) return FileResult{{}, {}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}, 0};
+  return analyse_text(w, file.path, scan::module_name_for(scan::owning_root(project.roots, file.path), file.path),
+                      std::move(text), rules);
+}
+
 }  // namespace
+
+SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules) {
+  Worker worker;
+  auto name = scan::module_name_for(".", path);
+  auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules);
+  SourceAnalysis out;
+  if (r.module) out.module = std::move(*r.module);
+  out.findings = std::move(r.findings);
+  std::sort(out.findings.begin(), out.findings.end(), finding_less);
+  out.problem = std::move(r.problem);
+  return out;
+}
 
 void assign_fingerprints(std::vector<Finding>& findings) {
   std::map<std::string, int> seen;

@@ -1,6 +1,7 @@
 #pragma once
 // discover -> parse -> facts -> analyse: everything a reporter needs, computed once.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,16 @@ struct Analysis {
   std::vector<Finding> findings;
   StageTimes times;
 };
+
+/// One file analysed on its own: its facts, its per-file findings, and its syntax error if any.
+struct SourceAnalysis {
+  facts::Module module;
+  std::vector<Finding> findings;
+  std::optional<Problem> problem;
+};
+
+/// Analyses one Python file's text as if it sat at `path` in a repository (rule fixtures, tools).
+SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules);
 
 /// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
 util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules);

@@ -25,6 +25,10 @@ struct Style {
   }
 };
 
+std::string plural(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string humanize(std::string_view key) {
   std::string out(key);
   std::replace(out.begin(), out.end(), '_', ' ');
@@ -57,7 +61,7 @@ std::string row_text(const json& row) {
       if (v.get<bool>()) parts.push_back(k);
       continue;
     }
-    parts.push_back(k == "name" || k == "value" || k == "call" ? scalar(v) : fmt::format("{} {}", k, scalar(v)));
+    parts.push_back(k == "name" || k == "value" || k == "call" || k == "meaning" ? scalar(v) : fmt::format("{} {}", k, scalar(v)));
   }
   std::string text;
   for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
@@ -99,10 +103,11 @@ void write_text(std::ostream& out, const core::Analysis& analysis, const core::R
   out << fmt::format("{} files, {} Python files ({} lines), project roots: {}\n", scalar(summary["files"]),
                      scalar(summary["python_files"]), scalar(summary["python_lines"]),
                      fmt::join(analysis.project.roots, ", "));
-  out << fmt::format("{} findings ({} errors, {} warnings, {} info), {} parse errors, {} files skipped\n",
-                     scalar(summary["findings"]), scalar(summary["by_severity"]["error"]),
+  out << fmt::format("{}: {} errors, {} warnings, {} info; {}, {} skipped\n",
+                     plural(summary["findings"].get<std::size_t>(), "finding"), scalar(summary["by_severity"]["error"]),
                      scalar(summary["by_severity"]["warning"]), scalar(summary["by_severity"]["info"]),
-                     scalar(summary["parse_errors"]), scalar(summary["skipped_files"]));
+                     plural(summary["parse_errors"].get<std::size_t>(), "parse error"),
+                     plural(summary["skipped_files"].get<std::size_t>(), "file"));
 
   for (const auto& step : doc["steps"]) {
     const int id = step["id"].get<int>();
@@ -112,7 +117,7 @@ void write_text(std::ostream& out, const core::Analysis& analysis, const core::R
       out << " " << style.dim("- not analysed by this version of onramp yet") << '\n';
       continue;
     }
-    out << (count == 0 ? std::string(" - no findings") : fmt::format(" - {} finding{}", count, count == 1 ? "" : "s")) << '\n';
+    out << " - " << (count == 0 ? std::string("no findings") : plural(count, "finding")) << '\n';
     write_facts(out, step["facts"], style);
     for (const auto& f : analysis.findings) {
       if (f.step != id) continue;

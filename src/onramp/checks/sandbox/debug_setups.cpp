@@ -61,7 +61,8 @@ json breakpoint_settings(const core::Project& project) {
       if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front()) {
         rest = rest.substr(1, rest.size() - 2);
       }
-      out.push_back({{"file", f.path}, {"line", line_no}, {"value", rest}, {"meaning", breakpoint_meaning(rest)}});
+      out.push_back({{"file", f.path}, {"line", line_no}, {"value", "PYTHONBREAKPOINT=" + std::string(rest)},
+                     {"meaning", breakpoint_meaning(rest)}});
     }
   }
   return out;

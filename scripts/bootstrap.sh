@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what onramp needs on Debian 12 (apt packages, the pinned tree-sitter sources from npm).
+# Idempotent: installs only what is missing, so it is a no-op on a machine that already has everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(g++ cmake ninja-build pkg-config git ca-certificates
+  libcli11-dev libtomlplusplus-dev libyaml-cpp-dev doctest-dev libfmt-dev nlohmann-json3-dev libxxhash-dev)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm may come from Debian or from a Node.js install of its own; either will do.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
+if ((${#missing[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    echo "bootstrap: missing packages: ${missing[*]}; run this script as root (or install them with apt-get)" >&2
+    exit 1
+  fi
+  echo "bootstrap: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# tree-sitter core and Python grammar, exactly as grammars/package-lock.json pins them.
+stamp=grammars/node_modules/.onramp-lock.sha256
+want=$(sha256sum grammars/package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] ||
+   [ ! -f grammars/node_modules/tree-sitter-python/src/parser.c ]; then
+  echo "bootstrap: npm ci in grammars/"
+  (cd grammars && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+fi

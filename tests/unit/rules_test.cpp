@@ -1,0 +1,162 @@
+// Every rule is checked against its fixture: lines marked `# ruleid: <id>` must be reported,
+// lines marked `# ok: <id>` must not, and nothing else may be reported (semgrep's convention).
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "onramp/core/pipeline.hpp"
+#include "onramp/core/rules.hpp"
+#include "onramp/util/strings.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using onramp::test::read_text;
+using onramp::test::source_dir;
+
+struct Expectations {
+  std::set<std::uint32_t> must;
+  std::set<std::uint32_t> must_not;
+};
+
+/// Reads markers: a trailing marker applies to its own line, a marker alone on a line to the next code line.
+Expectations read_markers(const std::string& text, const std::string& rule) {
+  Expectations e;
+  const auto lines = onramp::util::split(text, '\n');
+  std::vector<std::pair<bool, std::uint32_t>> pending;  // (must, line of the standalone marker)
+  for (std::uint32_t i = 0; i < lines.size(); ++i) {
+    const auto line = lines[i];
+    const auto trimmed = onramp::util::trim(line);
+    for (const auto& [marker, must] : {std::pair{"# ruleid: ", true}, std::pair{"# ok: ", false}}) {
+      const auto pos = line.find(marker);
+      if (pos == std::string_view::npos) continue;
+      const auto id = onramp::util::trim(line.substr(pos + std::string_view(marker).size()));
+      if (id != rule) continue;
+      if (trimmed.substr(0, 1) == "#") {
+        pending.emplace_back(must, i + 1);
+      } else {
+        (must ? e.must : e.must_not).insert(i + 1);
+      }
+    }
+    if (!trimmed.empty() && trimmed.substr(0, 1) != "#") {
+      for (const auto& [must, at] : pending) (must ? e.must : e.must_not).insert(i + 1);
+      pending.clear();
+    }
+  }
+  return e;
+}
+
+/// A fixture's first line may say where the file sits in a repository: `# onramp-path: tests/test_x.py`.
+std::string virtual_path(const std::string& text, const fs::path& fixture) {
+  constexpr std::string_view tag = "# onramp-path: ";
+  if (text.rfind(tag, 0) == 0) return std::string(onramp::util::trim(text.substr(tag.size(), text.find('\n') - tag.size())));
+  return "app/" + fixture.stem().string() + ".py";
+}
+
+}  // namespace
+
+TEST_SUITE("rules") {
+  TEST_CASE("rules::embedded rules load") {
+    auto rules = onramp::core::RuleSet::load_embedded();
+    REQUIRE_MESSAGE(rules.ok(), (rules.ok() ? "" : rules.error().message));
+    CHECK(!rules->all().empty());
+  }
+
+  TEST_CASE("rules::every rule meets its fixture") {
+    auto loaded = onramp::core::RuleSet::load_embedded();
+    REQUIRE(loaded.ok());
+    for (const auto& rule : loaded->all()) {
+      CAPTURE(rule.id);
+      const auto dir = source_dir() / "tests" / "rules" / rule.step_key;
+      const auto name = rule.id.substr(rule.step_key.size() + 1);
+      std::vector<fs::path> fixtures;
+      if (fs::exists(dir)) {
+        for (const auto& entry : fs::directory_iterator(dir)) {
+          const auto stem = entry.path().stem().string();
+          if (entry.path().extension() == ".py" && (stem == name || stem.rfind(name + ".", 0) == 0)) fixtures.push_back(entry.path());
+        }
+      }
+      std::sort(fixtures.begin(), fixtures.end());
+      REQUIRE_MESSAGE(!fixtures.empty(), "no fixture tests/rules/" << rule.step_key << "/" << name << ".py");
+      std::size_t must_total = 0, ok_total = 0;
+      for (const auto& fixture : fixtures) {
+        CAPTURE(fixture.string());
+        const auto text = read_text(fixture);
+        const auto expect = read_markers(text, rule.id);
+        must_total += expect.must.size();
+        ok_total += expect.must_not.size();
+        const auto result = onramp::core::analyse_source(virtual_path(text, fixture), text, *loaded);
+        std::set<std::uint32_t> reported;
+        for (const auto& f : result.findings) {
+          if (f.rule == rule.id) reported.insert(f.location.line);
+        }
+        for (auto line : expect.must) CHECK_MESSAGE(reported.count(line) == 1, "line " << line << " should be reported");
+        for (auto line : reported) CHECK_MESSAGE(expect.must.count(line) == 1, "line " << line << " reported but not marked ruleid");
+        for (auto line : expect.must_not) CHECK_MESSAGE(reported.count(line) == 0, "line " << line << " is marked ok");
+      }
+      CHECK_MESSAGE(must_total > 0, "the fixtures need at least one `# ruleid:` line");
+      CHECK_MESSAGE(ok_total > 0, "the fixtures need at least one `# ok:` line");
+    }
+  }
+
+  TEST_CASE("rules::loader rejects bad rule files with file and line") {
+    onramp::core::RuleSet set;
+    SUBCASE("unknown top-level key") {
+      const auto st = set.add("rules/x/bad.yaml", "id: sandbox/x\nseverity: error\nsummary: s\nsumary: typo\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "rules/x/bad.yaml:4: unknown key `sumary` in a rule");
+    }
+    SUBCASE("unknown key in match") {
+      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: error\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\nmatch:\n  calls: [a.b]\n  text: x\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "r.yaml:7: unknown key `text` in match");
+    }
+    SUBCASE("bad severity") {
+      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: fatal\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "r.yaml:2: severity must be info, warning or error");
+    }
+    SUBCASE("id without a known step") {
+      const auto st = set.add("r.yaml", "id: nothing/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "r.yaml:1: id `nothing/x` does not start with a step key");
+    }
+    SUBCASE("missing docs field") {
+      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c}\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "r.yaml:4: docs needs `fix`");
+    }
+    SUBCASE("invalid YAML") {
+      const auto st = set.add("r.yaml", "id: [unclosed\n");
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message.rfind("r.yaml:", 0) == 0);
+    }
+    SUBCASE("duplicate id") {
+      const char* text = "id: sandbox/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n";
+      REQUIRE(set.add("a.yaml", text).ok());
+      const auto st = set.add("b.yaml", text);
+      REQUIRE_FALSE(st.ok());
+      CHECK(st.error().message == "b.yaml: rule `sandbox/x` is defined twice");
+    }
+    SUBCASE("a good rule loads with its step") {
+      REQUIRE(set.add("ok.yaml", "id: async/x\nseverity: warning\nsummary: s\nruff: [ASYNC1]\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: {calls: [time.sleep, 'os.*']}\n").ok());
+      const auto* rule = set.find("async/x");
+      REQUIRE(rule != nullptr);
+      CHECK(rule->step == 8);
+      CHECK(rule->match.calls.size() == 2);
+    }
+  }
+
+  TEST_CASE("rules::qualified name patterns") {
+    using onramp::core::qualified_name_matches;
+    CHECK(qualified_name_matches("pdb.set_trace", "pdb.set_trace"));
+    CHECK_FALSE(qualified_name_matches("pdb.set_trace", "pdb.set_trace2"));
+    CHECK(qualified_name_matches("os.*", "os.system"));
+    CHECK(qualified_name_matches("os.*", "os.path.join"));
+    CHECK_FALSE(qualified_name_matches("os.*", "os"));
+    CHECK_FALSE(qualified_name_matches("os.*", "osx.system"));
+  }
+}
