@@ -158,9 +158,12 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     if (type == fs::file_type::symlink) {
       std::error_code link_ec;
       canon = fs::canonical(frame.canonical / name, link_ec);
-      if (link_ec || !is_within(canon, canonical_root)) {
-        out.problems.push_back({rel, "symlink-outside-root", 0,
-                                link_ec ? "broken symbolic link, not followed" : "points outside the scanned root, not followed"});
+      if (link_ec) {
+        out.problems.push_back({rel, "broken-symlink", 0, "symbolic link to nothing, not followed"});
+        continue;
+      }
+      if (!is_within(canon, canonical_root)) {
+        out.problems.push_back({rel, "symlink-outside-root", 0, "points outside the scanned root, not followed"});
         continue;
       }
       real_type = fs::status(canon, link_ec).type();
