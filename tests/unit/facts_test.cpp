@@ -546,6 +546,17 @@ TEST_CASE("facts::resolve receivers") {
     CHECK(callee_of(m, "self.helper") == "app.svc.Users.helper");
     CHECK(callee_of(m, "self.repo.load") == "app.svc.Users.repo.load");
   }
+  SUBCASE("self in a decorated method") {
+    // `p` is the fourth scope, as in the skipped staticmethod-detection test, which differs only by a docstring.
+    const auto m = analyse(
+        "class C:\n"
+        "    def first(self):\n"
+        "        pass\n"
+        "    @property\n"
+        "    def p(self):\n"
+        "        return self.q()\n");
+    CHECK(callee_of(m, "self.q") == "app.m.C.q");
+  }
   SUBCASE("a staticmethod has no self") {
     const auto m = analyse("class Users:\n    @staticmethod\n    def f(x):\n        x.helper()\n", "app/svc.py", "app.svc");
     CHECK(callee_of(m, "x.helper") == "");
@@ -1187,12 +1198,8 @@ TEST_CASE("facts::resolve staticmethod detection reads only decorators" * doctes
       "    @property\n"
       "    def p(self):\n"
       "        \"\"\"Not a @staticmethod.\"\"\"\n"
-      "        return self.q()\n"
-      "    @property\n"
-      "    def r(self):\n"
       "        return self.q()\n");
-  CHECK(callee_of(m, "self.q", 1) == "app.m.C.q");  // r: no mention, resolves
-  CHECK(callee_of(m, "self.q", 0) == "app.m.C.q");  // p: the docstring makes it "static"
+  CHECK(callee_of(m, "self.q") == "app.m.C.q");  // the docstring makes p "static": self unbound, callee empty
 }
 
 TEST_CASE("facts::resolve module attributes") {
