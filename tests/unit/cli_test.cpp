@@ -13,21 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using onramp::test::TempDir;
-
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "onramp");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = onramp::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using onramp::test::run_cli;
 
 json scan(const fs::path& root, std::vector<std::string> extra = {}) {
   std::vector<std::string> args{root.string(), "--format", "json"};

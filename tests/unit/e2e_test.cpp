@@ -13,22 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using onramp::test::read_text;
+using onramp::test::run_cli;
 using onramp::test::source_dir;
-
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "onramp");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = onramp::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
 
 /// The repository a scenario scans: its repo/ folder, or the path named in its repo.path file.
 std::string scenario_repo(const fs::path& scenario) {

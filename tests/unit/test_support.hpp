@@ -5,6 +5,9 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "onramp/cli/cli.hpp"
 
 namespace onramp::test {
 
@@ -44,5 +47,22 @@ public:
 private:
   std::filesystem::path path_;
 };
+
+/// What a command printed and returned.
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the CLI in-process, as `onramp <args...>`.
+inline Run run_cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "onramp");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int code = onramp::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
 
 }  // namespace onramp::test

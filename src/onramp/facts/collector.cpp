@@ -1,6 +1,7 @@
 #include "onramp/facts/collector.hpp"
 
 #include <algorithm>
+#include <algorithm>
 #include <cstring>
 
 #include "onramp/checks/context.hpp"
@@ -606,6 +607,18 @@ void Collector::resolve(checks::FileContext& ctx) {
     resolve_all(class_bases_[i], m.classes[i].bases);
     resolve_all(class_decorators_[i], m.classes[i].decorators);
   }
+  // What each module-level name stands for at the end of the module (the value importers see).
+  for (const auto& [name, bindings] : scopes_.front().names) {
+    const Binding& b = bindings.back();
+    std::string target;
+    if (b.kind == BindingKind::import) {
+      target = b.target;
+    } else if (b.kind == BindingKind::variable && b.value >= 0) {
+      target = resolve_reference(b.value, 0);
+    }
+    if (!target.empty()) m.globals.push_back(Global{name, std::move(target), {}});
+  }
+  std::sort(m.globals.begin(), m.globals.end(), [](const Global& a, const Global& b) { return a.name < b.name; });
 }
 
 }  // namespace onramp::facts

@@ -89,6 +89,15 @@ struct Call {
   bool value_used = true;
 };
 
+/// A module-level name and what it stands for, so other modules that import it can see through it:
+/// `logger = logging.getLogger(__name__)` gives `logger` -> `logging.getLogger()`,
+/// `from .users import load` in a package gives `load` -> `app.services.users.load`.
+struct Global {
+  std::string name;
+  std::string target;
+  core::Location location;
+};
+
 /// Everything onramp knows about one Python file after its single walk.
 struct Module {
   /// Path relative to the scanned root, `/` separators.
@@ -103,6 +112,8 @@ struct Module {
   std::vector<Function> functions;
   std::vector<Class> classes;
   std::vector<Call> calls;
+  /// Module-level names bound to imports or to values onramp could resolve, sorted by name.
+  std::vector<Global> globals;
 };
 
 }  // namespace onramp::facts
