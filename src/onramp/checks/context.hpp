@@ -7,6 +7,7 @@
 #include <tree_sitter/api.h>
 
 #include "onramp/core/finding.hpp"
+#include "onramp/core/config.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/facts/module.hpp"
 #include "onramp/parse/source.hpp"
@@ -22,6 +23,7 @@ struct FileContext {
   const parse::SourceText& source;
   facts::Module& module;
   const core::RuleSet& rules;
+  const core::Config& config;
   const parse::Walker* walker = nullptr;
   std::vector<core::Finding> findings;
 

@@ -68,7 +68,8 @@ struct FileResult {
 };
 
 /// Parses, walks and checks one file's text (already read and validated).
-FileResult analyse_text(Worker& w, std::string path, std::string module_name, std::string text, const RuleSet& rules) {
+FileResult analyse_text(Worker& w, std::string path, std::string module_name, std::string text, const RuleSet& rules,
+                        const Config& config) {
   FileResult result;
   facts::Module module;
   module.path = path;
@@ -95,7 +96,7 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
     }
   }
 
-  checks::FileContext ctx{source, module, rules, &w.walker, {}};
+  checks::FileContext ctx{source, module, rules, config, &w.walker, {}};
   w.collector.begin(ctx);
   for (auto& c : w.checks) c->begin_file(ctx);
   w.walker.walk(tree.get(), ctx);
@@ -117,15 +118,15 @@ FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& fi
   }
   if (!util::is_valid_utf8(text)) return FileResult{{}, {}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}, 0};
   return analyse_text(w, file.path, scan::module_name_for(scan::owning_root(project.roots, file.path), file.path),
-                      std::move(text), rules);
+                      std::move(text), rules, project.config);
 }
 
 }  // namespace
 
-SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules) {
+SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules, const Config& config) {
   Worker worker;
   auto name = scan::module_name_for(".", path);
-  auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules);
+  auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules, config);
   SourceAnalysis out;
   if (r.module) out.module = std::move(*r.module);
   out.findings = std::move(r.findings);
@@ -155,6 +156,7 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   project.root = options.root;
   project.display_root = options.display_root;
   project.max_file_size = options.max_file_size;
+  project.config = options.config;
 
   auto start = Clock::now();
   auto found = scan::discover(options.root, options.max_file_size);

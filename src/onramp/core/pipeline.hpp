@@ -21,6 +21,7 @@ struct ScanOptions {
   std::string display_root;
   unsigned jobs = 1;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
+  Config config;
 };
 
 /// Timings of the stages, for the benchmark script (never printed in reports: they would break reproducibility).
@@ -47,7 +48,7 @@ struct SourceAnalysis {
 };
 
 /// Analyses one Python file's text as if it sat at `path` in a repository (rule fixtures, tools).
-SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules);
+SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules, const Config& config = {});
 
 /// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
 util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules);

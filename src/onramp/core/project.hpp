@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "onramp/core/config.hpp"
 #include "onramp/facts/module.hpp"
 
 namespace onramp::core {
@@ -40,6 +41,8 @@ struct Project {
   std::filesystem::path root;
   std::string display_root;
   std::uintmax_t max_file_size = 0;
+  /// The team's settings (defaults when none): checks read thresholds from here.
+  Config config;
   std::vector<ProjectFile> files;     // sorted by path
   std::vector<std::string> roots;     // project roots, "." for the scanned root itself
   std::vector<facts::Module> modules; // sorted by path

@@ -1,7 +1,6 @@
 #include "onramp/facts/collector.hpp"
 
 #include <algorithm>
-#include <algorithm>
 #include <cstring>
 
 #include "onramp/checks/context.hpp"
@@ -57,13 +56,16 @@ bool catches_import_error(TSNode try_stmt, const checks::FileContext& ctx) {
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode clause = ts_node_named_child(try_stmt, i);
     if (!is(clause, "except_clause")) continue;
-    const TSNode value = field(clause, "value");
-    if (ts_node_is_null(value)) return true;  // a bare except catches ImportError too
-    const auto caught = ctx.source.text_of(value);
-    if (caught.find("ImportError") != std::string_view::npos || caught.find("ModuleNotFoundError") != std::string_view::npos ||
-        caught == "Exception" || caught == "BaseException") {
-      return true;
-    }
+    bool any_value = false, catches = false;
+    for_each_field(clause, "value", [&](TSNode value) {
+      any_value = true;
+      const auto caught = ctx.source.text_of(value);
+      if (caught.find("ImportError") != std::string_view::npos || caught.find("ModuleNotFoundError") != std::string_view::npos ||
+          caught == "Exception" || caught == "BaseException") {
+        catches = true;
+      }
+    });
+    if (!any_value || catches) return true;  // a bare except catches ImportError too
   }
   return false;
 }
@@ -73,7 +75,8 @@ bool catches_import_error(TSNode try_stmt, const checks::FileContext& ctx) {
 std::vector<std::string_view> Collector::node_types() const {
   return {"import_statement", "import_from_statement", "function_definition", "class_definition", "lambda", "call",
           "assignment", "augmented_assignment", "for_statement", "as_pattern", "except_clause", "named_expression",
-          "global_statement", "nonlocal_statement"};
+          "global_statement", "nonlocal_statement", "list_comprehension", "set_comprehension",
+          "dictionary_comprehension", "generator_expression", "for_in_clause"};
 }
 
 void Collector::begin(checks::FileContext& ctx) {
@@ -92,7 +95,17 @@ void Collector::begin(checks::FileContext& ctx) {
 }
 
 void Collector::bind(int scope, const std::string& name, Binding b) {
-  scopes_[static_cast<std::size_t>(scope)].names[name].push_back(std::move(b));
+  auto& list = scopes_[static_cast<std::size_t>(scope)].names[name];
+  // After `global x` / `nonlocal x`, assignments in this scope bind in the scope declared.
+  if (!list.empty() && list.front().kind == BindingKind::global && b.kind != BindingKind::global) {
+    const int target = list.front().value;
+    if (target >= 0 && target != scope) {
+      // A valueless assignment (`x = None`) tells nothing about what the shared name holds.
+      if (b.kind != BindingKind::variable || b.value >= 0) bind(target, name, std::move(b));
+      return;
+    }
+  }
+  list.push_back(std::move(b));
 }
 
 int Collector::add_reference(TSNode expr, int scope, int depth, checks::FileContext& ctx) {
@@ -170,7 +183,7 @@ std::string Collector::resolve_name(const std::string& name, int scope, std::uin
       if (b != nullptr) {
         switch (b->kind) {
           case BindingKind::global:
-            s = 0;
+            s = b->value;
             own = false;
             continue;
           case BindingKind::import:
@@ -190,6 +203,7 @@ std::string Collector::resolve_name(const std::string& name, int scope, std::uin
 
 void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int value, checks::FileContext& ctx) {
   // Iterative over tuple/list patterns; attributes and subscripts bind nothing.
+  if (is(target, "as_pattern_target") && ts_node_named_child_count(target) == 1) target = ts_node_named_child(target, 0);
   std::vector<TSNode> todo{target};
   const bool single = is(target, "identifier");
   while (!todo.empty()) {
@@ -335,12 +349,14 @@ void Collector::collect_decorators(TSNode definition, std::vector<int>& out, che
 
 void Collector::on_function(TSNode node, checks::FileContext& ctx) {
   const int enclosing = scope_stack_.back();
-  const Scope& outer = scopes_[static_cast<std::size_t>(enclosing)];
+  // Copies, not references: scopes_ grows below and may move.
+  const std::string outer_prefix = scopes_[static_cast<std::size_t>(enclosing)].qual_prefix;
+  const ScopeKind outer_kind = scopes_[static_cast<std::size_t>(enclosing)].kind;
   Function fn;
   fn.name = text(field(node, "name"), ctx);
-  fn.qualname = outer.qual_prefix + "." + fn.name;
+  fn.qualname = outer_prefix + "." + fn.name;
   fn.is_async = ts_node_child_count(node) > 0 && std::strcmp(ts_node_type(ts_node_child(node, 0)), "async") == 0;
-  fn.is_method = outer.kind == ScopeKind::klass;
+  fn.is_method = outer_kind == ScopeKind::klass;
   fn.location = ctx.source.location(node);
   fn.parent = function_stack_.empty() ? -1 : function_stack_.back();
   fn.owner_class = fn.is_method ? class_stack_.back() : -1;
@@ -352,7 +368,11 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
   bool is_static = false;
   const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
   if (!ts_node_is_null(parent) && is(parent, "decorated_definition")) {
-    is_static = ctx.source.text_of(parent).find("@staticmethod") != std::string_view::npos;
+    const std::uint32_t count = ts_node_named_child_count(parent);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode dec = ts_node_named_child(parent, i);
+      if (is(dec, "decorator") && util::trim(ctx.source.text_of(dec)) == "@staticmethod") is_static = true;
+    }
   }
 
   bind(enclosing, fn.name, Binding{BindingKind::definition, ts_node_start_byte(node), fn.qualname, -1});
@@ -406,7 +426,7 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
     if (!ts_node_is_null(type_node)) param.annotation = util::collapse_whitespace(ctx.source.text_of(type_node));
     const std::uint32_t offset = ts_node_start_byte(node);
     if (first && fn.is_method && !is_static && param.kind == Parameter::Kind::positional) {
-      bind(scope, param.name, Binding{BindingKind::self_param, offset, outer.qual_prefix, -1});
+      bind(scope, param.name, Binding{BindingKind::self_param, offset, outer_prefix, -1});
     } else {
       int value = -1;
       if (!ts_node_is_null(type_node) && ts_node_named_child_count(type_node) == 1) {
@@ -486,6 +506,9 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
   for (std::size_t i = anc.size(); i-- > 0;) {
     const TSNode a = anc[i];
     if (is(a, "function_definition") || is(a, "lambda") || is(a, "class_definition")) break;
+    const TSNode below = i + 1 < anc.size() ? anc[i + 1] : node;
+    // The condition of an `if` always runs; only its branches are conditional.
+    if ((is(a, "if_statement") || is(a, "elif_clause")) && ts_node_eq(field(a, "condition"), below)) continue;
     if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "else_clause") || is(a, "except_clause") ||
         is(a, "conditional_expression")) {
       call.conditional = true;
@@ -494,9 +517,13 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
   }
   const int scope = scope_for_expression(ctx);
   if (scope != scope_stack_.back()) {
-    // A default value or annotation runs when the def runs, in the enclosing function.
-    const auto& f = ctx.module.functions[static_cast<std::size_t>(function_stack_.back())];
-    call.function = f.parent;
+    // A default value or annotation runs when the def or lambda is evaluated, in the enclosing code.
+    const bool in_def_header = scopes_[static_cast<std::size_t>(scope_stack_.back())].kind == ScopeKind::function;
+    if (in_def_header && !function_stack_.empty()) {
+      call.function = ctx.module.functions[static_cast<std::size_t>(function_stack_.back())].parent;
+    } else if (!in_def_header) {
+      call.in_lambda = lambda_depth_ > 1;
+    }
   }
   call_refs_.push_back(add_reference(fn, scope, 0, ctx));
   ctx.module.calls.push_back(std::move(call));
@@ -510,11 +537,19 @@ void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
     for (std::uint32_t i = 0; i < count; ++i) {
       const TSNode id = ts_node_named_child(node, i);
       if (!is(id, "identifier")) continue;
-      if (is(node, "global_statement")) {
-        bind(scope, text(id, ctx), Binding{BindingKind::global, 0, {}, -1});
-      } else {
-        bind(scope, text(id, ctx), Binding{BindingKind::variable, 0, {}, -1});
+      // Binding::value holds the scope the name lives in: the module, or the nearest enclosing function.
+      int home = 0;
+      if (is(node, "nonlocal_statement")) {
+        home = -1;
+        for (int s2 = scopes_[static_cast<std::size_t>(scope)].parent; s2 >= 0; s2 = scopes_[static_cast<std::size_t>(s2)].parent) {
+          if (scopes_[static_cast<std::size_t>(s2)].kind == ScopeKind::function) {
+            home = s2;
+            break;
+          }
+        }
+        if (home < 0) continue;
       }
+      bind(scope, text(id, ctx), Binding{BindingKind::global, 0, {}, home});
     }
     return;
   }
@@ -574,6 +609,14 @@ void Collector::enter(TSNode node, checks::FileContext& ctx) {
     on_lambda(node, ctx);
   } else if (std::strcmp(type, "import_statement") == 0 || std::strcmp(type, "import_from_statement") == 0) {
     on_import(node, ctx);
+  } else if (std::strstr(type, "comprehension") != nullptr || std::strcmp(type, "generator_expression") == 0) {
+    // A comprehension has its own scope: its loop variables do not leak.
+    const int enclosing = scope_stack_.back();
+    scopes_.push_back(Scope{ScopeKind::comprehension, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix, {}});
+    scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
+  } else if (std::strcmp(type, "for_in_clause") == 0) {
+    const TSNode left = field(node, "left");
+    if (!ts_node_is_null(left)) bind_targets(left, scope_stack_.back(), 0, -1, ctx);
   } else {
     on_assignment(node, ctx);
   }
@@ -590,6 +633,8 @@ void Collector::leave(TSNode node, checks::FileContext& /*ctx*/) {
   } else if (std::strcmp(type, "lambda") == 0) {
     scope_stack_.pop_back();
     --lambda_depth_;
+  } else if (std::strstr(type, "comprehension") != nullptr || std::strcmp(type, "generator_expression") == 0) {
+    scope_stack_.pop_back();
   }
 }
 

@@ -28,7 +28,7 @@ private:
     std::string target;  // import target or definition qualname
     int value = -1;      // reference whose value this name holds (variables, annotated parameters)
   };
-  enum class ScopeKind { module, klass, function, lambda };
+  enum class ScopeKind { module, klass, function, lambda, comprehension };
   struct Scope {
     ScopeKind kind;
     int parent;
