@@ -160,3 +160,13 @@ TEST_SUITE("rules") {
     CHECK_FALSE(qualified_name_matches("os.*", "osx.system"));
   }
 }
+
+TEST_SUITE("rules") {
+  TEST_CASE("rules::call patterns expand braces") {
+    onramp::core::RuleSet set;
+    REQUIRE(set.add("r.yaml", "id: async/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n"
+                              "match:\n  calls: ['{a,b.c()}.{get,put}', plain, 'x.{y}']\n").ok());
+    const auto& calls = set.find("async/x")->match.calls;
+    CHECK(calls == std::vector<std::string>{"a.get", "a.put", "b.c().get", "b.c().put", "plain", "x.y"});
+  }
+}

@@ -1,4 +1,6 @@
 // The explicit list of checks and inventories, one line each, alphabetical within a step.
+#include "onramp/checks/async/blocking_calls.hpp"
+#include "onramp/checks/async/dangling_task.hpp"
 #include "onramp/checks/check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
@@ -8,6 +10,8 @@ namespace onramp::checks {
 
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(std::make_unique<async::BlockingCallsCheck>());
+  checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
   return checks;

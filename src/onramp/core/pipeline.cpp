@@ -11,6 +11,7 @@
 #include "onramp/checks/check.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/facts/collector.hpp"
+#include "onramp/facts/index.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/walker.hpp"
 #include "onramp/scan/discover.hpp"
@@ -128,10 +129,18 @@ SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet&
   auto name = scan::module_name_for(".", path);
   auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules, config);
   SourceAnalysis out;
-  if (r.module) out.module = std::move(*r.module);
   out.findings = std::move(r.findings);
-  std::sort(out.findings.begin(), out.findings.end(), finding_less);
   out.problem = std::move(r.problem);
+  if (r.module) {
+    // The file as a one-module project, so cross-file checks see it too.
+    Project project;
+    project.config = config;
+    project.modules.push_back(std::move(*r.module));
+    project.index = std::make_shared<const facts::ProjectIndex>(project.modules);
+    for (const auto& c : checks::make_checks()) c->check_project(project, rules, out.findings);
+    out.module = std::move(project.modules.front());
+  }
+  std::sort(out.findings.begin(), out.findings.end(), finding_less);
   return out;
 }
 
@@ -197,6 +206,7 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
                    [](const Problem& a, const Problem& b) { return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind); });
 
   // Cross-file checks and the step inventories work on facts only.
+  project.index = std::make_shared<const facts::ProjectIndex>(project.modules);
   auto project_checks = checks::make_checks();
   for (const auto& c : project_checks) c->check_project(project, rules, out.findings);
   out.step_facts.assign(kSteps.size(), nlohmann::ordered_json::object());

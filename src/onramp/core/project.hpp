@@ -2,6 +2,7 @@
 // The whole scanned repository as later stages see it: files, project roots, modules, problems.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,10 @@
 
 #include "onramp/core/config.hpp"
 #include "onramp/facts/module.hpp"
+
+namespace onramp::facts {
+class ProjectIndex;
+}
 
 namespace onramp::core {
 
@@ -48,6 +53,8 @@ struct Project {
   std::vector<facts::Module> modules; // sorted by path
   std::vector<Problem> problems;      // sorted by path
   std::uint64_t python_lines = 0;
+  /// Cross-module lookups over `modules`, built once after all files are parsed.
+  std::shared_ptr<const facts::ProjectIndex> index;
 
   /// Files of one kind, in path order.
   std::vector<const ProjectFile*> files_of(FileKind kind) const;

@@ -23,6 +23,26 @@ namespace {
 
 using util::Error;
 
+/// Expands `{a,b}` groups (several per pattern allowed) into every combination.
+std::vector<std::string> expand_braces(const std::string& pattern) {
+  const auto open = pattern.find('{');
+  if (open == std::string::npos) return {pattern};
+  const auto close = pattern.find('}', open);
+  if (close == std::string::npos) return {pattern};
+  std::vector<std::string> out;
+  std::size_t start = open + 1;
+  for (;;) {
+    const auto comma = pattern.find(',', start);
+    const auto end = comma == std::string::npos || comma > close ? close : comma;
+    for (auto& rest : expand_braces(pattern.substr(close + 1))) {
+      out.push_back(pattern.substr(0, open) + pattern.substr(start, end - start) + rest);
+    }
+    if (end == close) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string where(std::string_view source, const YAML::Node& node) {
   return fmt::format("{}:{}", source, node.Mark().line + 1);
 }
@@ -64,7 +84,7 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
     return Error{fmt::format("{}:{}: invalid YAML: {}", source, e.mark.line + 1, e.msg)};
   }
   if (!root.IsMap()) return Error{fmt::format("{}:1: a rule file must be a mapping", source)};
-  if (auto st = check_keys(source, root, {"id", "severity", "summary", "docs", "match", "ruff"}, "a rule"); !st) return st;
+  if (auto st = check_keys(source, root, {"id", "severity", "summary", "message", "docs", "match", "ruff"}, "a rule"); !st) return st;
 
   Rule rule;
   rule.source = std::string(source);
@@ -108,13 +128,20 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
     if (match["calls"]) {
       auto calls = get_strings(source, match["calls"], "calls");
       if (!calls) return calls.error();
-      rule.match.calls = *calls;
+      for (const auto& pattern : *calls) {
+        for (auto& name : expand_braces(pattern)) rule.match.calls.push_back(std::move(name));
+      }
     }
     if (match["modules"]) {
       auto modules = get_strings(source, match["modules"], "modules");
       if (!modules) return modules.error();
       rule.match.modules = *modules;
     }
+  }
+  if (root["message"]) {
+    auto message = get_string(source, root["message"], "message");
+    if (!message) return message.error();
+    rule.message = *message;
   }
   if (root["ruff"]) {
     auto codes = get_strings(source, root["ruff"], "ruff");

@@ -19,7 +19,8 @@ struct RuleDocs {
 
 /// What a data rule matches: qualified names resolved through imports, never source text.
 struct RuleMatch {
-  /// Qualified call names (`pdb.set_trace`, `builtins.breakpoint`); `mod.*` matches anything under `mod`.
+  /// Qualified call names (`pdb.set_trace`, `builtins.breakpoint`); `mod.*` matches anything under `mod`;
+  /// `{a,b}.get` in the YAML expands to `a.get` and `b.get` at load time.
   std::vector<std::string> calls;
   /// Module names whose import the rule reports (`pdb`, `ipdb`).
   std::vector<std::string> modules;
@@ -32,6 +33,8 @@ struct Rule {
   int step = 0;
   Severity severity = Severity::warning;
   std::string summary;
+  /// Optional message template for data-driven checks; `{name}` placeholders are filled by the check.
+  std::string message;
   RuleDocs docs;
   RuleMatch match;
   /// Codes of peer tools (ruff) whose `# noqa` also silences this rule.

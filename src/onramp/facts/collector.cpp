@@ -495,6 +495,13 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
   call.written = dotted_text(fn, ctx);
   if (call.written.size() > kMaxCodeChars) call.written.resize(kMaxCodeChars);
   call.code = code_of(node, ctx);
+  const TSNode args = field(node, "arguments");
+  if (!ts_node_is_null(args)) {
+    auto inner = ctx.source.text_of(args);
+    if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
+    call.args = util::collapse_whitespace(inner);
+    if (call.args.size() > kMaxCodeChars) call.args.resize(kMaxCodeChars);
+  }
   call.location = ctx.source.location(node);
   call.function = function_stack_.empty() ? -1 : function_stack_.back();
   call.in_lambda = lambda_depth_ > 0;

@@ -2,6 +2,8 @@
 // The project model for one Python module: what later stages analyse instead of trees.
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "onramp/core/finding.hpp"
@@ -77,6 +79,8 @@ struct Call {
   std::string written;
   /// The whole call, white space collapsed and cut at 200 characters (fingerprints).
   std::string code;
+  /// The argument list without its parentheses, white space collapsed and cut at 200 characters.
+  std::string args;
   core::Location location;
   /// Innermost enclosing function or -1 at module or class level.
   int function = -1;
@@ -87,6 +91,21 @@ struct Call {
   bool conditional = false;
   /// False when the call is a statement of its own and its value is dropped.
   bool value_used = true;
+};
+
+/// A syntactic fact a check recorded during the walk for project-wide use (a Celery beat entry,
+/// an arq WorkerSettings function): a kind and named fields, all plain text.
+struct Note {
+  std::string kind;
+  core::Location location;
+  std::vector<std::pair<std::string, std::string>> fields;
+  /// The value of a field, or empty.
+  std::string get(std::string_view key) const {
+    for (const auto& [k, v] : fields) {
+      if (k == key) return v;
+    }
+    return {};
+  }
 };
 
 /// A module-level name and what it stands for, so other modules that import it can see through it:
@@ -114,6 +133,8 @@ struct Module {
   std::vector<Call> calls;
   /// Module-level names bound to imports or to values onramp could resolve, sorted by name.
   std::vector<Global> globals;
+  /// Syntactic facts recorded by checks during the walk, in source order.
+  std::vector<Note> notes;
 };
 
 }  // namespace onramp::facts

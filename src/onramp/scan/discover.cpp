@@ -231,6 +231,13 @@ std::string module_name_for(std::string_view root, std::string_view path) {
   return name;
 }
 
+bool is_dev_tooling_path(std::string_view path) {
+  for (auto part : util::split(dirname(path), '/')) {
+    if (part == "scripts" || part == "tools" || part == "bin") return true;
+  }
+  return false;
+}
+
 bool is_test_path(std::string_view path) {
   const auto name = basename(path);
   if (starts_with(name, "test_") || ends_with(name, "_test.py") || ends_with(name, "_tests.py") || name == "conftest.py" ||

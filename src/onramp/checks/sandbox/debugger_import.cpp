@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "onramp/scan/discover.hpp"
+
 namespace onramp::checks::sandbox {
 
 namespace {
@@ -14,14 +16,6 @@ bool is_remote_debugger(std::string_view module) {
   return module == "debugpy" || module == "ptvsd" || module == "pydevd" || module == "pydevd_pycharm";
 }
 
-/// Developer tooling, like tests, may use debuggers: scripts/, tools/ and bin/ directories.
-bool is_dev_tooling(std::string_view path) {
-  for (std::string_view dir : {"scripts/", "tools/", "bin/"}) {
-    if (path.substr(0, dir.size()) == dir || path.find("/" + std::string(dir)) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 bool names_module(std::string_view imported, std::string_view module) {
   return imported == module || (imported.size() > module.size() && imported.substr(0, module.size()) == module &&
                                 imported[module.size()] == '.');
@@ -30,7 +24,7 @@ bool names_module(std::string_view imported, std::string_view module) {
 
 void DebuggerImportCheck::check_module(FileContext& ctx) {
   const core::Rule* rule = ctx.rules.find(kRule);
-  if (rule == nullptr || ctx.module.is_test || is_dev_tooling(ctx.module.path)) return;
+  if (rule == nullptr || ctx.module.is_test || scan::is_dev_tooling_path(ctx.module.path)) return;
   // A module that attaches a remote debugger only under a condition is a debug set-up (listed in the facts).
   const bool debug_setup = std::any_of(ctx.module.calls.begin(), ctx.module.calls.end(), [](const facts::Call& c) {
     return c.conditional && (c.callee.ends_with(".listen") || c.callee.ends_with(".enable_attach") ||
