@@ -52,3 +52,39 @@ TEST_SUITE("util") {
     CHECK(hash_hex("a") != hash_hex("b"));
   }
 }
+
+#include "onramp/util/secrets.hpp"
+
+TEST_SUITE("util") {
+  TEST_CASE("util::mask_url_credentials") {
+    CHECK(mask_url_credentials("redis://:s3cret@cache:6379/0") == "redis://:****@cache:6379/0");
+    CHECK(mask_url_credentials("postgresql://app:hunter2@db/app") == "postgresql://app:****@db/app");
+    CHECK(mask_url_credentials("amqp://guest@rabbit//") == "amqp://guest@rabbit//");
+    CHECK(mask_url_credentials("http://example.com/a@b") == "http://example.com/a@b");
+    CHECK(mask_url_credentials("'kafka://u:p@k1:9092', x") == "'kafka://u:****@k1:9092', x");
+    CHECK(mask_url_credentials("settings.REDIS_URL") == "settings.REDIS_URL");
+  }
+  TEST_CASE("util::mask_secret") {
+    CHECK(mask_secret("sk-live-1234567890") == "sk-l…");
+    CHECK(mask_secret("abc") == "…");
+    CHECK(mask_secret("") == "");
+  }
+}
+
+TEST_SUITE("util") {
+  TEST_CASE("util::split_arguments and keyword_argument") {
+    const auto args = split_arguments("send_email, queue=\"mail, urgent\", countdown=f(1, 2), x=[1,2]");
+    REQUIRE(args.size() == 4);
+    CHECK(args[0] == "send_email");
+    CHECK(keyword_argument(args, "queue") == "\"mail, urgent\"");
+    CHECK(keyword_argument(args, "countdown") == "f(1, 2)");
+    CHECK(keyword_argument(args, "missing").empty());
+    CHECK(split_arguments("").empty());
+  }
+  TEST_CASE("util::string_literal") {
+    CHECK(string_literal("'emails'") == std::optional<std::string>("emails"));
+    CHECK(string_literal("r\"x\"") == std::optional<std::string>("x"));
+    CHECK_FALSE(string_literal("settings.QUEUE").has_value());
+    CHECK_FALSE(string_literal("f'{x}'").has_value());
+  }
+}

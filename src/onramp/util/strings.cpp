@@ -105,6 +105,54 @@ std::uint32_t count_code_points(std::string_view s) {
   return n;
 }
 
+std::vector<std::string_view> split_arguments(std::string_view args) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  char quote = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const char c = args[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    else if (c == ',' && depth == 0) {
+      out.push_back(trim(args.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  const auto last = trim(args.substr(std::min(start, args.size())));
+  if (!last.empty()) out.push_back(last);
+  return out;
+}
+
+std::string_view keyword_argument(const std::vector<std::string_view>& args, std::string_view name) {
+  for (auto a : args) {
+    if (a.size() > name.size() && a.substr(0, name.size()) == name) {
+      auto rest = trim(a.substr(name.size()));
+      if (!rest.empty() && rest[0] == '=' && (rest.size() < 2 || rest[1] != '=')) return trim(rest.substr(1));
+    }
+  }
+  return {};
+}
+
+std::optional<std::string> string_literal(std::string_view text) {
+  text = trim(text);
+  while (!text.empty() && (text[0] == 'r' || text[0] == 'R' || text[0] == 'b' || text[0] == 'B' || text[0] == 'u' || text[0] == 'U')) {
+    text.remove_prefix(1);
+  }
+  if (text.size() < 2) return std::nullopt;
+  const char q = text[0];
+  if ((q != '"' && q != '\'') || text.back() != q) return std::nullopt;
+  const auto body = text.substr(1, text.size() - 2);
+  if (body.find(q) != std::string_view::npos) return std::nullopt;  // concatenations, triple quotes
+  return std::string(body);
+}
+
 bool glob_match(std::string_view pattern, std::string_view path) {
   // Iterative matcher with backtracking points for `*` (one segment) and `**` (any segments).
   std::size_t p = 0, t = 0;

@@ -1,6 +1,7 @@
 #pragma once
 // Small string helpers that know nothing of onramp.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,12 @@ std::string to_lower(std::string_view s);
 bool is_valid_utf8(std::string_view s);
 /// Number of code points in a valid UTF-8 string (continuation bytes are not counted).
 std::uint32_t count_code_points(std::string_view s);
+/// Splits a call's argument text on top-level commas (brackets and string quotes respected), trimmed.
+std::vector<std::string_view> split_arguments(std::string_view args);
+/// The value of a keyword argument (`queue="x"` -> `"x"`) among split arguments, or empty.
+std::string_view keyword_argument(const std::vector<std::string_view>& args, std::string_view name);
+/// The content of a plain string literal (`"x"`, `'x'`, with an optional r/b/u prefix), or nullopt for anything else.
+std::optional<std::string> string_literal(std::string_view text);
 /// Glob match for config and rule patterns: `*` and `?` within a path segment, `**` across segments.
 bool glob_match(std::string_view pattern, std::string_view path);
 

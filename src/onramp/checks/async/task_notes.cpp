@@ -1,0 +1,98 @@
+#include "onramp/checks/async/task_notes.hpp"
+
+#include <cstring>
+
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::async {
+
+namespace {
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+std::string literal_or_text(TSNode n, const FileContext& ctx) {
+  const auto text = ctx.source.text_of(n);
+  if (auto s = util::string_literal(text)) return *s;
+  return util::collapse_whitespace(text);
+}
+
+/// `{"name": {"task": "...", "schedule": ..., "options": {"queue": "..."}}}` -> one note per entry.
+void record_beat_schedule(TSNode dict, FileContext& ctx) {
+  const std::uint32_t count = ts_node_named_child_count(dict);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode pair = ts_node_named_child(dict, i);
+    if (!is(pair, "pair")) continue;
+    const TSNode value = field(pair, "value");
+    facts::Note note{"celery-beat", ctx.source.location(pair), {{"entry", literal_or_text(field(pair, "key"), ctx)}}};
+    if (is(value, "dictionary")) {
+      const std::uint32_t n = ts_node_named_child_count(value);
+      for (std::uint32_t j = 0; j < n; ++j) {
+        const TSNode p = ts_node_named_child(value, j);
+        if (!is(p, "pair")) continue;
+        const auto key = literal_or_text(field(p, "key"), ctx);
+        const TSNode v = field(p, "value");
+        if (key == "task" || key == "schedule") note.fields.emplace_back(key, literal_or_text(v, ctx));
+        if (key == "options" && is(v, "dictionary")) {
+          const std::uint32_t m = ts_node_named_child_count(v);
+          for (std::uint32_t k = 0; k < m; ++k) {
+            const TSNode o = ts_node_named_child(v, k);
+            if (is(o, "pair") && literal_or_text(field(o, "key"), ctx) == "queue") {
+              note.fields.emplace_back("queue", literal_or_text(field(o, "value"), ctx));
+            }
+          }
+        }
+      }
+    }
+    ctx.module.notes.push_back(std::move(note));
+  }
+}
+
+bool in_class_named(const FileContext& ctx, std::string_view name) {
+  const auto anc = ctx.ancestors();
+  for (std::size_t i = anc.size(); i-- > 0;) {
+    if (is(anc[i], "function_definition")) return false;
+    if (is(anc[i], "class_definition")) return ctx.source.text_of(field(anc[i], "name")) == name;
+  }
+  return false;
+}
+
+}  // namespace
+
+void TaskNotesCollector::enter(TSNode node, FileContext& ctx) {
+  const bool keyword = is(node, "keyword_argument");
+  const TSNode left = field(node, keyword ? "name" : "left");
+  const TSNode right = field(node, keyword ? "value" : "right");
+  if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+  const auto target = ctx.source.text_of(left);
+  const auto last = target.substr(target.rfind('.') == std::string_view::npos ? 0 : target.rfind('.') + 1);
+  if ((last == "beat_schedule" || last == "CELERY_BEAT_SCHEDULE" || last == "CELERYBEAT_SCHEDULE") && is(right, "dictionary")) {
+    record_beat_schedule(right, ctx);
+    return;
+  }
+  // arq: class WorkerSettings: functions = [...]; cron_jobs = [cron(fn, hour=...), ...]
+  if (keyword || !(target == "functions" || target == "cron_jobs") || !is(right, "list") || !in_class_named(ctx, "WorkerSettings")) {
+    return;
+  }
+  const std::uint32_t count = ts_node_named_child_count(right);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode item = ts_node_named_child(right, i);
+    if (target == "functions") {
+      ctx.module.notes.push_back({"arq-function", ctx.source.location(item), {{"name", util::collapse_whitespace(ctx.source.text_of(item))}}});
+    } else if (is(item, "call")) {
+      const auto args_node = field(item, "arguments");
+      auto inner = ctx.source.text_of(args_node);
+      if (inner.size() >= 2) inner = inner.substr(1, inner.size() - 2);
+      const auto args = util::split_arguments(inner);
+      if (args.empty()) continue;
+      std::string schedule;
+      for (std::size_t k = 1; k < args.size(); ++k) schedule += (k > 1 ? ", " : "") + std::string(args[k]);
+      ctx.module.notes.push_back({"arq-cron", ctx.source.location(item), {{"name", std::string(args[0])}, {"schedule", util::collapse_whitespace(schedule)}}});
+    }
+  }
+}
+
+}  // namespace onramp::checks::async
