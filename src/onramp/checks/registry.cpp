@@ -1,6 +1,8 @@
 // The explicit list of checks and inventories, one line each, alphabetical within a step.
+#include "onramp/checks/async/async_inventory.hpp"
 #include "onramp/checks/async/blocking_calls.hpp"
 #include "onramp/checks/async/dangling_task.hpp"
+#include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
@@ -12,6 +14,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
+  checks.push_back(std::make_unique<async::TaskNotesCollector>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
   return checks;
@@ -19,6 +22,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
+  inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
   return inventories;
 }
