@@ -7,6 +7,7 @@
 #include <set>
 
 #include "onramp/facts/index.hpp"
+#include "onramp/scan/discover.hpp"
 #include "onramp/util/secrets.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -42,6 +43,10 @@ std::string url_source(std::string_view expr) {
       if (auto name = util::string_literal(expr.substr(env.size(), expr.size() - env.size() - 1))) return "env " + *name;
     }
   }
+  const bool dotted = std::all_of(expr.begin(), expr.end(), [](char c) {
+    return c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+  if (dotted) return "setting " + std::string(expr);
   return "expression " + util::mask_url_credentials(expr.size() > 80 ? expr.substr(0, 80) : expr);
 }
 
@@ -169,14 +174,20 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   facts["async_functions"] = {{"total", async_total}, {"packages", packages}};
   const auto usage = [](const std::map<std::string, std::set<std::string>>& found) {
     json out = json::array();
-    for (const auto& [name, files] : found) out.push_back({{"name", name}, {"modules", files.size()}, {"example", *files.begin()}});
+    for (const auto& [name, files] : found) {
+      // Show an application module rather than a test or a script where there is one.
+      auto example = std::find_if(files.begin(), files.end(), [](const std::string& p) {
+        return !scan::is_test_path(p) && !scan::is_dev_tooling_path(p) && p.find("dev/") != 0;
+      });
+      out.push_back({{"name", name}, {"modules", files.size()}, {"example", example != files.end() ? *example : *files.begin()}});
+    }
     return out;
   };
   facts["event_loop_libraries"] = usage(loops);
   facts["frameworks"] = usage(frameworks);
   facts["sync_path_operations"] = {
-      {"note", "FastAPI runs plain-def path operations in a thread pool, so blocking calls there do not stall the event loop"},
       {"count", sync_routes.size()},
+      {"note", "FastAPI runs plain-def path operations in a thread pool: blocking calls there do not stall the event loop"},
       {"functions", sync_routes}};
 
   // Tasks: decorated functions, beat and arq schedules, FastAPI background tasks.

@@ -227,7 +227,7 @@ void BlockingCallsCheck::check_project(const core::Project& project, const core:
           f.step = blocker->rule->step;
           f.severity = blocker->rule->severity;
           f.message = fill_message(blocker->rule->message, fmt::format("{}", fmt::join(shown, " → ")), fn.name) +
-                      fmt::format("; or run `{}` off the loop with await asyncio.to_thread(...)", short_name(blocker->chain.front()));
+                      fmt::format("; or await asyncio.to_thread({}, ...)", short_name(blocker->chain.front()));
           f.chain.push_back(fn.qualname);
           f.chain.insert(f.chain.end(), blocker->chain.begin(), blocker->chain.end());
           f.chain.push_back(blocker->call);
