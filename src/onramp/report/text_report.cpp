@@ -56,7 +56,7 @@ std::string row_text(const json& row) {
   std::vector<std::string> parts;
   for (const auto& [k, v] : row.items()) {
     if (k == "path" || k == "file" || k == "source" || (k == "line" && !where.empty())) continue;
-    if (v.is_object() || v.is_array()) continue;
+    if (v.is_object() || v.is_array() || v.is_null()) continue;
     if (v.is_boolean()) {
       if (v.get<bool>()) parts.push_back(k);
       continue;
@@ -87,6 +87,22 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
       }
     } else if (value.is_object()) {
       out << "    " << humanize(key) << ": " << row_text(value) << '\n';
+      // One level of nesting: a map of names to rows (per-package counts) or a list under the object.
+      for (const auto& [sub_key, sub] : value.items()) {
+        if (sub.is_object()) {
+          for (const auto& [name, row] : sub.items()) out << "      - " << name << ": " << row_text(row) << '\n';
+        } else if (sub.is_array() && !sub.empty()) {
+          std::size_t shown = 0;
+          for (const auto& row : sub) {
+            if (shown++ == kMaxRowsPerFact) {
+              out << "      " << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact)) << '\n';
+              break;
+            }
+            out << "      - " << row_text(row) << '\n';
+          }
+        }
+        (void)sub_key;
+      }
     } else {
       out << "    " << humanize(key) << ": " << scalar(value) << '\n';
     }
