@@ -22,7 +22,8 @@ struct Expectations {
   std::set<std::uint32_t> must_not;
 };
 
-/// Reads markers: a trailing marker applies to its own line, a marker alone on a line to the next code line.
+/// Reads markers: a trailing marker applies to its own line (a comment line too), a marker that starts
+/// a line applies to the next code line.
 Expectations read_markers(const std::string& text, const std::string& rule) {
   Expectations e;
   const auto lines = onramp::util::split(text, '\n');
@@ -35,7 +36,7 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
       if (pos == std::string_view::npos) continue;
       const auto id = onramp::util::trim(line.substr(pos + std::string_view(marker).size()));
       if (id != rule) continue;
-      if (trimmed.substr(0, 1) == "#") {
+      if (trimmed.substr(0, std::string_view(marker).size()) == marker) {
         pending.emplace_back(must, i + 1);
       } else {
         (must ? e.must : e.must_not).insert(i + 1);

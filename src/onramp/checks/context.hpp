@@ -26,6 +26,8 @@ struct FileContext {
   const core::Config& config;
   const parse::Walker* walker = nullptr;
   std::vector<core::Finding> findings;
+  /// The file's syntax tree, for checks that run tree-sitter queries after the walk.
+  const TSTree* tree = nullptr;
 
   /// The nodes above the one being visited (valid only during the walk).
   std::span<const TSNode> ancestors() const;

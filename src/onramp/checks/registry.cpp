@@ -4,6 +4,7 @@
 #include "onramp/checks/async/dangling_task.hpp"
 #include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
+#include "onramp/checks/query/query_rules_check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());
+  checks.push_back(std::make_unique<query::QueryRulesCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
   return checks;

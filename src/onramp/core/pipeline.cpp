@@ -98,6 +98,7 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   }
 
   checks::FileContext ctx{source, module, rules, config, &w.walker, {}};
+  ctx.tree = tree.get();
   w.collector.begin(ctx);
   for (auto& c : w.checks) c->begin_file(ctx);
   w.walker.walk(tree.get(), ctx);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "onramp/core/embedded_rules.hpp"
+#include "onramp/core/query_rules.hpp"
 #include "onramp/core/steps.hpp"
 
 namespace onramp::core {
@@ -124,12 +125,20 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
 
   if (const auto match = root["match"]) {
     if (!match.IsMap()) return Error{fmt::format("{}: `match` must be a mapping", where(source, match))};
-    if (auto st = check_keys(source, match, {"calls", "modules"}, "match"); !st) return st;
+    if (auto st = check_keys(source, match, {"calls", "modules", "query"}, "match"); !st) return st;
     if (match["calls"]) {
       auto calls = get_strings(source, match["calls"], "calls");
       if (!calls) return calls.error();
       for (const auto& pattern : *calls) {
         for (auto& name : expand_braces(pattern)) rule.match.calls.push_back(std::move(name));
+      }
+    }
+    if (match["query"]) {
+      auto query = get_string(source, match["query"], "query");
+      if (!query) return query.error();
+      rule.match.query = *query;
+      if (auto st = validate_query(rule.match.query); !st) {
+        return Error{fmt::format("{}: rule `{}`: {}", where(source, match["query"]), rule.id, st.error().message)};
       }
     }
     if (match["modules"]) {

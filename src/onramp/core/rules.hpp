@@ -24,6 +24,8 @@ struct RuleMatch {
   std::vector<std::string> calls;
   /// Module names whose import the rule reports (`pdb`, `ipdb`).
   std::vector<std::string> modules;
+  /// A tree-sitter query over the Python tree; the node captured as `@finding` is reported.
+  std::string query;
 };
 
 /// One rule.

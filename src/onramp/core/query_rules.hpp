@@ -1,0 +1,47 @@
+#pragma once
+// Rules whose match is a tree-sitter query: compiled once per thread into one query, so all of them
+// are matched in a single query pass over a file's tree.
+#include <functional>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+#include "onramp/core/rules.hpp"
+#include "onramp/util/result.hpp"
+
+namespace onramp::core {
+
+/// Compiles a query alone, so an error names its rule and the offset in the query text.
+util::Status validate_query(const std::string& query);
+
+/// Every query rule of a rule set as one compiled query, with predicates (#eq?, #match?, and their
+/// #not- forms) evaluated here since the C library returns them unapplied.
+class QueryBundle {
+public:
+  explicit QueryBundle(const RuleSet& rules);
+  ~QueryBundle();
+  QueryBundle(const QueryBundle&) = delete;
+  QueryBundle& operator=(const QueryBundle&) = delete;
+  bool empty() const { return query_ == nullptr; }
+  /// Calls `on_match(rule, node)` for each `@finding` capture whose pattern's predicates hold.
+  /// Returns false when tree-sitter's match limit was exceeded (results may be incomplete).
+  bool run(TSNode root, std::string_view text, const std::function<void(const Rule&, TSNode)>& on_match) const;
+
+private:
+  struct Predicate {
+    bool negate = false;
+    bool regex = false;
+    std::uint32_t capture = 0;
+    std::string literal;
+    std::regex pattern;
+  };
+  TSQuery* query_ = nullptr;
+  std::vector<const Rule*> rule_of_pattern_;
+  std::vector<std::vector<Predicate>> predicates_;
+  std::uint32_t finding_capture_ = UINT32_MAX;
+};
+
+}  // namespace onramp::core
