@@ -40,14 +40,14 @@ std::string ProjectIndex::canonical(std::string_view qualname) const {
   for (int step = 0; step < kMaxRewrites; ++step) {
     // The longest dotted prefix that is a known module-level name wins.
     bool rewritten = false;
-    for (std::size_t end = name.size(); end != std::string::npos && end > 0; end = name.rfind('.', end - 1)) {
+    // The longest prefix that ends before a `.` or a `(` (`app.db.SessionLocal().query`) and is a known name.
+    for (std::size_t end = name.size(); end != std::string::npos && end > 0; end = name.find_last_of(".(", end - 1)) {
       const auto it = globals_.find(name.substr(0, end));
       if (it != globals_.end()) {
         name = it->second + name.substr(end);
         rewritten = true;
         break;
       }
-      if (end == 0) break;
     }
     if (!rewritten) break;
   }
