@@ -4,6 +4,12 @@
 #include "onramp/checks/async/dangling_task.hpp"
 #include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
+#include "onramp/checks/logging/log_sites.hpp"
+#include "onramp/checks/logging/logger_calls.hpp"
+#include "onramp/checks/logging/logger_creation.hpp"
+#include "onramp/checks/logging/logging_setup.hpp"
+#include "onramp/checks/logging/print_call.hpp"
+#include "onramp/checks/logging/swallowed_exception.hpp"
 #include "onramp/checks/query/query_rules_check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
@@ -17,6 +23,11 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());
   checks.push_back(std::make_unique<query::QueryRulesCheck>());
+  checks.push_back(std::make_unique<logging::LogSitesCheck>());
+  checks.push_back(std::make_unique<logging::LoggerCallsCheck>());
+  checks.push_back(std::make_unique<logging::LoggerCreationCheck>());
+  checks.push_back(std::make_unique<logging::PrintCallCheck>());
+  checks.push_back(std::make_unique<logging::SwallowedExceptionCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
   return checks;
@@ -25,6 +36,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
   inventories.push_back(std::make_unique<async::AsyncInventory>());
+  inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
   return inventories;
 }

@@ -1,0 +1,42 @@
+#include "onramp/checks/logging/logger_creation.hpp"
+
+#include <fmt/format.h>
+
+#include "onramp/checks/logging/loggers.hpp"
+
+namespace onramp::checks::logging {
+
+namespace {
+constexpr std::string_view kDirect = "logging/direct-logger-instantiation";
+constexpr std::string_view kArgument = "logging/invalid-getlogger-argument";
+}  // namespace
+
+void LoggerCreationCheck::check_module(FileContext& ctx) {
+  const facts::Module& m = ctx.module;
+  if (ctx.rules.find(kDirect) != nullptr) {
+    for (const auto& call : m.calls) {
+      if (call.callee != "logging.Logger") continue;
+      ctx.report(kDirect, call.location,
+                 fmt::format("`{}(...)` creates a logger outside the logging hierarchy: it gets none of the configured "
+                             "handlers, levels or filters, so its records are dropped or go to the last-resort "
+                             "handler; use `logging.getLogger(name)`",
+                             call.written),
+                 call.code);
+    }
+  }
+  if (ctx.rules.find(kArgument) != nullptr) {
+    for_each_noted_call(m, kGetLoggerNote, [&](const facts::Call& call, const facts::Note& note) {
+      if (call.callee != "logging.getLogger" || note.get("arg_form") != "name") return;
+      const std::string arg = note.get("arg");
+      if (arg != "__file__" && arg != "__cached__") return;
+      ctx.report(kArgument, call.location,
+                 fmt::format("`{}({})` names the logger after a file path, not the module, so it sits outside the "
+                             "package's logger hierarchy and the levels and handlers configured for the package never "
+                             "apply; use `__name__`",
+                             call.written, arg),
+                 call.code);
+    });
+  }
+}
+
+}  // namespace onramp::checks::logging

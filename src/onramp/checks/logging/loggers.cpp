@@ -1,0 +1,140 @@
+#include "onramp/checks/logging/loggers.hpp"
+
+#include <array>
+#include <tuple>
+
+#include "onramp/core/rules.hpp"
+
+namespace onramp::checks::logging {
+
+namespace {
+
+constexpr std::array<std::string_view, 11> kMethods = {"debug",    "info", "warning", "warn", "error", "exception",
+                                                       "critical", "fatal", "log",    "trace", "success"};
+
+/// Receivers that are stdlib loggers: what getLogger and friends return, and annotated parameters.
+constexpr std::array<std::string_view, 9> kStdlibLoggers = {
+    "logging.getLogger()",        "logging.Logger()",          "logging.LoggerAdapter()",
+    "logging.RootLogger()",       "logging.root",              "logging.getLoggerClass()()",
+    "celery.utils.log.get_task_logger()", "celery.utils.log.get_logger()", "celery.utils.log.task_logger"};
+
+constexpr std::array<std::string_view, 9> kStructlogLoggers = {
+    "structlog.get_logger()",        "structlog.getLogger()",          "structlog.stdlib.get_logger()",
+    "structlog.wrap_logger()",       "structlog.stdlib.BoundLogger()", "structlog.BoundLogger()",
+    "structlog.types.FilteringBoundLogger()", "structlog.typing.FilteringBoundLogger()", "structlog.BoundLoggerBase()"};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// Drops trailing `.getChild()` / `.bind()` / `.new()` / `.unbind()` / `.patch()` calls: they return a logger of the same kind.
+std::string_view strip_derivations(std::string_view receiver) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view tail : {".getChild()", ".bind()", ".new()", ".unbind()", ".try_unbind()", ".patch()"}) {
+      if (ends_with(receiver, tail)) {
+        receiver.remove_suffix(tail.size());
+        again = true;
+      }
+    }
+  }
+  return receiver;
+}
+
+bool has_path_part(std::string_view path, std::string_view dir) {
+  // A directory component anywhere in the path: `scripts/x.py`, `app/scripts/x.py`.
+  if (path.substr(0, dir.size()) == dir && path.size() > dir.size() && path[dir.size()] == '/') return true;
+  const std::string needle = "/" + std::string(dir) + "/";
+  return path.find(needle) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_log_method_name(std::string_view name) {
+  for (auto m : kMethods) {
+    if (m == name) return true;
+  }
+  return false;
+}
+
+int level_rank(std::string_view method) {
+  if (method == "trace") return 5;
+  if (method == "debug") return 10;
+  if (method == "info") return 20;
+  if (method == "success") return 25;
+  if (method == "warning" || method == "warn") return 30;
+  if (method == "error" || method == "exception") return 40;
+  if (method == "critical" || method == "fatal") return 50;
+  return 0;
+}
+
+std::optional<LoggerCall> logger_call(std::string_view callee) {
+  const auto dot = callee.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string_view method = callee.substr(dot + 1);
+  if (!is_log_method_name(method)) return std::nullopt;
+  LoggerCall out;
+  out.method = std::string(method);
+  const std::string_view receiver = strip_derivations(callee.substr(0, dot));
+  if (receiver == "logging") {
+    if (method == "trace" || method == "success") return std::nullopt;
+    out.root = true;
+    return out;
+  }
+  for (auto r : kStdlibLoggers) {
+    if (receiver == r) return method == "trace" || method == "success" ? std::nullopt : std::optional<LoggerCall>(out);
+  }
+  for (auto r : kStructlogLoggers) {
+    if (receiver == r) {
+      out.library = Library::structlog;
+      return out;
+    }
+  }
+  if (receiver == "loguru.logger" || receiver == "loguru.Logger()" || receiver == "loguru._logger.Logger()") {
+    out.library = Library::loguru;
+    return out;
+  }
+  return std::nullopt;
+}
+
+bool is_script_module(const facts::Module& m) {
+  if (m.is_test) return true;
+  const std::string_view path = m.path;
+  for (std::string_view dir : {"scripts", "script", "tools", "bin", "migrations", "alembic", "docs", "examples", "benchmarks"}) {
+    if (has_path_part(path, dir)) return true;
+  }
+  if (path.find("management/commands/") != std::string_view::npos) return true;
+  const auto slash = path.rfind('/');
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  for (std::string_view name : {"manage.py", "setup.py", "__main__.py", "cli.py", "noxfile.py", "fabfile.py", "conftest.py"}) {
+    if (base == name) return true;
+  }
+  for (const auto& note : m.notes) {
+    if (note.kind == kMainGuardNote) return true;
+  }
+  for (const auto& imp : m.imports) {
+    const std::string_view top = std::string_view(imp.module).substr(0, imp.module.find('.'));
+    if (top == "argparse" || top == "click" || top == "typer" || top == "fire" || top == "docopt") return true;
+  }
+  return false;
+}
+
+bool contains(const core::Location& outer, const core::Location& inner) {
+  return std::tie(outer.line, outer.column) <= std::tie(inner.line, inner.column) &&
+         std::tie(inner.end_line, inner.end_column) <= std::tie(outer.end_line, outer.end_column);
+}
+
+core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location, std::string message,
+                           std::string code) {
+  core::Finding f;
+  f.rule = rule.id;
+  f.step = rule.step;
+  f.severity = rule.severity;
+  f.path = path;
+  f.location = location;
+  f.message = std::move(message);
+  f.code = std::move(code);
+  return f;
+}
+
+}  // namespace onramp::checks::logging

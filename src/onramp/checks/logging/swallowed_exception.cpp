@@ -1,0 +1,38 @@
+#include "onramp/checks/logging/swallowed_exception.hpp"
+
+#include <fmt/format.h>
+
+#include "onramp/checks/logging/loggers.hpp"
+
+namespace onramp::checks::logging {
+
+namespace {
+constexpr std::string_view kRule = "logging/swallowed-exception";
+}  // namespace
+
+void SwallowedExceptionCheck::check_module(FileContext& ctx) {
+  const facts::Module& m = ctx.module;
+  if (ctx.rules.find(kRule) == nullptr || m.is_test) return;
+  for (const auto& note : m.notes) {
+    if (note.kind != kHandlerNote || note.get("broad") != "1") continue;
+    // Any call may log through a helper, and a raise, return or use of the exception hands it on:
+    // only a body that does none of these (pass, continue, a constant assignment) is reported.
+    if (note.get("raises") == "1" || note.get("returns") == "1" || note.get("uses_alias") == "1" ||
+        note.get("calls") == "1" || note.get("optional_import") == "1") {
+      continue;
+    }
+    const std::string caught = note.get("caught");
+    const bool bare = caught == "except:";
+    core::Location where = note.location;
+    where.end_line = where.line;
+    where.end_column = where.column + static_cast<std::uint32_t>(caught.size());
+    ctx.report(kRule, where,
+               fmt::format("`{}` swallows the error: nothing is logged, re-raised or returned, so failures here vanish "
+                           "without a trace{}; log it with `logger.exception(...)`, re-raise, or catch only the "
+                           "exception you expect",
+                           caught, bare ? " (a bare except also catches KeyboardInterrupt and SystemExit)" : ""),
+               caught);
+  }
+}
+
+}  // namespace onramp::checks::logging
