@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(g++ cmake ninja-build pkg-config git ca-certificates
-  libcli11-dev libtomlplusplus-dev libyaml-cpp-dev doctest-dev libfmt-dev nlohmann-json3-dev libxxhash-dev)
+  libcli11-dev libtomlplusplus-dev libyaml-cpp-dev doctest-dev libfmt-dev nlohmann-json3-dev libxxhash-dev
+  libgit2-dev
+  pre-commit python3-jsonschema)  # tests only: the pre-commit hook definition and the SARIF schema check
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,5 +33,16 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] ||
    [ ! -f grammars/node_modules/tree-sitter-python/src/parser.c ]; then
   echo "bootstrap: npm ci in grammars/"
   (cd grammars && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+fi
+
+# Microsoft's SARIF Multitool, pinned by tools/sarif/package-lock.json: the tests validate `--format sarif` with it.
+stamp=tools/sarif/node_modules/.onramp-lock.sha256
+want=$(sha256sum tools/sarif/package-lock.json | cut -d' ' -f1)
+tool=tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -f "$tool" ]; then
+  echo "bootstrap: npm ci in tools/sarif/"
+  (cd tools/sarif && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  chmod u+x "$tool"  # what the package's own install script does
   echo "$want" > "$stamp"
 fi

@@ -4,6 +4,7 @@
 #include "onramp/checks/async/dangling_task.hpp"
 #include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
+#include "onramp/checks/check/suppression_comments.hpp"
 #include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
@@ -19,6 +20,7 @@ namespace onramp::checks {
 
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(std::make_unique<check::SuppressionCommentsCheck>());
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());

@@ -37,6 +37,9 @@ struct Config {
   std::string baseline;
   /// The file the configuration came from, for messages ("" when none).
   std::string source;
+  /// The scanned root relative to that file's directory (`backend`), "" when the same: globs in the file are
+  /// relative to the file, while paths in findings are relative to the root.
+  std::string root_prefix;
 };
 
 }  // namespace onramp::core

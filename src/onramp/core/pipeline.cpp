@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "onramp/checks/check.hpp"
+#include "onramp/core/selection.hpp"
 #include "onramp/core/steps.hpp"
+#include "onramp/core/suppressions.hpp"
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/index.hpp"
 #include "onramp/parse/python_parser.hpp"
@@ -142,6 +144,10 @@ SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet&
     out.module = std::move(project.modules.front());
   }
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
+  std::size_t suppressed = 0;
+  apply_suppressions(std::span<const facts::Module>(&out.module, 1), rules, true, out.findings, suppressed);
+  apply_selection(config, rules, out.findings);
+  std::sort(out.findings.begin(), out.findings.end(), finding_less);
   return out;
 }
 
@@ -169,7 +175,8 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   project.config = options.config;
 
   auto start = Clock::now();
-  auto found = scan::discover(options.root, options.max_file_size);
+  auto found = scan::discover(options.root, options.max_file_size,
+                              [&](std::string_view path) { return is_excluded(options.config, path); });
   if (!found) return found.error();
   project.files = std::move(found->files);
   project.problems = std::move(found->problems);
@@ -218,6 +225,10 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
 
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
   assign_fingerprints(out.findings);
+  // Fingerprints first, so that they do not depend on what the team suppresses or selects.
+  apply_suppressions(project.modules, rules, options.report_unused_suppressions, out.findings, out.suppressed);
+  apply_selection(project.config, rules, out.findings);
+  std::sort(out.findings.begin(), out.findings.end(), finding_less);
   out.times.analyse_ms = ms_since(start);
   return out;
 }

@@ -22,6 +22,8 @@ struct ScanOptions {
   unsigned jobs = 1;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
   Config config;
+  /// Report `# onramp: ignore` comments that suppress nothing (check/unused-suppression): `onramp check` does.
+  bool report_unused_suppressions = false;
 };
 
 /// Timings of the stages, for the benchmark script (never printed in reports: they would break reproducibility).
@@ -37,6 +39,8 @@ struct Analysis {
   Project project;
   std::vector<nlohmann::ordered_json> step_facts;  // one per step, in step order
   std::vector<Finding> findings;
+  /// Findings that suppression comments silenced (not in `findings`).
+  std::size_t suppressed = 0;
   StageTimes times;
 };
 

@@ -32,6 +32,7 @@ struct RuleMatch {
 struct Rule {
   std::string id;
   std::string step_key;
+  /// 1-15; 0 for `check/...` rules, which belong to no step.
   int step = 0;
   Severity severity = Severity::warning;
   std::string summary;
@@ -44,6 +45,9 @@ struct Rule {
   /// Where the rule came from (`rules/sandbox/debugger-call.yaml`).
   std::string source;
 };
+
+/// The prefix of rules that belong to no step (`check/unused-suppression`): step 0, reported only by `onramp check`.
+inline constexpr std::string_view kCiRuleKey = "check";
 
 /// True if a qualified name matches a pattern list entry (exact, or `prefix.*`).
 bool qualified_name_matches(std::string_view pattern, std::string_view name);

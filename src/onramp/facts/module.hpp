@@ -117,6 +117,21 @@ struct Global {
   core::Location location;
 };
 
+/// A suppression comment: `# onramp: ignore[ids]`, `# onramp: ignore`, `# onramp: ignore-file[ids]`, or ruff's
+/// `# noqa: CODES`. Recorded during the walk; the pipeline applies them once every finding (cross-file ones too) exists.
+struct Suppression {
+  enum class Kind { line, file, noqa, invalid };
+  Kind kind = Kind::line;
+  /// Rule ids or step keys (onramp directives), ruff codes (noqa); empty: every rule.
+  std::vector<std::string> rules;
+  /// Lines it covers: its own, or the whole statement when written on a multi-line statement's first line.
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;
+  /// The directive as written, and where, for check/unused-suppression.
+  std::string text;
+  core::Location location;
+};
+
 /// Everything onramp knows about one Python file after its single walk.
 struct Module {
   /// Path relative to the scanned root, `/` separators.
@@ -135,6 +150,8 @@ struct Module {
   std::vector<Global> globals;
   /// Syntactic facts recorded by checks during the walk, in source order.
   std::vector<Note> notes;
+  /// Suppression comments in source order (filled by checks/check/suppression_comments).
+  std::vector<Suppression> suppressions;
 };
 
 }  // namespace onramp::facts

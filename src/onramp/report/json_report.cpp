@@ -15,7 +15,9 @@ std::vector<bool> analysed_steps(const core::Analysis& analysis, const core::Rul
   for (std::size_t i = 0; i < analysis.step_facts.size() && i < analysed.size(); ++i) {
     analysed[i] = !analysis.step_facts[i].empty();
   }
-  for (const auto& r : rules.all()) analysed[static_cast<std::size_t>(r.step - 1)] = true;
+  for (const auto& r : rules.all()) {
+    if (r.step >= 1) analysed[static_cast<std::size_t>(r.step - 1)] = true;  // `check/...` rules have no step
+  }
   return analysed;
 }
 

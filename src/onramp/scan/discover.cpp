@@ -99,7 +99,8 @@ FileKind classify(std::string_view rel_path) {
   return FileKind::other;
 }
 
-util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size) {
+util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size,
+                                 const std::function<bool(std::string_view)>& excluded) {
   std::error_code ec;
   const fs::path canonical_root = fs::canonical(root, ec);
   if (ec) return util::Error{"cannot resolve " + root.string() + ": " + ec.message()};
@@ -171,7 +172,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       if (real_type != fs::file_type::directory) continue;
     }
     if (real_type == fs::file_type::directory) {
-      if (is_skipped_directory(name) || ignores.ignored(rel, true)) continue;
+      if (is_skipped_directory(name) || ignores.ignored(rel, true) || (excluded && excluded(rel))) continue;
       std::error_code venv_ec;
       if (fs::exists(canon / "pyvenv.cfg", venv_ec)) continue;  // a virtualenv under any name
       if (!visited_dirs.insert(canon.string()).second) continue;  // a loop through links
@@ -179,7 +180,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       continue;
     }
     if (real_type != fs::file_type::regular) continue;
-    if (name == ".gitignore" || ignores.ignored(rel, false)) continue;
+    if (name == ".gitignore" || ignores.ignored(rel, false) || (excluded && excluded(rel))) continue;
     std::error_code size_ec;
     const auto size = fs::file_size(canon, size_ec);
     const FileKind kind = classify(rel);

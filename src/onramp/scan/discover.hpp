@@ -2,6 +2,7 @@
 // Walks the repository once: honours .gitignore, skips tool and build directories, classifies files.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,9 @@ core::FileKind classify(std::string_view rel_path);
 bool is_skipped_directory(std::string_view name);
 
 /// Walks `root` (an existing directory). Never follows a symlink out of the root and never loops.
-util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax_t max_file_size);
+/// `excluded` (the configuration's `exclude` globs) leaves out files and whole directories by relative path.
+util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax_t max_file_size,
+                                 const std::function<bool(std::string_view)>& excluded = {});
 
 /// The project root a path belongs to: the deepest root that contains it.
 std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path);

@@ -1,0 +1,141 @@
+#include <algorithm>
+#include <filesystem>
+
+#include "onramp/cli/commands.hpp"
+#include "onramp/core/baseline.hpp"
+#include "onramp/report/ci_report.hpp"
+#include "onramp/util/files.hpp"
+#include "onramp/vcs/git.hpp"
+
+namespace onramp::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uintmax_t kMaxBaselineBytes = 256 * 1024 * 1024;
+
+/// PATH as typed, as a prefix for paths relative to the current directory; "" for `.` or an absolute PATH
+/// (CI runs from the repository root, where root-relative paths are what annotations need).
+std::string path_prefix(const std::string& typed) {
+  const fs::path p(typed);
+  if (p.is_absolute()) return "";
+  auto s = p.lexically_normal().generic_string();
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s == "." ? "" : s;
+}
+
+std::string default_baseline(const core::ScanOptions& options) {
+  if (!options.config.baseline.empty()) return options.config.baseline;
+  return (fs::path(options.display_root) / ".onramp-baseline.json").lexically_normal().generic_string();
+}
+
+}  // namespace
+
+int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err) {
+  auto options = scan_options(args.scan, rules);
+  options.report_unused_suppressions = true;
+  core::Severity fail_on = options.config.fail_on.value_or(core::Severity::warning);
+  if (!args.fail_on.empty()) fail_on = *core::severity_from_string(args.fail_on);
+  std::string baseline_file = args.baseline;
+  if (baseline_file.empty() && !args.no_baseline) baseline_file = options.config.baseline;
+
+  // Read what can fail on bad input before the scan, so that a typo costs no waiting.
+  std::vector<core::BaselineEntry> baseline;
+  if (!baseline_file.empty()) {
+    auto text = util::read_file(baseline_file, kMaxBaselineBytes);
+    if (!text) {
+      throw UsageError{fmt::format("baseline `{}` cannot be read ({}); `onramp baseline {}` writes it", baseline_file,
+                                   text.error().message, args.scan.path)};
+    }
+    auto entries = core::parse_baseline(*text, baseline_file);
+    if (!entries) throw UsageError{entries.error().message};
+    baseline = std::move(*entries);
+  }
+  std::optional<vcs::ChangedLines> changed;
+  if (!args.diff.empty()) {
+    auto lines = vcs::changed_since(options.root, args.diff);
+    if (!lines) throw UsageError{lines.error().message};
+    changed = std::move(*lines);
+  }
+
+  auto analysis = run_analysis(options, rules, err);
+  report::CheckReport report;
+  report.root = options.display_root;
+  report.path_prefix = path_prefix(args.scan.path);
+  report.fail_on = fail_on;
+  report.suppressed = analysis.suppressed;
+  std::vector<core::Finding> findings = std::move(analysis.findings);
+  if (!baseline_file.empty()) {
+    auto split = core::split_by_baseline(std::move(findings), baseline);
+    findings = std::move(split.fresh);
+    report.baseline = baseline_file;
+    report.baseline_known = split.known;
+    report.baseline_stale = split.stale;
+  }
+  if (changed) {
+    report.diff_ref = args.diff;
+    std::vector<core::Finding> touched;
+    for (auto& f : findings) {
+      if (changed->touches(f.path, f.location.line, f.location.end_line)) {
+        touched.push_back(std::move(f));
+      } else {
+        ++report.outside_diff;
+      }
+    }
+    findings = std::move(touched);
+  }
+  report.failing = static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [&](const core::Finding& f) { return f.severity >= fail_on; }));
+  report.findings = std::move(findings);
+
+  emit(args.output, out, [&](std::ostream& o) {
+    if (args.format == "json") {
+      report::write_check_json(o, report);
+    } else if (args.format == "sarif") {
+      report::write_sarif(o, report, rules);
+    } else if (args.format == "github") {
+      report::write_github(o, report);
+    } else if (args.format == "gitlab") {
+      report::write_gitlab(o, report);
+    } else {
+      report::write_check_text(o, report);
+    }
+  });
+  if (args.format != "text" || (!args.output.empty() && args.output != "-")) {
+    // The machine-readable output went elsewhere; the person reading the job log still gets the verdict.
+    std::size_t by_sev[3] = {0, 0, 0};
+    for (const auto& f : report.findings) ++by_sev[static_cast<int>(f.severity)];
+    err << fmt::format("onramp: {} finding{} ({} error, {} warning, {} info)", report.findings.size(),
+                       report.findings.size() == 1 ? "" : "s", by_sev[2], by_sev[1], by_sev[0]);
+    if (report.baseline) err << fmt::format("; baseline: {} known, {} stale", report.baseline_known, report.baseline_stale);
+    if (report.diff_ref) err << fmt::format("; {} outside the diff against {}", report.outside_diff, *report.diff_ref);
+    err << fmt::format("; {} at or above {}\n", report.failing, core::to_string(fail_on));
+  }
+  return report.failing > 0 ? 1 : 0;
+}
+
+int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err) {
+  auto options = scan_options(args.scan, rules);
+  options.report_unused_suppressions = true;  // the baseline holds what `onramp check` reports
+  const auto analysis = run_analysis(options, rules, err);
+  const std::string target = args.output.empty() ? default_baseline(options) : args.output;
+  const std::string text = core::baseline_text(analysis.findings);
+  if (target == "-") {
+    out << text;
+    return 0;
+  }
+  // Write beside the target and rename, so that an interrupted run never leaves half a baseline.
+  const std::string temp = target + ".tmp";
+  emit(temp, out, [&](std::ostream& o) { o << text; });
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw UsageError{fmt::format("cannot write `{}`", target)};
+  }
+  err << fmt::format("onramp: wrote {} finding{} to {}\n", analysis.findings.size(), analysis.findings.size() == 1 ? "" : "s", target);
+  return 0;
+}
+
+}  // namespace onramp::cli

@@ -1,0 +1,82 @@
+#pragma once
+// The commands behind cli::run, and what they share: argument values, rules, configuration, output files.
+#include <cstdint>
+#include <fstream>
+#include <ostream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "onramp/core/pipeline.hpp"
+#include "onramp/core/rules.hpp"
+
+namespace onramp::cli {
+
+/// A usage or input error: printed as `onramp: error: <message>`, exit code 2. Thrown only inside the CLI and caught
+/// in cli::run, the one place exceptions are handled.
+struct UsageError {
+  std::string message;
+};
+
+/// Options of every command that scans a repository.
+struct ScanArgs {
+  std::string path = ".";
+  unsigned jobs = 1;
+  std::string max_size = "2M";
+  /// --config FILE; empty: the configuration nearest to PATH, if any.
+  std::string config;
+};
+
+/// `onramp check`.
+struct CheckArgs {
+  ScanArgs scan;
+  std::string format = "text";
+  std::string fail_on;  // empty: the configuration's, else warning
+  std::string baseline;
+  bool no_baseline = false;
+  std::string diff;
+  std::string output;
+};
+
+/// `onramp baseline`.
+struct BaselineArgs {
+  ScanArgs scan;
+  std::string output;
+};
+
+/// The rules compiled into the binary.
+core::RuleSet load_rules();
+
+/// Sizes such as 2097152, 512K, 2M, 1G.
+std::uintmax_t parse_size(const std::string& text);
+
+/// What to scan and how: checks PATH, finds and reads the configuration (errors say FILE:LINE).
+core::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules);
+
+/// Runs the pipeline, printing stage timings on `err` when ONRAMP_TIMINGS is set.
+core::Analysis run_analysis(const core::ScanOptions& options, const core::RuleSet& rules, std::ostream& err);
+
+/// Writes to the file `output` (unless empty or `-`) or to `out`.
+template <class Fn>
+void emit(const std::string& output, std::ostream& out, Fn fn) {
+  if (output.empty() || output == "-") {
+    fn(out);
+    return;
+  }
+  std::ofstream file(output, std::ios::binary);
+  if (!file) throw UsageError{fmt::format("cannot write `{}`", output)};
+  fn(file);
+  file.flush();
+  if (!file) throw UsageError{fmt::format("writing `{}` failed", output)};
+}
+
+/// `onramp check`: returns 0, or 1 when a shown finding is at or above --fail-on.
+int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err);
+/// `onramp baseline`: writes today's findings to the baseline file.
+int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err);
+/// `onramp rules`: every rule with its step, severity and summary (and, as JSON, its documentation).
+void write_rules(std::ostream& out, const core::RuleSet& rules, const std::string& format);
+/// `onramp explain RULE`: the rule's documentation.
+int run_explain(const std::string& id, const core::RuleSet& rules, std::ostream& out);
+
+}  // namespace onramp::cli

@@ -1,0 +1,167 @@
+#include "onramp/vcs/git.hpp"
+
+#include <fmt/format.h>
+#include <git2.h>
+
+#include <memory>
+
+namespace onramp::vcs {
+
+namespace fs = std::filesystem;
+
+bool ChangedLines::touches(std::string_view path, std::uint32_t first, std::uint32_t last) const {
+  const auto it = lines_.find(path);
+  if (it == lines_.end()) return false;
+  if (first == 0) return !it->second.empty();
+  const auto at = it->second.lower_bound(first);
+  return at != it->second.end() && *at <= std::max(first, last);
+}
+
+namespace {
+
+/// libgit2's global state, set up for the length of one call.
+struct Library {
+  Library() { git_libgit2_init(); }
+  ~Library() { git_libgit2_shutdown(); }
+  Library(const Library&) = delete;
+  Library& operator=(const Library&) = delete;
+};
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+
+using Repository = Owned<git_repository, git_repository_free>;
+using Object = Owned<git_object, git_object_free>;
+using Commit = Owned<git_commit, git_commit_free>;
+using Tree = Owned<git_tree, git_tree_free>;
+using Diff = Owned<git_diff, git_diff_free>;
+using Reference = Owned<git_reference, git_reference_free>;
+
+std::string last_error() {
+  const git_error* e = git_error_last();
+  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
+}
+
+/// The commit `ref` names, trying `origin/<ref>` when there is no such local name (a CI checkout has no local main).
+util::Result<Commit> resolve(git_repository* repo, const std::string& ref, bool shallow) {
+  for (const std::string& name : {ref, "origin/" + ref}) {
+    git_object* raw = nullptr;
+    if (git_revparse_single(&raw, repo, name.c_str()) != 0) continue;
+    Object obj(raw);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0) {
+      return util::Error{fmt::format("--diff {}: `{}` does not name a commit: {}", ref, name, last_error())};
+    }
+    return Commit(reinterpret_cast<git_commit*>(peeled));
+  }
+  if (shallow) {
+    return util::Error{fmt::format(
+        "--diff {0}: `{0}` is not in this clone, which is shallow; fetch it first (`git fetch --depth=50 origin {0}`, or "
+        "`fetch-depth: 0` in actions/checkout)",
+        ref)};
+  }
+  return util::Error{fmt::format("--diff {0}: no branch, tag or commit `{0}` in this repository (fetch it first: `git fetch origin {0}`)", ref)};
+}
+
+struct Collect {
+  std::string prefix;  // the scanned root relative to the work tree, with a trailing `/`, or ""
+  ChangedLines* out;
+};
+
+int on_line(const git_diff_delta* delta, const git_diff_hunk* /*hunk*/, const git_diff_line* line, void* payload) {
+  if (line->origin != GIT_DIFF_LINE_ADDITION || line->new_lineno <= 0 || delta->new_file.path == nullptr) return 0;
+  const auto* c = static_cast<Collect*>(payload);
+  const std::string_view path = delta->new_file.path;
+  if (path.substr(0, c->prefix.size()) != c->prefix) return 0;
+  c->out->add(std::string(path.substr(c->prefix.size())), static_cast<std::uint32_t>(line->new_lineno));
+  return 0;
+}
+
+}  // namespace
+
+util::Result<ChangedLines> changed_since(const fs::path& root, const std::string& ref) {
+  Library library;
+  std::error_code ec;
+  const auto canonical_root = fs::canonical(root, ec);
+  if (ec) return util::Error{fmt::format("--diff: cannot resolve {}: {}", root.string(), ec.message())};
+
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) {
+    return util::Error{fmt::format("--diff {}: {} is not inside a git repository ({})", ref, root.string(), last_error())};
+  }
+  Repository repo(raw_repo);
+  const char* workdir = git_repository_workdir(repo.get());
+  if (workdir == nullptr) return util::Error{fmt::format("--diff {}: the repository has no working tree", ref)};
+  const bool shallow = git_repository_is_shallow(repo.get()) == 1;
+
+  git_reference* raw_head = nullptr;
+  if (git_repository_head(&raw_head, repo.get()) != 0) {
+    return util::Error{fmt::format("--diff {}: HEAD names no commit yet ({})", ref, last_error())};
+  }
+  Reference head_ref(raw_head);
+  git_object* raw_head_commit = nullptr;
+  if (git_reference_peel(&raw_head_commit, head_ref.get(), GIT_OBJECT_COMMIT) != 0) {
+    return util::Error{fmt::format("--diff {}: HEAD names no commit ({})", ref, last_error())};
+  }
+  Commit head(reinterpret_cast<git_commit*>(raw_head_commit));
+
+  auto target = resolve(repo.get(), ref, shallow);
+  if (!target) return target.error();
+
+  git_oid base_oid;
+  if (git_merge_base(&base_oid, repo.get(), git_commit_id(head.get()), git_commit_id(target->get())) != 0) {
+    if (shallow) {
+      return util::Error{fmt::format(
+          "--diff {0}: HEAD and `{0}` have no common commit in this shallow clone; fetch more history "
+          "(`git fetch --deepen=100 origin`, or `fetch-depth: 0` in actions/checkout)",
+          ref)};
+    }
+    return util::Error{fmt::format("--diff {0}: HEAD and `{0}` share no history", ref)};
+  }
+  git_commit* raw_base = nullptr;
+  git_tree* raw_tree = nullptr;
+  if (git_commit_lookup(&raw_base, repo.get(), &base_oid) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  Commit base(raw_base);
+  if (git_commit_tree(&raw_tree, base.get()) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  Tree tree(raw_tree);
+
+  const fs::path canonical_workdir = fs::canonical(workdir, ec);
+  std::string prefix = canonical_root.lexically_relative(canonical_workdir).generic_string();
+  if (prefix == "." || prefix.empty()) {
+    prefix.clear();
+  } else {
+    prefix += '/';
+  }
+
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.context_lines = 0;
+  opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_SHOW_UNTRACKED_CONTENT;
+  std::string spec = prefix;
+  char* spec_ptr = spec.data();
+  if (!prefix.empty()) {
+    opts.pathspec.strings = &spec_ptr;
+    opts.pathspec.count = 1;
+  }
+  git_diff* raw_diff = nullptr;
+  if (git_diff_tree_to_workdir_with_index(&raw_diff, repo.get(), tree.get(), &opts) != 0) {
+    return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  }
+  Diff diff(raw_diff);
+  // A moved file is a rename with its few edits, not a new file whose every line (and finding) is new.
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_FOR_UNTRACKED;
+  if (git_diff_find_similar(diff.get(), &find) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+
+  ChangedLines out;
+  Collect collect{prefix, &out};
+  if (git_diff_foreach(diff.get(), nullptr, nullptr, nullptr, on_line, &collect) != 0) {
+    return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  }
+  return out;
+}
+
+}  // namespace onramp::vcs

@@ -1,0 +1,34 @@
+#pragma once
+// What a change touched, read from git through libgit2: for `onramp check --diff REF` in pull-request jobs.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "onramp/util/result.hpp"
+
+namespace onramp::vcs {
+
+/// Lines added or changed, by path relative to the scanned root.
+class ChangedLines {
+public:
+  void add(std::string path, std::uint32_t line) { lines_[std::move(path)].insert(line); }
+  /// True if a line from `first` to `last` of `path` was added or changed; a finding about a whole file
+  /// (`first` 0) counts when any line of it did.
+  bool touches(std::string_view path, std::uint32_t first, std::uint32_t last) const;
+  std::size_t file_count() const { return lines_.size(); }
+
+private:
+  std::map<std::string, std::set<std::uint32_t>, std::less<>> lines_;
+};
+
+/// The lines of files below `root` that differ between the merge base of HEAD and `ref` and the working tree
+/// (staged and unstaged changes and untracked files included, renames followed), so that a pull-request job sees
+/// what the branch added and a pre-commit hook sees what is about to be committed. `ref` is a branch, tag or commit;
+/// `main` falls back to `origin/main` when there is no local branch. Errors say what to fetch in a shallow clone.
+util::Result<ChangedLines> changed_since(const std::filesystem::path& root, const std::string& ref);
+
+}  // namespace onramp::vcs
