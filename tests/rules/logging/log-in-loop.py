@@ -45,6 +45,11 @@ def fine(orders, client):
         logger.info("Polling")
     # ok: logging/log-in-loop
     logger.info("Cancelled %d orders", len(orders))
+    for payment in orders.payments:
+        # a record per item next to per-item work done by the repository's code is an audit trail
+        # ok: logging/log-in-loop
+        logger.info("Refunding payment %s", payment.id)
+        refund(payment)
     for order in orders:
 
         def report():
@@ -52,3 +57,7 @@ def fine(orders, client):
             logger.info("later, once")
 
         order.on_done(report)
+
+
+def refund(payment):
+    return payment

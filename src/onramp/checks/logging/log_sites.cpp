@@ -172,13 +172,22 @@ void describe_logging_dict(TSNode dict, const FileContext& ctx, facts::Note& not
   }
 }
 
-/// A name that can only be an environment variable's (never a DSN or token).
+/// A string shaped like an environment variable's name (`SENTRY_DSN`), never like a token: upper case,
+/// starting with a letter, few digits, and either short or made of underscore-separated words.
 bool is_env_name(std::string_view s) {
-  if (s.empty() || s.size() > 64 || (s[0] >= '0' && s[0] <= '9')) return false;
+  if (s.empty() || s.size() > 64 || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  std::size_t digits = 0;
+  bool underscore = false;
   for (char c : s) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '_') {
+      underscore = true;
+    } else if (!(c >= 'A' && c <= 'Z')) {
+      return false;
+    }
   }
-  return true;
+  return digits * 4 <= s.size() && (underscore || s.size() <= 12);
 }
 
 /// Says where a Sentry DSN comes from without ever repeating a literal: literals are masked, and of a
@@ -191,7 +200,11 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
     if (v && v->empty()) return "empty string (Sentry disabled)";
     return "a literal in the code (masked)";
   }
-  if (is(n, "identifier") || is(n, "attribute")) return "`" + cut(dotted(n, ctx)) + "`";
+  if (is(n, "identifier") || is(n, "attribute")) return cut(dotted(n, ctx));
+  if (is(n, "call") && is(field(n, "function"), "identifier") && ctx.source.text_of(field(n, "function")) == "str") {
+    const TSNode args = field(n, "arguments");
+    if (!ts_node_is_null(args) && ts_node_named_child_count(args) == 1) return describe_dsn(ts_node_named_child(args, 0), ctx);
+  }
   if (is(n, "call") || is(n, "subscript")) {
     const bool call = is(n, "call");
     const TSNode head = call ? field(n, "function") : field(n, "value");
@@ -206,8 +219,8 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
       key = *s;
     }
     const std::string callee = cut(dotted(head, ctx));
-    if (key.empty()) return "`" + callee + (call ? "(...)`" : "[...]`") + " (arguments masked)";
-    return call ? "`" + callee + "(\"" + key + "\")`" : "`" + callee + "[\"" + key + "\"]`";
+    if (key.empty()) return callee + (call ? "(...)" : "[...]") + " (arguments masked)";
+    return call ? callee + "(\"" + key + "\")" : callee + "[\"" + key + "\"]";
   }
   return "an expression (masked)";
 }
@@ -252,6 +265,7 @@ void LogSitesCheck::begin_file(FileContext& /*ctx*/) {
   depth_ = 0;
   imports_seen_ = 0;
   log_aliases_.clear();
+  open_log_calls_.clear();
 }
 
 void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
@@ -277,6 +291,13 @@ void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
 
 void LogSitesCheck::leave(TSNode node, FileContext& ctx) {
   const char* type = ts_node_type(node);
+  if (std::strcmp(type, "call") == 0) {
+    if (!open_log_calls_.empty() && open_log_calls_.back().start == ts_node_start_byte(node) &&
+        open_log_calls_.back().end == ts_node_end_byte(node)) {
+      open_log_calls_.pop_back();
+    }
+    return;
+  }
   if (std::strcmp(type, "function_definition") == 0 || std::strcmp(type, "lambda") == 0 ||
       std::strcmp(type, "class_definition") == 0) {
     --depth_;
@@ -361,6 +382,12 @@ void LogSitesCheck::on_identifier(TSNode node, FileContext& ctx) {
         it->uses_alias = true;
         break;
       }
+    }
+  }
+  for (auto& open : open_log_calls_) {
+    if (!open.mentions && open.alias == ctx.source.text_of(node)) {
+      open.mentions = true;
+      ctx.module.notes[open.note].fields.emplace_back("mentions_exception", "1");
     }
   }
   if (size != 4 || ctx.source.text_of(node) != "WARN") return;
@@ -516,6 +543,7 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
         note.fields.emplace_back("loop", "for " + cut(util::collapse_whitespace(ctx.source.text_of(left)), 40) + " in " +
                                              cut(util::collapse_whitespace(ctx.source.text_of(right)), 40));
         if (is(right, "call")) note.fields.emplace_back("iterable", location_key(ctx.source.location(right)));
+        note.fields.emplace_back("loop_body", location_key(ctx.source.location(field(a, "body"))));
       } else if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "while_statement")) {
         if (!ts_node_eq(field(a, "condition"), below)) context_set = true;
       } else if (is(a, "else_clause") || is(a, "case_clause") || is(a, "conditional_expression") ||
@@ -526,7 +554,13 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
     }
     if (handler) {
       note.fields.emplace_back("handler", "1");
-      if (!handlers_.empty() && handlers_.back().depth == depth_) handlers_.back().log_notes.push_back(ctx.module.notes.size());
+      if (!handlers_.empty() && handlers_.back().depth == depth_) {
+        OpenHandler& h = handlers_.back();
+        h.log_notes.push_back(ctx.module.notes.size());
+        if (h.broad) note.fields.emplace_back("handler_broad", "1");
+        // Its arguments are walked next: on_identifier learns whether they mention the caught exception.
+        if (!h.alias.empty()) open_log_calls_.push_back(OpenLogCall{ts_node_start_byte(node), ts_node_end_byte(node), ctx.module.notes.size(), h.alias, false});
+      }
     }
   } else if (get_logger) {
     note.kind = kGetLoggerNote;
@@ -565,7 +599,8 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
       note.fields.emplace_back("source", is(arg, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(arg))));
       if (is(arg, "dictionary")) describe_logging_dict(arg, ctx, note);
     } else if (name == "fileConfig" && !positional.empty()) {
-      if (auto s = string_value(positional.front(), ctx)) note.fields.emplace_back("file", cut(*s));
+      const auto s = string_value(positional.front(), ctx);
+      note.fields.emplace_back("file", s ? cut(*s) : cut(util::collapse_whitespace(ctx.source.text_of(positional.front()))));
     } else if (name == "basicConfig") {
       if (const TSNode level = unwrap(keyword("level")); !ts_node_is_null(level)) {
         const auto s = string_value(level, ctx);

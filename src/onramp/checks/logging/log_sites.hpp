@@ -15,8 +15,10 @@ namespace onramp::checks::logging {
 ///   message argument: fstring, percent_format, concatenation, format_call, string, name, call, other),
 ///   `exc_info` (true, false, other), `splat` (a `**kwargs` is passed), `extra_clash` (LogRecord attributes
 ///   among the literal keys of `extra=`), `handler` (inside an except clause of the same function),
-///   `reraises` (that clause raises), `loop` (`for x in y` when the innermost statement around the call is
-///   that loop's body) and `iterable` (the span of the loop's iterable when it is a call).
+///   `reraises` (that clause raises), `handler_broad` (it catches everything), `mentions_exception` (the
+///   arguments name the exception it binds), `loop` (`for x in y` when the innermost statement around the
+///   call is that loop's body), `loop_body` (the span of that body) and `iterable` (the span of the loop's
+///   iterable when it is a call).
 /// - `logging.handler` for every except clause: `broad` (bare, Exception or BaseException), `caught`,
 ///   `raises`, `returns`, `uses_alias`, `calls` (its body makes a call), `optional_import` (its try body
 ///   only imports).
@@ -53,6 +55,15 @@ private:
     std::vector<std::size_t> log_notes;
   };
 
+  /// A log call in an except clause whose arguments are being walked.
+  struct OpenLogCall {
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+    std::size_t note = 0;
+    std::string alias;
+    bool mentions = false;
+  };
+
   void on_call(TSNode node, FileContext& ctx);
   void on_except(TSNode node, FileContext& ctx);
   void on_identifier(TSNode node, FileContext& ctx);
@@ -60,6 +71,7 @@ private:
   void on_assignment(TSNode node, FileContext& ctx);
 
   std::vector<OpenHandler> handlers_;
+  std::vector<OpenLogCall> open_log_calls_;
   /// Function, lambda and class nesting: statements only count for handlers of the same depth.
   int depth_ = 0;
   /// Names that from-imports bind to log functions under another name (`info as log_info`).

@@ -10,6 +10,7 @@
 
 #include "onramp/checks/logging/loggers.hpp"
 #include "onramp/facts/index.hpp"
+#include "onramp/util/strings.hpp"
 
 namespace onramp::checks::logging {
 
@@ -44,6 +45,39 @@ std::string receiver_of(const std::string& written) {
 bool is_retry_iterable(std::string_view callee) {
   return callee == "builtins.range" || callee == "itertools.count" || callee == "itertools.repeat" ||
          callee.starts_with("tenacity.") || callee.starts_with("stamina.") || callee.starts_with("backoff.");
+}
+
+std::optional<core::Location> parse_location(const std::string& key) {
+  const auto parts = util::split(key, ':');
+  if (parts.size() != 4) return std::nullopt;
+  core::Location l;
+  std::uint32_t* fields[] = {&l.line, &l.column, &l.end_line, &l.end_column};
+  for (std::size_t i = 0; i < 4; ++i) {
+    std::uint32_t v = 0;
+    for (char c : parts[i]) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    *fields[i] = v;
+  }
+  return l;
+}
+
+/// True if the loop body, besides the log call, awaits something or calls a function of the repository:
+/// a record per item next to per-item work (a payment, a delivery) is an audit trail, not spam.
+bool loop_does_own_work(const core::Project& project, const facts::Module& m, const facts::Call& log,
+                        const std::string& body_key) {
+  const auto body = parse_location(body_key);
+  if (!body) return false;
+  for (const auto& c : m.calls) {
+    if (&c == &log || c.function != log.function || c.in_lambda || !contains(*body, c.location) ||
+        contains(log.location, c.location)) {
+      continue;
+    }
+    if (c.awaited) return true;
+    if (!c.callee.empty() && project.index && project.index->function(c.callee)) return true;
+  }
+  return false;
 }
 
 /// One logger call of the project with what the walk noted about it.
@@ -177,8 +211,12 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
                                   "`" + keys + "`"));
       }
     }
+    // Only where the traceback was wanted: the clause catches everything, or the message carries the
+    // caught exception (`logger.error("...: %s", exc)`). A self-contained message for an expected
+    // exception (`except MaxRetriesExceeded: logger.error("Gave up")`) is a deliberate choice.
     if (error != nullptr && !m.is_test && method == "error" && in_handler && exc_info.empty() &&
-        note.get("splat").empty() && note.get("reraises").empty()) {
+        note.get("splat").empty() && note.get("reraises").empty() &&
+        (note.get("handler_broad") == "1" || note.get("mentions_exception") == "1")) {
       report(error, fmt::format("`{}()` in an except clause logs the error without its traceback, so the log will not "
                                 "say where it failed; use `{}.exception()` (or pass exc_info=True)",
                                 call.written, receiver_of(call.written)));
@@ -219,6 +257,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
             break;
           }
         }
+        if (!retry && loop_does_own_work(project, m, call, note.get("loop_body"))) retry = true;
         if (!retry) {
           report(loop, fmt::format("`{}()` runs on every iteration of `{}`: one {} record per item floods the logs; "
                                    "log once after the loop (a count or a summary), or per item at DEBUG",

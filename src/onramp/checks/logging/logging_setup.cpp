@@ -167,7 +167,9 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
     if (m.is_test) continue;
     for (const auto& note : m.notes) {
       if (note.kind != kSettingsNote) continue;
-      json entry = {{"kind", "Django LOGGING setting"}, {"path", m.path}, {"line", note.location.line}};
+      // Django reads LOGGING from its settings module; elsewhere it is a dict handed to dictConfig.
+      const bool django = m.path.find("settings") != std::string::npos;
+      json entry = {{"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", note.location.line}};
       add_config_details(note, entry);
       setup.push_back(std::move(entry));
     }
