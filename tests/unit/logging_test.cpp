@@ -36,32 +36,36 @@ TEST_SUITE("logging") {
     const std::string secret = "f00dfacecafe4242";
     TempDir dir;
     SUBCASE("a literal") {
-      dir.write("app/main.py", "import sentry_sdk\nsentry_sdk.init(dsn=\"https://" + secret + "@o1.ingest.sentry.io/7\")\n");
+      dir.write("app/main.py",
+                "import sentry_sdk\nsentry_sdk.init(dsn=\"https://" + secret + "@o1.ingest.sentry.io/7\")\n");
       CHECK(reported_dsn(dir, secret) == "a literal in the code (masked)");
     }
     SUBCASE("positional, from the environment with a literal default") {
-      dir.write("app/main.py", "import os\nimport sentry_sdk\nsentry_sdk.init(os.environ.get(\"SENTRY_DSN\", \"https://" +
-                                   secret + "@sentry.io/1\"))\n");
-      CHECK(reported_dsn(dir, secret) == "os.environ.get(\"SENTRY_DSN\")");
+      dir.write("app/main.py",
+                "import os\nimport sentry_sdk\nsentry_sdk.init(os.environ.get(\"SENTRY_DSN\", \"https://" + secret +
+                    "@sentry.io/1\"))\n");
+      CHECK(reported_dsn(dir, secret) == "from os.environ.get(\"SENTRY_DSN\")");
     }
     SUBCASE("a subscript of the environment") {
-      dir.write("app/main.py", "import os\nimport sentry_sdk as sentry\nsentry.init(dsn=os.environ[\"SENTRY_DSN\"])  # " +
-                                   secret + "\n");
-      CHECK(reported_dsn(dir, secret) == "os.environ[\"SENTRY_DSN\"]");
+      dir.write(
+          "app/main.py",
+          "import os\nimport sentry_sdk as sentry\nsentry.init(dsn=os.environ[\"SENTRY_DSN\"])  # " + secret + "\n");
+      CHECK(reported_dsn(dir, secret) == "from os.environ[\"SENTRY_DSN\"]");
     }
     SUBCASE("a setting, wrapped in str()") {
-      dir.write("app/main.py", "import sentry_sdk\nfrom app.config import settings\nsentry_sdk.init(dsn=str(settings.SENTRY_DSN))\n");
+      dir.write("app/main.py",
+                "import sentry_sdk\nfrom app.config import settings\nsentry_sdk.init(dsn=str(settings.SENTRY_DSN))\n");
       dir.write("app/config.py", "SENTRY = \"https://" + secret + "@sentry.io/1\"\n");
-      CHECK(reported_dsn(dir, secret) == "settings.SENTRY_DSN");
+      CHECK(reported_dsn(dir, secret) == "from settings.SENTRY_DSN");
     }
     SUBCASE("a call whose argument is not an environment variable name") {
       dir.write("app/main.py", "import sentry_sdk\nsentry_sdk.init(dsn=decrypt(\"" + secret + "\"))\n");
-      CHECK(reported_dsn(dir, secret) == "decrypt(...) (arguments masked)");
+      CHECK(reported_dsn(dir, secret) == "from decrypt(...) (arguments masked)");
     }
     SUBCASE("an upper-case token is not taken for a variable name") {
       const std::string token = "DEADBEEF0123456789ABCDEF";
       dir.write("app/main.py", "import sentry_sdk\nsentry_sdk.init(dsn=load(\"" + token + "\"))\n");
-      CHECK(reported_dsn(dir, token) == "load(...) (arguments masked)");
+      CHECK(reported_dsn(dir, token) == "from load(...) (arguments masked)");
     }
     SUBCASE("not passed") {
       dir.write("app/main.py", "import sentry_sdk\nsentry_sdk.init(traces_sample_rate=0.1)  # " + secret + "\n");

@@ -80,6 +80,13 @@ def fine(raw, options):
         # ok: logging/error-instead-of-exception
         logger.error("Not a number: %r", raw)
         del exc
+    try:
+        return int(raw)
+    except Exception as exc:
+        # the next call logs the traceback
+        # ok: logging/error-instead-of-exception
+        logger.error("Parsing %r failed", raw)
+        logger.exception(exc)
     # ok: logging/error-instead-of-exception
     logger.error("not in a handler")
     return None

@@ -60,8 +60,14 @@ def fine(order):
     except ValueError:
         pass
     try:
+        body = order.response.json()
+    # a computed fallback handles the failure
+    # ok: logging/swallowed-exception
+    except Exception:
+        body = order.response.text
+    try:
         import ujson as json
     # ok: logging/swallowed-exception
     except Exception:
         json = None
-    return json
+    return json, body

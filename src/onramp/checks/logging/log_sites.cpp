@@ -16,9 +16,9 @@ constexpr std::size_t kMaxNames = 40;
 
 /// LogRecord attributes that `extra` may not overwrite (makeRecord raises KeyError); taskName since 3.12.
 constexpr std::array<std::string_view, 23> kReserved = {
-    "args",     "asctime",  "created",  "exc_info", "exc_text",    "filename",    "funcName", "levelname",
-    "levelno",  "lineno",   "module",   "msecs",    "message",     "msg",         "name",     "pathname",
-    "process",  "processName", "relativeCreated", "stack_info", "thread", "threadName", "taskName"};
+    "args",    "asctime",     "created",         "exc_info",   "exc_text", "filename",   "funcName", "levelname",
+    "levelno", "lineno",      "module",          "msecs",      "message",  "msg",        "name",     "pathname",
+    "process", "processName", "relativeCreated", "stack_info", "thread",   "threadName", "taskName"};
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
 
@@ -100,7 +100,8 @@ std::string form_of(TSNode n, const FileContext& ctx) {
     if (is(fn, "attribute")) {
       const TSNode attr = field(fn, "attribute");
       const TSNode object = unwrap(field(fn, "object"));
-      if (ctx.source.text_of(attr) == "format" && (is(object, "string") || is(object, "concatenated_string"))) return "format_call";
+      if (ctx.source.text_of(attr) == "format" && (is(object, "string") || is(object, "concatenated_string")))
+        return "format_call";
     }
     return "call";
   }
@@ -200,10 +201,11 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
     if (v && v->empty()) return "empty string (Sentry disabled)";
     return "a literal in the code (masked)";
   }
-  if (is(n, "identifier") || is(n, "attribute")) return cut(dotted(n, ctx));
+  if (is(n, "identifier") || is(n, "attribute")) return "from " + cut(dotted(n, ctx));
   if (is(n, "call") && is(field(n, "function"), "identifier") && ctx.source.text_of(field(n, "function")) == "str") {
     const TSNode args = field(n, "arguments");
-    if (!ts_node_is_null(args) && ts_node_named_child_count(args) == 1) return describe_dsn(ts_node_named_child(args, 0), ctx);
+    if (!ts_node_is_null(args) && ts_node_named_child_count(args) == 1)
+      return describe_dsn(ts_node_named_child(args, 0), ctx);
   }
   if (is(n, "call") || is(n, "subscript")) {
     const bool call = is(n, "call");
@@ -219,8 +221,8 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
       key = *s;
     }
     const std::string callee = cut(dotted(head, ctx));
-    if (key.empty()) return callee + (call ? "(...)" : "[...]") + " (arguments masked)";
-    return call ? callee + "(\"" + key + "\")" : callee + "[\"" + key + "\"]";
+    if (key.empty()) return "from " + callee + (call ? "(...)" : "[...]") + " (arguments masked)";
+    return "from " + (call ? callee + "(\"" + key + "\")" : callee + "[\"" + key + "\"]");
   }
   return "an expression (masked)";
 }
@@ -249,15 +251,38 @@ std::string location_key(const core::Location& l) {
          std::to_string(l.end_column);
 }
 
-bool is_boundary(TSNode n) {
-  return is(n, "function_definition") || is(n, "lambda") || is(n, "class_definition");
+/// A value that carries nothing of the failure: None, True/False, a number, a plain string, an empty collection.
+bool is_constant(TSNode n) {
+  n = unwrap(n);
+  if (is(n, "none") || is(n, "true") || is(n, "false") || is(n, "integer") || is(n, "float")) return true;
+  if (is(n, "string")) return !has_interpolation(n);
+  if (is(n, "unary_operator")) return is_constant(field(n, "argument"));
+  return (is(n, "list") || is(n, "dictionary") || is(n, "tuple") || is(n, "set")) && ts_node_named_child_count(n) == 0;
 }
+
+/// An except body that ignores the error: only pass, continue, break, `...`, strings and constant assignments.
+bool is_trivial_body(TSNode block) {
+  if (ts_node_is_null(block)) return false;
+  const std::uint32_t count = ts_node_named_child_count(block);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode s = ts_node_named_child(block, i);
+    if (is(s, "pass_statement") || is(s, "continue_statement") || is(s, "break_statement") || is(s, "comment"))
+      continue;
+    if (!is(s, "expression_statement") || ts_node_named_child_count(s) != 1) return false;
+    const TSNode e = ts_node_named_child(s, 0);
+    if (is(e, "ellipsis") || (is(e, "string") && !has_interpolation(e))) continue;
+    if (!is(e, "assignment") || ts_node_is_null(field(e, "right")) || !is_constant(field(e, "right"))) return false;
+  }
+  return true;
+}
+
+bool is_boundary(TSNode n) { return is(n, "function_definition") || is(n, "lambda") || is(n, "class_definition"); }
 
 }  // namespace
 
 std::vector<std::string_view> LogSitesCheck::node_types() const {
-  return {"identifier", "call", "except_clause", "raise_statement", "return_statement", "function_definition",
-          "lambda", "class_definition", "if_statement", "assignment"};
+  return {"identifier",          "call",   "except_clause",    "raise_statement", "return_statement",
+          "function_definition", "lambda", "class_definition", "if_statement",    "assignment"};
 }
 
 void LogSitesCheck::begin_file(FileContext& /*ctx*/) {
@@ -277,7 +302,8 @@ void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
   } else if (std::strcmp(type, "raise_statement") == 0 || std::strcmp(type, "return_statement") == 0) {
     const bool raise = std::strcmp(type, "raise_statement") == 0;
     // Every clause around it in the same function: a raise in a nested handler still leaves the outer one.
-    for (auto it = handlers_.rbegin(); it != handlers_.rend() && it->depth == depth_; ++it) (raise ? it->raises : it->returns) = true;
+    for (auto it = handlers_.rbegin(); it != handlers_.rend() && it->depth == depth_; ++it)
+      (raise ? it->raises : it->returns) = true;
   } else if (std::strcmp(type, "except_clause") == 0) {
     on_except(node, ctx);
   } else if (std::strcmp(type, "if_statement") == 0) {
@@ -303,12 +329,23 @@ void LogSitesCheck::leave(TSNode node, FileContext& ctx) {
     --depth_;
     return;
   }
-  if (std::strcmp(type, "except_clause") != 0 || handlers_.empty() || handlers_.back().start != ts_node_start_byte(node)) return;
+  if (std::strcmp(type, "except_clause") != 0 || handlers_.empty() ||
+      handlers_.back().start != ts_node_start_byte(node))
+    return;
   OpenHandler h = std::move(handlers_.back());
   handlers_.pop_back();
   auto& notes = ctx.module.notes;
   if (h.raises) {
     for (auto i : h.log_notes) notes[i].fields.emplace_back("reraises", "1");
+  }
+  // `logger.error(...)` followed by `logger.exception(e)` in the same clause: the traceback is logged.
+  bool traceback = false;
+  for (auto i : h.log_notes) {
+    const std::string exc_info = notes[i].get("exc_info");
+    if (notes[i].get("name") == "exception" || (!exc_info.empty() && exc_info != "false")) traceback = true;
+  }
+  if (traceback) {
+    for (auto i : h.log_notes) notes[i].fields.emplace_back("traceback_logged", "1");
   }
   facts::Note note{std::string(kHandlerNote), h.location, {}};
   note.fields.emplace_back("broad", h.broad ? "1" : "0");
@@ -318,6 +355,7 @@ void LogSitesCheck::leave(TSNode node, FileContext& ctx) {
   note.fields.emplace_back("uses_alias", h.uses_alias ? "1" : "0");
   note.fields.emplace_back("calls", h.calls ? "1" : "0");
   note.fields.emplace_back("optional_import", h.optional_import ? "1" : "0");
+  note.fields.emplace_back("trivial", h.trivial ? "1" : "0");
   notes.push_back(std::move(note));
 }
 
@@ -337,7 +375,9 @@ void LogSitesCheck::on_except(TSNode node, FileContext& ctx) {
     if (is(value, "as_pattern")) {
       // `except E as e` may parse as one as_pattern value rather than value and alias fields.
       const TSNode alias = field(value, "alias");
-      const TSNode id = is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1 ? ts_node_named_child(alias, 0) : alias;
+      const TSNode id = is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1
+                            ? ts_node_named_child(alias, 0)
+                            : alias;
       if (is(id, "identifier")) {
         h.alias = std::string(ctx.source.text_of(id));
         h.alias_start = ts_node_start_byte(id);
@@ -370,6 +410,8 @@ void LogSitesCheck::on_except(TSNode node, FileContext& ctx) {
     }
     h.optional_import = only_imports;
   }
+  const std::uint32_t children = ts_node_named_child_count(node);
+  h.trivial = children > 0 && is_trivial_body(ts_node_named_child(node, children - 1));
   handlers_.push_back(std::move(h));
 }
 
@@ -433,7 +475,8 @@ void LogSitesCheck::on_assignment(TSNode node, FileContext& ctx) {
   const TSNode right = unwrap(field(node, "right"));
   if (ts_node_is_null(right)) return;
   facts::Note note{std::string(kSettingsNote), ctx.source.location(node), {}};
-  note.fields.emplace_back("source", is(right, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(right))));
+  note.fields.emplace_back(
+      "source", is(right, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(right))));
   if (is(right, "dictionary")) describe_logging_dict(right, ctx, note);
   ctx.module.notes.push_back(std::move(note));
 }
@@ -493,12 +536,14 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
   facts::Note note{{}, ctx.source.location(node), {}};
   if (log) {
     note.kind = kLogCallNote;
+    note.fields.emplace_back("name", name);
     const std::size_t msg_pos = name == "log" ? 1 : 0;
     TSNode msg = msg_pos < positional.size() ? positional[msg_pos] : TSNode{};
     if (ts_node_is_null(msg)) msg = keyword("msg");
     if (ts_node_is_null(msg)) msg = keyword("event");
     if (!ts_node_is_null(msg)) note.fields.emplace_back("message", form_of(msg, ctx));
-    if (const TSNode exc = keyword("exc_info"); !ts_node_is_null(exc)) note.fields.emplace_back("exc_info", truthiness(exc, ctx));
+    if (const TSNode exc = keyword("exc_info"); !ts_node_is_null(exc))
+      note.fields.emplace_back("exc_info", truthiness(exc, ctx));
     if (splat) note.fields.emplace_back("splat", "1");
     if (const TSNode extra = unwrap(keyword("extra")); !ts_node_is_null(extra)) {
       std::vector<std::string> clash;
@@ -540,8 +585,8 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
         context_set = true;
         const TSNode left = field(a, "left");
         const TSNode right = unwrap(field(a, "right"));
-        note.fields.emplace_back("loop", "for " + cut(util::collapse_whitespace(ctx.source.text_of(left)), 40) + " in " +
-                                             cut(util::collapse_whitespace(ctx.source.text_of(right)), 40));
+        note.fields.emplace_back("loop", "for " + cut(util::collapse_whitespace(ctx.source.text_of(left)), 40) +
+                                             " in " + cut(util::collapse_whitespace(ctx.source.text_of(right)), 40));
         if (is(right, "call")) note.fields.emplace_back("iterable", location_key(ctx.source.location(right)));
         note.fields.emplace_back("loop_body", location_key(ctx.source.location(field(a, "body"))));
       } else if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "while_statement")) {
@@ -559,7 +604,9 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
         h.log_notes.push_back(ctx.module.notes.size());
         if (h.broad) note.fields.emplace_back("handler_broad", "1");
         // Its arguments are walked next: on_identifier learns whether they mention the caught exception.
-        if (!h.alias.empty()) open_log_calls_.push_back(OpenLogCall{ts_node_start_byte(node), ts_node_end_byte(node), ctx.module.notes.size(), h.alias, false});
+        if (!h.alias.empty())
+          open_log_calls_.push_back(
+              OpenLogCall{ts_node_start_byte(node), ts_node_end_byte(node), ctx.module.notes.size(), h.alias, false});
       }
     }
   } else if (get_logger) {
@@ -596,11 +643,13 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
     note.kind = kConfigNote;
     if (name == "dictConfig" && !positional.empty()) {
       const TSNode arg = unwrap(positional.front());
-      note.fields.emplace_back("source", is(arg, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(arg))));
+      note.fields.emplace_back(
+          "source", is(arg, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(arg))));
       if (is(arg, "dictionary")) describe_logging_dict(arg, ctx, note);
     } else if (name == "fileConfig" && !positional.empty()) {
       const auto s = string_value(positional.front(), ctx);
-      note.fields.emplace_back("file", s ? cut(*s) : cut(util::collapse_whitespace(ctx.source.text_of(positional.front()))));
+      note.fields.emplace_back("file",
+                               s ? cut(*s) : cut(util::collapse_whitespace(ctx.source.text_of(positional.front()))));
     } else if (name == "basicConfig") {
       if (const TSNode level = unwrap(keyword("level")); !ts_node_is_null(level)) {
         const auto s = string_value(level, ctx);

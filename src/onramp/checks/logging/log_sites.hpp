@@ -15,13 +15,14 @@ namespace onramp::checks::logging {
 ///   message argument: fstring, percent_format, concatenation, format_call, string, name, call, other),
 ///   `exc_info` (true, false, other), `splat` (a `**kwargs` is passed), `extra_clash` (LogRecord attributes
 ///   among the literal keys of `extra=`), `handler` (inside an except clause of the same function),
-///   `reraises` (that clause raises), `handler_broad` (it catches everything), `mentions_exception` (the
-///   arguments name the exception it binds), `loop` (`for x in y` when the innermost statement around the
-///   call is that loop's body), `loop_body` (the span of that body) and `iterable` (the span of the loop's
-///   iterable when it is a call).
+///   `name` (the method or function name called), `reraises` (that clause raises), `traceback_logged`
+///   (another log call of that clause logs the traceback), `handler_broad` (it catches everything),
+///   `mentions_exception` (the arguments name the exception it binds), `loop` (`for x in y` when the innermost
+///   statement around the call is that loop's body), `loop_body` (the span of that body) and `iterable` (the span of
+///   the loop's iterable when it is a call).
 /// - `logging.handler` for every except clause: `broad` (bare, Exception or BaseException), `caught`,
-///   `raises`, `returns`, `uses_alias`, `calls` (its body makes a call), `optional_import` (its try body
-///   only imports).
+///   `raises`, `returns`, `uses_alias`, `calls` (its body makes a call), `trivial` (its body only passes,
+///   continues, breaks or assigns constants), `optional_import` (its try body only imports).
 /// - `logging.get-logger` for calls named getLogger/get_logger/get_task_logger: `arg_form`, `arg`.
 /// - `logging.print` for calls named print/pprint/pp: `file` (the `file=` argument as written, if given).
 /// - `logging.init` for calls named init: `dsn` (described, never its value), `keywords`.
@@ -30,13 +31,13 @@ namespace onramp::checks::logging {
 /// - `logging.main-guard` for a module-level `if __name__ == "__main__":`.
 /// - `logging.warn-constant` for `X.WARN` / `WARN`: `object` (X as written, empty when bare).
 class LogSitesCheck final : public Check {
-public:
+ public:
   std::vector<std::string_view> node_types() const override;
   void begin_file(FileContext& ctx) override;
   void enter(TSNode node, FileContext& ctx) override;
   void leave(TSNode node, FileContext& ctx) override;
 
-private:
+ private:
   /// An except clause being walked.
   struct OpenHandler {
     std::uint32_t start = 0;
@@ -47,6 +48,8 @@ private:
     std::string caught;
     bool broad = false;
     bool optional_import = false;
+    /// Its body only passes, continues, breaks or assigns constants.
+    bool trivial = false;
     bool raises = false;
     bool returns = false;
     bool uses_alias = false;

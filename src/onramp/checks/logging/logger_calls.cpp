@@ -96,9 +96,15 @@ std::string eager_message(const Site& s, std::string_view form) {
   const std::string& w = s.call->written;
   std::string instead;
   switch (s.logger.library) {
-    case Library::stdlib: instead = fmt::format("pass the values as arguments: `{}(\"... %s\", value)`", w); break;
-    case Library::structlog: instead = fmt::format("pass the values as key-value pairs: `{}(\"event\", key=value)`", w); break;
-    case Library::loguru: instead = fmt::format("pass the values as arguments: `{}(\"... {{}}\", value)`", w); break;
+    case Library::stdlib:
+      instead = fmt::format("pass the values as arguments: `{}(\"... %s\", value)`", w);
+      break;
+    case Library::structlog:
+      instead = fmt::format("pass the values as key-value pairs: `{}(\"event\", key=value)`", w);
+      break;
+    case Library::loguru:
+      instead = fmt::format("pass the values as arguments: `{}(\"... {{}}\", value)`", w);
+      break;
   }
   const std::string level = s.logger.method == "log" ? "the level" : upper(s.logger.method);
   return fmt::format(
@@ -111,7 +117,7 @@ std::string eager_message(const Site& s, std::string_view form) {
 /// outside except clauses, and at module level or in a function for which the same holds (bounded depth).
 /// Functions nobody in the repository calls (views, hooks, callbacks) are never proven.
 class OutsideHandlers {
-public:
+ public:
   explicit OutsideHandlers(const core::Project& project) : project_(project) {}
 
   bool proven(const std::string& qualname, int depth = 0) {
@@ -132,7 +138,7 @@ public:
     return ok;
   }
 
-private:
+ private:
   std::vector<std::pair<const facts::Module*, const facts::Call*>> call_sites(const std::string& qualname) const {
     std::vector<std::pair<const facts::Module*, const facts::Call*>> out;
     const std::string name = last_segment(qualname);
@@ -172,6 +178,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
 
   std::vector<Site> sites;
   for (const auto& m : project.modules) {
+    if (is_hidden_tooling(m)) continue;
     for_each_noted_call(m, kLogCallNote, [&](const facts::Call& call, const facts::Note& note) {
       if (call.callee.empty()) return;
       auto logger = logger_call(call.callee);
@@ -193,7 +200,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
       out.push_back(make_finding(*rule, m.path, call.location, std::move(message), call.code));
     };
 
-    if (eager != nullptr && !m.is_test) {
+    if (eager != nullptr && !is_test_or_tooling(m)) {
       const std::string form = note.get("message");
       if (form == "fstring" || form == "percent_format" || form == "concatenation" || form == "format_call") {
         report(eager, eager_message(s, form));
@@ -214,8 +221,8 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
     // Only where the traceback was wanted: the clause catches everything, or the message carries the
     // caught exception (`logger.error("...: %s", exc)`). A self-contained message for an expected
     // exception (`except MaxRetriesExceeded: logger.error("Gave up")`) is a deliberate choice.
-    if (error != nullptr && !m.is_test && method == "error" && in_handler && exc_info.empty() &&
-        note.get("splat").empty() && note.get("reraises").empty() &&
+    if (error != nullptr && !is_test_or_tooling(m) && method == "error" && in_handler && exc_info.empty() &&
+        note.get("splat").empty() && note.get("reraises").empty() && note.get("traceback_logged").empty() &&
         (note.get("handler_broad") == "1" || note.get("mentions_exception") == "1")) {
       report(error, fmt::format("`{}()` in an except clause logs the error without its traceback, so the log will not "
                                 "say where it failed; use `{}.exception()` (or pass exc_info=True)",
@@ -223,14 +230,16 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
     }
     if (redundant != nullptr && stdlib && method == "exception") {
       if (exc_info == "true" && in_handler) {
-        report(redundant, fmt::format("`{}()` already attaches the traceback; exc_info=True is redundant", call.written));
+        report(redundant,
+               fmt::format("`{}()` already attaches the traceback; exc_info=True is redundant", call.written));
       } else if (exc_info == "false") {
         report(redundant, fmt::format("`{}()` with a false exc_info logs at ERROR without the traceback, the opposite "
                                       "of what `.exception()` says; call `{}.error()`",
                                       call.written, receiver_of(call.written)));
       }
     }
-    if (outside != nullptr && !m.is_test && !in_handler && (method == "exception" || (stdlib && exc_info == "true"))) {
+    if (outside != nullptr && !is_test_or_tooling(m) && !in_handler &&
+        (method == "exception" || (stdlib && exc_info == "true"))) {
       bool proven = call.function < 0 && !call.in_lambda;
       if (call.function >= 0 && !call.in_lambda && project.index) {
         if (!outside_handlers) outside_handlers.emplace(project);
@@ -246,7 +255,8 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
                                           call.written));
       }
     }
-    if (loop != nullptr && !m.is_test && level_rank(method) >= 20) {
+    // Scripts report progress per item on purpose, and a loop inside an except clause reports one failure.
+    if (loop != nullptr && !is_script_module(m) && !in_handler && level_rank(method) >= 20) {
       if (const std::string header = note.get("loop"); !header.empty()) {
         bool retry = false;
         if (const std::string at = note.get("iterable"); !at.empty()) {
@@ -276,6 +286,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
   // logging.WARN, resolved through the module's imports.
   if (warn != nullptr) {
     for (const auto& m : project.modules) {
+      if (is_hidden_tooling(m)) continue;
       for (const auto& note : m.notes) {
         if (note.kind != kWarnConstantNote) continue;
         const std::string object = note.get("object");

@@ -13,6 +13,7 @@ constexpr std::string_view kArgument = "logging/invalid-getlogger-argument";
 
 void LoggerCreationCheck::check_module(FileContext& ctx) {
   const facts::Module& m = ctx.module;
+  if (is_hidden_tooling(m)) return;
   if (ctx.rules.find(kDirect) != nullptr) {
     for (const auto& call : m.calls) {
       if (call.callee != "logging.Logger") continue;

@@ -9,25 +9,36 @@ namespace onramp::checks::logging {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kMethods = {"debug",    "info", "warning", "warn", "error", "exception",
-                                                       "critical", "fatal", "log",    "trace", "success"};
+constexpr std::array<std::string_view, 11> kMethods = {"debug",    "info",  "warning", "warn",  "error",  "exception",
+                                                       "critical", "fatal", "log",     "trace", "success"};
 
 /// Receivers that are stdlib loggers: what getLogger and friends return, and annotated parameters.
-constexpr std::array<std::string_view, 9> kStdlibLoggers = {
-    "logging.getLogger()",        "logging.Logger()",          "logging.LoggerAdapter()",
-    "logging.RootLogger()",       "logging.root",              "logging.getLoggerClass()()",
-    "celery.utils.log.get_task_logger()", "celery.utils.log.get_logger()", "celery.utils.log.task_logger"};
+constexpr std::array<std::string_view, 9> kStdlibLoggers = {"logging.getLogger()",
+                                                            "logging.Logger()",
+                                                            "logging.LoggerAdapter()",
+                                                            "logging.RootLogger()",
+                                                            "logging.root",
+                                                            "logging.getLoggerClass()()",
+                                                            "celery.utils.log.get_task_logger()",
+                                                            "celery.utils.log.get_logger()",
+                                                            "celery.utils.log.task_logger"};
 
-constexpr std::array<std::string_view, 9> kStructlogLoggers = {
-    "structlog.get_logger()",        "structlog.getLogger()",          "structlog.stdlib.get_logger()",
-    "structlog.wrap_logger()",       "structlog.stdlib.BoundLogger()", "structlog.BoundLogger()",
-    "structlog.types.FilteringBoundLogger()", "structlog.typing.FilteringBoundLogger()", "structlog.BoundLoggerBase()"};
+constexpr std::array<std::string_view, 9> kStructlogLoggers = {"structlog.get_logger()",
+                                                               "structlog.getLogger()",
+                                                               "structlog.stdlib.get_logger()",
+                                                               "structlog.wrap_logger()",
+                                                               "structlog.stdlib.BoundLogger()",
+                                                               "structlog.BoundLogger()",
+                                                               "structlog.types.FilteringBoundLogger()",
+                                                               "structlog.typing.FilteringBoundLogger()",
+                                                               "structlog.BoundLoggerBase()"};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-/// Drops trailing `.getChild()` / `.bind()` / `.new()` / `.unbind()` / `.patch()` calls: they return a logger of the same kind.
+/// Drops trailing `.getChild()` / `.bind()` / `.new()` / `.unbind()` / `.patch()` calls: they return a logger of the
+/// same kind.
 std::string_view strip_derivations(std::string_view receiver) {
   for (bool again = true; again;) {
     again = false;
@@ -97,16 +108,25 @@ std::optional<LoggerCall> logger_call(std::string_view callee) {
   return std::nullopt;
 }
 
-bool is_script_module(const facts::Module& m) {
-  if (m.is_test) return true;
+bool is_hidden_tooling(const facts::Module& m) {
   const std::string_view path = m.path;
-  for (std::string_view dir : {"scripts", "script", "tools", "bin", "migrations", "alembic", "docs", "examples", "benchmarks"}) {
+  return path.starts_with('.') || path.find("/.") != std::string_view::npos;
+}
+
+bool is_test_or_tooling(const facts::Module& m) { return m.is_test || is_hidden_tooling(m); }
+
+bool is_script_module(const facts::Module& m) {
+  if (is_test_or_tooling(m)) return true;
+  const std::string_view path = m.path;
+  for (std::string_view dir :
+       {"scripts", "script", "tools", "bin", "dev", "migrations", "alembic", "docs", "examples", "benchmarks"}) {
     if (has_path_part(path, dir)) return true;
   }
   if (path.find("management/commands/") != std::string_view::npos) return true;
   const auto slash = path.rfind('/');
   const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  for (std::string_view name : {"manage.py", "setup.py", "__main__.py", "cli.py", "noxfile.py", "fabfile.py", "conftest.py"}) {
+  for (std::string_view name :
+       {"manage.py", "setup.py", "__main__.py", "cli.py", "noxfile.py", "fabfile.py", "conftest.py"}) {
     if (base == name) return true;
   }
   for (const auto& note : m.notes) {
@@ -115,6 +135,11 @@ bool is_script_module(const facts::Module& m) {
   for (const auto& imp : m.imports) {
     const std::string_view top = std::string_view(imp.module).substr(0, imp.module.find('.'));
     if (top == "argparse" || top == "click" || top == "typer" || top == "fire" || top == "docopt") return true;
+    // Migrations run once, from an operator's terminal.
+    if (top == "alembic" || imp.module == "django.db.migrations" ||
+        (imp.module == "django.db" && imp.name == "migrations")) {
+      return true;
+    }
   }
   return false;
 }
@@ -124,8 +149,8 @@ bool contains(const core::Location& outer, const core::Location& inner) {
          std::tie(inner.end_line, inner.end_column) <= std::tie(outer.end_line, outer.end_column);
 }
 
-core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location, std::string message,
-                           std::string code) {
+core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location,
+                           std::string message, std::string code) {
   core::Finding f;
   f.rule = rule.id;
   f.step = rule.step;

@@ -46,9 +46,16 @@ int level_rank(std::string_view method);
 /// Method names a logging call may end in: the walk records a note only for calls named like this.
 bool is_log_method_name(std::string_view name);
 
-/// Code that talks to a terminal on purpose: tests, scripts/tools/bin, Django management commands,
-/// migrations, manage.py/setup.py/__main__.py/cli.py, modules with an `if __name__ == "__main__":`
-/// block, and modules that build a command line (argparse, click, typer, fire, docopt).
+/// Under a hidden directory (`.semgrep/`, `.claude/`, `.github/`): tooling and rule examples, not the service.
+bool is_hidden_tooling(const facts::Module& module);
+
+/// Test code, or tooling kept in a hidden directory (`.semgrep/`, `.claude/`, `.github/`): not the service,
+/// so no logging rule reports it and the inventory does not count it.
+bool is_test_or_tooling(const facts::Module& module);
+
+/// Code that talks to a terminal on purpose: tests and hidden tooling, scripts/tools/bin/dev, Django management
+/// commands, migrations, manage.py/setup.py/__main__.py/cli.py, modules with an `if __name__ == "__main__":` block, and
+/// modules that build a command line (argparse, click, typer, fire, docopt).
 bool is_script_module(const facts::Module& module);
 
 /// True if `inner` lies within `outer` (both 1-based line/column spans).
@@ -77,7 +84,7 @@ void for_each_noted_call(const facts::Module& module, std::string_view kind, Fn 
 }
 
 /// A finding built outside a FileContext (project-wide checks).
-core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location, std::string message,
-                           std::string code);
+core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location,
+                           std::string message, std::string code);
 
 }  // namespace onramp::checks::logging

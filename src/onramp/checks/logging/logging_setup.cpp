@@ -123,7 +123,7 @@ json tool_entries(const core::Project& project, const std::vector<Tool>& tools) 
     json first = nullptr;
     json setup = json::array();
     for (const auto& m : project.modules) {
-      if (m.is_test) continue;
+      if (is_test_or_tooling(m)) continue;
       bool imports = false;
       for (const auto& imp : m.imports) {
         const std::string imported = imp.name.empty() ? imp.module : imp.module + "." + imp.name;
@@ -138,7 +138,8 @@ json tool_entries(const core::Project& project, const std::vector<Tool>& tools) 
       for (const auto& call : m.calls) {
         for (auto p : tool.setup) {
           if (!matches(call.callee, p)) continue;
-          if (setup.size() < kMaxListed) setup.push_back({{"call", call.callee}, {"path", m.path}, {"line", call.location.line}});
+          if (setup.size() < kMaxListed)
+            setup.push_back({{"call", call.callee}, {"path", m.path}, {"line", call.location.line}});
           break;
         }
         for (auto p : tool.definitions) {
@@ -164,17 +165,19 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   // Where logging is configured, and where the configuration sends records.
   json setup = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (is_test_or_tooling(m)) continue;
     for (const auto& note : m.notes) {
       if (note.kind != kSettingsNote) continue;
       // Django reads LOGGING from its settings module; elsewhere it is a dict handed to dictConfig.
       const bool django = m.path.find("settings") != std::string::npos;
-      json entry = {{"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", note.location.line}};
+      json entry = {
+          {"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", note.location.line}};
       add_config_details(note, entry);
       setup.push_back(std::move(entry));
     }
     std::map<const facts::Call*, const facts::Note*> details;
-    for_each_noted_call(m, kConfigNote, [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
+    for_each_noted_call(m, kConfigNote,
+                        [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
     for (const auto& call : m.calls) {
       for (const auto& [callee, kind] : kSetupCalls) {
         if (call.callee != callee) continue;
@@ -193,7 +196,7 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   std::map<std::string, std::size_t> libraries;
   std::size_t root_calls = 0, total = 0, loguru_modules = 0;
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (is_test_or_tooling(m)) continue;
     for (const auto& imp : m.imports) {
       if (imp.target == "loguru.logger") {
         ++loguru_modules;
@@ -204,7 +207,8 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       const std::string callee = canonical(call.callee);
       const bool stdlib = callee == "logging.getLogger";
       const bool task = callee == "celery.utils.log.get_task_logger";
-      if (callee == "structlog.get_logger" || callee == "structlog.getLogger" || callee == "structlog.stdlib.get_logger") {
+      if (callee == "structlog.get_logger" || callee == "structlog.getLogger" ||
+          callee == "structlog.stdlib.get_logger") {
         ++structlog_loggers;
         return;
       }
@@ -234,36 +238,39 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       ++levels[level];
       ++total;
       if (logger->root) ++root_calls;
-      ++libraries[logger->library == Library::stdlib ? "logging" : logger->library == Library::structlog ? "structlog" : "loguru"];
+      ++libraries[logger->library == Library::stdlib      ? "logging"
+                  : logger->library == Library::structlog ? "structlog"
+                                                          : "loguru"];
     });
   }
   json named = json::array();
   std::vector<std::pair<std::string, std::size_t>> sorted(names.begin(), names.end());
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  for (std::size_t i = 0; i < sorted.size() && i < kMaxListed; ++i) named.push_back({{"name", sorted[i].first}, {"count", sorted[i].second}});
-  facts["loggers"] = {{"getLogger(__name__)", by_module},
-                      {"literal_name", by_literal},
-                      {"other_expression", by_other},
-                      {"root_getLogger()", root},
-                      {"celery_get_task_logger", task_loggers},
-                      {"structlog_get_logger", structlog_loggers},
-                      {"loguru_modules", loguru_modules},
-                      {"names", std::move(named)}};
+  for (std::size_t i = 0; i < sorted.size() && i < kMaxListed; ++i)
+    named.push_back({{"name", sorted[i].first}, {"count", sorted[i].second}});
+  facts["loggers"] = {{"getLogger(__name__)", by_module},       {"literal_name", by_literal},
+                      {"other_expression", by_other},           {"root_getLogger()", root},
+                      {"celery_get_task_logger", task_loggers}, {"structlog_get_logger", structlog_loggers},
+                      {"loguru_modules", loguru_modules},       {"names", std::move(named)}};
   json by_level = json::object();
-  for (std::string_view level : {"trace", "debug", "info", "success", "warning", "error", "exception", "critical", "log"}) {
+  for (std::string_view level :
+       {"trace", "debug", "info", "success", "warning", "error", "exception", "critical", "log"}) {
     if (const auto it = levels.find(std::string(level)); it != levels.end()) by_level[std::string(level)] = it->second;
   }
   json by_library = json::object();
   for (const auto& [lib, n] : libraries) by_library[lib] = n;
-  facts["log_calls"] = {{"total", total}, {"by_level", std::move(by_level)}, {"by_library", std::move(by_library)},
+  facts["log_calls"] = {{"total", total},
+                        {"by_level", std::move(by_level)},
+                        {"by_library", std::move(by_library)},
                         {"root_logger", root_calls}};
 
   // Error tracking: the trackers started, with the DSN described (never shown) and Sentry's integrations.
   json tracking = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (is_test_or_tooling(m)) continue;
     std::map<const facts::Call*, const facts::Note*> details;
-    for_each_noted_call(m, kInitNote, [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
+    for_each_noted_call(m, kInitNote,
+                        [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
     for (const auto& call : m.calls) {
       for (const auto& [callee, tool] : kTrackers) {
         if (call.callee != callee) continue;

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
 #include "onramp/checks/logging/loggers.hpp"
 
 namespace onramp::checks::logging {
@@ -18,27 +22,64 @@ std::string resolve_dotted(const facts::Module& m, const std::string& written) {
   }
   return {};
 }
+
+/// For each module, the modules of the repository that import it (tests left out).
+std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> importers(const core::Project& project) {
+  std::unordered_map<std::string_view, const facts::Module*> by_name;
+  for (const auto& m : project.modules) by_name.emplace(m.name, &m);
+  std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> out;
+  for (const auto& m : project.modules) {
+    if (m.is_test) continue;
+    for (const auto& imp : m.imports) {
+      const facts::Module* target = nullptr;
+      if (!imp.name.empty()) {
+        if (const auto it = by_name.find(imp.module + "." + imp.name); it != by_name.end()) target = it->second;
+      }
+      if (target == nullptr) {
+        if (const auto it = by_name.find(imp.module); it != by_name.end()) target = it->second;
+      }
+      if (target != nullptr && target != &m) out[target].push_back(&m);
+    }
+  }
+  return out;
+}
 }  // namespace
 
-void PrintCallCheck::check_module(FileContext& ctx) {
-  const facts::Module& m = ctx.module;
-  if (ctx.rules.find(kRule) == nullptr || is_script_module(m)) return;
-  for_each_noted_call(m, kPrintNote, [&](const facts::Call& call, const facts::Note& note) {
-    const bool print = call.callee == "builtins.print";
-    if (!print && call.callee != "pprint.pprint" && call.callee != "pprint.pp") return;
-    // Like ruff's T201: printing into a file or buffer is output, not logging.
-    const std::string file = note.get("file");
-    if (!file.empty() && file != "None") {
-      const std::string target = resolve_dotted(m, file);
-      if (target != "sys.stdout" && target != "sys.stderr") return;
+void PrintCallCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+                                   std::vector<core::Finding>& out) const {
+  const core::Rule* rule = rules.find(kRule);
+  if (rule == nullptr) return;
+  std::optional<std::unordered_map<const facts::Module*, std::vector<const facts::Module*>>> imported_by;
+  for (const auto& m : project.modules) {
+    if (is_script_module(m)) continue;
+    std::vector<core::Finding> found;
+    for_each_noted_call(m, kPrintNote, [&](const facts::Call& call, const facts::Note& note) {
+      const bool print = call.callee == "builtins.print";
+      if (!print && call.callee != "pprint.pprint" && call.callee != "pprint.pp") return;
+      // Like ruff's T201: printing into a file or buffer is output, not logging.
+      const std::string file = note.get("file");
+      if (!file.empty() && file != "None") {
+        const std::string target = resolve_dotted(m, file);
+        if (target != "sys.stdout" && target != "sys.stderr") return;
+      }
+      found.push_back(make_finding(
+          *rule, m.path, call.location,
+          fmt::format("`{}()` in service code writes straight to the process output, past log levels, handlers and "
+                      "formatting, so it is unfiltered in production and missing from the log pipeline; use a logger "
+                      "(`logger.debug(...)` / `logger.info(...)`)",
+                      call.written),
+          call.code));
+    });
+    if (found.empty()) continue;
+    // A helper that only command-line entry points import prints for the CLI.
+    if (!imported_by) imported_by = importers(project);
+    const auto it = imported_by->find(&m);
+    if (it != imported_by->end() && std::all_of(it->second.begin(), it->second.end(),
+                                                [](const facts::Module* i) { return is_script_module(*i); })) {
+      continue;
     }
-    ctx.report(kRule, call.location,
-               fmt::format("`{}()` in service code writes straight to the process output, past log levels, handlers "
-                           "and formatting, so it is unfiltered in production and missing from the log pipeline; use "
-                           "a logger (`logger.debug(...)` / `logger.info(...)`)",
-                           call.written),
-               call.code);
-  });
+    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
 }
 
 }  // namespace onramp::checks::logging

@@ -4,9 +4,11 @@
 namespace onramp::checks::logging {
 
 /// logging/print-call: print() or pprint() in service code, where output should go through logging.
+/// Project-wide, because a helper module that only command-line entry points import is part of the CLI.
 class PrintCallCheck final : public Check {
-public:
-  void check_module(FileContext& ctx) override;
+ public:
+  void check_project(const core::Project& project, const core::RuleSet& rules,
+                     std::vector<core::Finding>& out) const override;
 };
 
 }  // namespace onramp::checks::logging

@@ -12,13 +12,14 @@ constexpr std::string_view kRule = "logging/swallowed-exception";
 
 void SwallowedExceptionCheck::check_module(FileContext& ctx) {
   const facts::Module& m = ctx.module;
-  if (ctx.rules.find(kRule) == nullptr || m.is_test) return;
+  if (ctx.rules.find(kRule) == nullptr || is_script_module(m)) return;
   for (const auto& note : m.notes) {
     if (note.kind != kHandlerNote || note.get("broad") != "1") continue;
-    // Any call may log through a helper, and a raise, return or use of the exception hands it on:
-    // only a body that does none of these (pass, continue, a constant assignment) is reported.
-    if (note.get("raises") == "1" || note.get("returns") == "1" || note.get("uses_alias") == "1" ||
-        note.get("calls") == "1" || note.get("optional_import") == "1") {
+    // Only a body that ignores the error is reported: pass, continue, break, `...`, or assigning a constant.
+    // A call may log through a helper, a computed fallback handles the failure, and a raise, return or
+    // use of the exception hands it on.
+    if (note.get("trivial") != "1" || note.get("raises") == "1" || note.get("returns") == "1" ||
+        note.get("uses_alias") == "1" || note.get("calls") == "1" || note.get("optional_import") == "1") {
       continue;
     }
     const std::string caught = note.get("caught");
