@@ -15,7 +15,8 @@ constexpr std::size_t kWidth = 100;
 /// Re-flows a documentation paragraph to the terminal width, indented by two spaces.
 std::string wrap(std::string_view text) {
   std::string out, line;
-  for (auto word : util::split(util::collapse_whitespace(text), ' ')) {
+  const std::string collapsed = util::collapse_whitespace(text);  // split() returns views into it
+  for (auto word : util::split(collapsed, ' ')) {
     if (!line.empty() && line.size() + 1 + word.size() > kWidth - 2) {
       out += "  " + line + "\n";
       line.clear();
@@ -82,6 +83,13 @@ int run_explain(const std::string& id, const core::RuleSet& rules, std::ostream&
   out << "\nWhy it matters\n" << wrap(r.docs.why);
   out << "\nExample\n" << indent_code(r.docs.example);
   out << "\nFix\n" << wrap(r.docs.fix);
+  if (r.step == 0) {
+    out << "\nSuppressing it\n"
+        << wrap(fmt::format("It is reported after suppression comments are applied, so no comment silences it; "
+                            "`ignore = [\"{}\"]` in `[tool.onramp]` turns it off.",
+                            r.id));
+    return 0;
+  }
   std::string suppress = fmt::format("Suppress one occurrence with `# onramp: ignore[{}]` on its line (the first line of a multi-line statement)", r.id);
   if (!r.ruff.empty()) {
     std::vector<std::string> noqa;

@@ -38,20 +38,36 @@ std::string uri_of(std::string_view path) {
 
 std::string trimmed(std::string_view s) { return std::string(util::trim(s)); }
 
+/// SARIF wants a readable name that differs from the opaque id: `sandbox/debugger-call` -> `DebuggerCall`.
+std::string friendly_name(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (const char c : id.substr(id.find('/') + 1)) {
+    if (c == '-' || c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
+}
+
 json rule_descriptor(const core::Rule& r) {
   const auto step = core::step_by_key(r.step_key);
   const std::string step_line =
       step ? fmt::format("Onboarding step {}: {}.", step->id, step->title) : std::string("A rule about onramp's own use in CI.");
   const std::string text = fmt::format("{}\n\nWhat it finds: {}\n\nWhy it matters: {}\n\nExample:\n{}\n\nFix: {}", step_line,
                                        trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
-  const std::string markdown =
-      fmt::format("{}\n\n**What it finds.** {}\n\n**Why it matters.** {}\n\n**Example**\n\n```python\n{}\n```\n\n**Fix.** {}\n\n"
-                  "Suppress one occurrence with `# onramp: ignore[{}]` on its line.",
-                  step_line, trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix), r.id);
+  std::string markdown =
+      fmt::format("{}\n\n**What it finds.** {}\n\n**Why it matters.** {}\n\n**Example**\n\n```python\n{}\n```\n\n**Fix.** {}",
+                  step_line, trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
+  // check/ findings are made after suppressions are applied, so no comment silences them.
+  if (step) markdown += fmt::format("\n\nSuppress one occurrence with `# onramp: ignore[{}]` on its line.", r.id);
   json tags = json::array({"onramp", r.step_key});
   for (const auto& code : r.ruff) tags.push_back("ruff:" + code);
   return {{"id", r.id},
-          {"name", r.id},
+          {"name", friendly_name(r.id)},
           {"shortDescription", {{"text", r.summary}}},
           {"fullDescription", {{"text", trimmed(r.docs.what)}}},
           {"help", {{"text", text}, {"markdown", markdown}}},

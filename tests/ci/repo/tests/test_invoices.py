@@ -1,0 +1,6 @@
+from app.invoices import issue
+
+
+def test_issue():
+    breakpoint()
+    assert issue
