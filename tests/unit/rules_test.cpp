@@ -57,6 +57,26 @@ std::string virtual_path(const std::string& text, const fs::path& fixture) {
   return "app/" + fixture.stem().string() + ".py";
 }
 
+/// Thresholds for one fixture, from lines `# onramp-config: max-complexity = 3` (the `[tool.onramp]` keys).
+onramp::core::Config fixture_config(const std::string& text) {
+  onramp::core::Config config;
+  constexpr std::string_view tag = "# onramp-config: ";
+  for (const auto line : onramp::util::split(text, '\n')) {
+    if (line.rfind(tag, 0) != 0) continue;
+    const auto setting = line.substr(tag.size());
+    const auto eq = setting.find('=');
+    if (eq == std::string_view::npos) continue;
+    const auto key = onramp::util::trim(setting.substr(0, eq));
+    const auto value = std::stod(std::string(onramp::util::trim(setting.substr(eq + 1))));
+    auto& t = config.thresholds;
+    if (key == "typing.min-coverage") t.typing_min_coverage = value;
+    if (key == "max-complexity") t.max_complexity = static_cast<int>(value);
+    if (key == "max-function-lines") t.max_function_lines = static_cast<int>(value);
+    if (key == "max-module-lines") t.max_module_lines = static_cast<int>(value);
+  }
+  return config;
+}
+
 }  // namespace
 
 TEST_SUITE("rules") {
@@ -89,7 +109,7 @@ TEST_SUITE("rules") {
         const auto expect = read_markers(text, rule.id);
         must_total += expect.must.size();
         ok_total += expect.must_not.size();
-        const auto result = onramp::core::analyse_source(virtual_path(text, fixture), text, *loaded);
+        const auto result = onramp::core::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
         std::set<std::uint32_t> reported;
         for (const auto& f : result.findings) {
           if (f.rule == rule.id) reported.insert(f.location.line);

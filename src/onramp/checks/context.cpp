@@ -8,7 +8,8 @@ std::span<const TSNode> FileContext::ancestors() const {
   return walker != nullptr ? walker->ancestors() : std::span<const TSNode>{};
 }
 
-void FileContext::report(std::string_view rule_id, core::Location location, std::string message, std::string code) {
+void FileContext::report(std::string_view rule_id, core::Location location, std::string message, std::string code,
+                         std::string symbol) {
   const core::Rule* rule = rules.find(rule_id);
   if (rule == nullptr) return;
   core::Finding f;
@@ -19,6 +20,7 @@ void FileContext::report(std::string_view rule_id, core::Location location, std:
   f.location = location;
   f.message = std::move(message);
   f.code = std::move(code);
+  f.symbol = std::move(symbol);
   findings.push_back(std::move(f));
 }
 

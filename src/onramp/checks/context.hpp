@@ -32,7 +32,9 @@ struct FileContext {
   /// The nodes above the one being visited (valid only during the walk).
   std::span<const TSNode> ancestors() const;
   /// Records a finding for `rule` (looked up by id; unknown ids are a programming error caught by tests).
-  void report(std::string_view rule_id, core::Location location, std::string message, std::string code);
+  /// `symbol` names the definition it belongs to (see core::Finding::symbol).
+  void report(std::string_view rule_id, core::Location location, std::string message, std::string code,
+              std::string symbol = {});
 };
 
 }  // namespace onramp::checks

@@ -15,6 +15,16 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
+#include "onramp/checks/style/complex_function.hpp"
+#include "onramp/checks/style/long_function.hpp"
+#include "onramp/checks/style/long_module.hpp"
+#include "onramp/checks/style/style_inventory.hpp"
+#include "onramp/checks/typing/any_annotation.hpp"
+#include "onramp/checks/typing/coverage_below_threshold.hpp"
+#include "onramp/checks/typing/missing_parameter_annotation.hpp"
+#include "onramp/checks/typing/missing_return_annotation.hpp"
+#include "onramp/checks/typing/type_ignores.hpp"
+#include "onramp/checks/typing/typing_inventory.hpp"
 
 namespace onramp::checks {
 
@@ -32,6 +42,14 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<logging::SwallowedExceptionCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
+  checks.push_back(std::make_unique<style::ComplexFunctionCheck>());
+  checks.push_back(std::make_unique<style::LongFunctionCheck>());
+  checks.push_back(std::make_unique<style::LongModuleCheck>());
+  checks.push_back(std::make_unique<typing::AnyAnnotationCheck>());
+  checks.push_back(std::make_unique<typing::CoverageBelowThresholdCheck>());
+  checks.push_back(std::make_unique<typing::MissingParameterAnnotationCheck>());
+  checks.push_back(std::make_unique<typing::MissingReturnAnnotationCheck>());
+  checks.push_back(std::make_unique<typing::TypeIgnoreCounter>());
   return checks;
 }
 
@@ -40,6 +58,8 @@ std::vector<std::unique_ptr<Inventory>> make_inventories() {
   inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
+  inventories.push_back(std::make_unique<style::StyleInventory>());
+  inventories.push_back(std::make_unique<typing::TypingInventory>());
   return inventories;
 }
 

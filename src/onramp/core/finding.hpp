@@ -32,6 +32,9 @@ struct Finding {
   std::string message;
   /// The flagged code with white space collapsed; feeds the fingerprint, never printed.
   std::string code;
+  /// The definition the finding belongs to, relative to its module (`UserService.create`); empty when none.
+  /// Reporters group findings by it (the text report folds many info findings per file).
+  std::string symbol;
   /// For findings reached through helper functions: the qualified names from the entry point to the cause.
   std::vector<std::string> chain;
   /// Stable across moves: rule, path, code and the occurrence index of that triple (set by the pipeline).

@@ -358,6 +358,7 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
   fn.is_async = ts_node_child_count(node) > 0 && std::strcmp(ts_node_type(ts_node_child(node, 0)), "async") == 0;
   fn.is_method = outer_kind == ScopeKind::klass;
   fn.location = ctx.source.location(node);
+  fn.name_location = ctx.source.location(field(node, "name"));
   fn.parent = function_stack_.empty() ? -1 : function_stack_.back();
   fn.owner_class = fn.is_method ? class_stack_.back() : -1;
   const TSNode returns = field(node, "return_type");
@@ -423,6 +424,7 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
     if (param.kind == Parameter::Kind::variadic) kind = Parameter::Kind::keyword_only;
     if (ts_node_is_null(name_node) || !is(name_node, "identifier")) continue;
     param.name = text(name_node, ctx);
+    param.location = ctx.source.location(name_node);
     if (!ts_node_is_null(type_node)) param.annotation = util::collapse_whitespace(ctx.source.text_of(type_node));
     const std::uint32_t offset = ts_node_start_byte(node);
     if (first && fn.is_method && !is_static && param.kind == Parameter::Kind::positional) {

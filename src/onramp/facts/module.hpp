@@ -39,6 +39,8 @@ struct Parameter {
   std::string annotation;
   bool has_default = false;
   Kind kind = Kind::positional;
+  /// The parameter's name as written (without `*`/`**`), where findings about it point.
+  core::Location location;
 };
 
 /// A function or method definition.
@@ -54,6 +56,10 @@ struct Function {
   std::string returns;
   /// The `def` line through the end of the body.
   core::Location location;
+  /// The function's name, where findings about the whole function point (as ruff does).
+  core::Location name_location;
+  /// Cyclomatic complexity as mccabe and ruff's C901 count it; filled during the walk by style/complex-function.
+  int complexity = 1;
   /// Enclosing function (nested defs) or -1.
   int parent = -1;
   /// Enclosing class or -1.
@@ -148,6 +154,9 @@ struct Module {
   std::vector<Call> calls;
   /// Module-level names bound to imports or to values onramp could resolve, sorted by name.
   std::vector<Global> globals;
+  /// `# type: ignore` comments, and how many of them name error codes (`# type: ignore[attr-defined]`).
+  std::uint32_t type_ignores = 0;
+  std::uint32_t type_ignores_with_codes = 0;
   /// Syntactic facts recorded by checks during the walk, in source order.
   std::vector<Note> notes;
   /// Suppression comments in source order (filled by checks/check/suppression_comments).

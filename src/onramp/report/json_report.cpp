@@ -83,6 +83,7 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
                 {"column", f.location.column}, {"end_line", f.location.end_line},
                 {"end_column", f.location.end_column},
                 {"message", f.message},     {"fingerprint", f.fingerprint}};
+    if (!f.symbol.empty()) row["symbol"] = f.symbol;
     if (!f.chain.empty()) row["chain"] = f.chain;
     findings.push_back(std::move(row));
   }

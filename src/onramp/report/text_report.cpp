@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "onramp/core/steps.hpp"
 #include "onramp/report/report.hpp"
@@ -42,8 +44,22 @@ std::string scalar(const json& v) {
   return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// One line for an object: `path:line` first when present, then the other values.
-std::string row_text(const json& row) {
+/// A list of scalars on one line, cut after a few items.
+std::string inline_list(const json& list) {
+  constexpr std::size_t kMaxItems = 8;
+  std::string text;
+  std::size_t shown = 0;
+  for (const auto& item : list) {
+    if (item.is_object() || item.is_array()) return {};
+    if (shown == kMaxItems) return text + fmt::format(", ... ({} in all)", list.size());
+    text += (shown++ ? ", " : "") + scalar(item);
+  }
+  return text;
+}
+
+/// One line for an object: `path:line` first when present, then the other values; with `nested`, lists
+/// of scalars and one level of objects inside it are shown inline (`parameters (annotated 4, total 8)`).
+std::string row_text(const json& row, bool nested = true) {
   if (!row.is_object()) return scalar(row);
   std::string where;
   for (const char* k : {"path", "file", "source"}) {
@@ -56,7 +72,12 @@ std::string row_text(const json& row) {
   std::vector<std::string> parts;
   for (const auto& [k, v] : row.items()) {
     if (k == "path" || k == "file" || k == "source" || (k == "line" && !where.empty())) continue;
-    if (v.is_object() || v.is_array() || v.is_null()) continue;
+    if (v.is_null()) continue;
+    if (v.is_object() || v.is_array()) {
+      const auto inner = !nested || v.empty() ? std::string{} : v.is_object() ? row_text(v, false) : inline_list(v);
+      if (!inner.empty()) parts.push_back(v.is_object() ? fmt::format("{} ({})", k, inner) : fmt::format("{} {}", k, inner));
+      continue;
+    }
     if (v.is_boolean()) {
       if (v.get<bool>()) parts.push_back(k);
       continue;
@@ -86,11 +107,23 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
         out << "      - " << row_text(row) << '\n';
       }
     } else if (value.is_object()) {
-      out << "    " << humanize(key) << ": " << row_text(value) << '\n';
-      // One level of nesting: a map of names to rows (per-package counts) or a list under the object.
+      out << "    " << humanize(key) << ": " << row_text(value, false) << '\n';
+      // One level of nesting: a map of names to rows (per-package counts), an object, or a list under the object.
       for (const auto& [sub_key, sub] : value.items()) {
-        if (sub.is_object()) {
-          for (const auto& [name, row] : sub.items()) out << "      - " << name << ": " << row_text(row) << '\n';
+        const bool map = sub.is_object() && !sub.empty() &&
+                         std::all_of(sub.begin(), sub.end(), [](const json& v) { return v.is_object(); });
+        if (map) {
+          out << "      " << humanize(sub_key) << ":\n";
+          std::size_t shown = 0;
+          for (const auto& [name, row] : sub.items()) {
+            if (shown++ == kMaxRowsPerFact) {
+              out << "        " << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact)) << '\n';
+              break;
+            }
+            out << "        - " << name << ": " << row_text(row) << '\n';
+          }
+        } else if (sub.is_object() && !sub.empty()) {
+          out << "      " << humanize(sub_key) << ": " << row_text(sub) << '\n';
         } else if (sub.is_array() && !sub.empty()) {
           std::size_t shown = 0;
           for (const auto& row : sub) {
@@ -107,6 +140,89 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
       out << "    " << humanize(key) << ": " << scalar(value) << '\n';
     }
   }
+}
+
+/// More info findings of one rule in one file than this are folded into one line.
+constexpr std::size_t kFoldAbove = 5;
+/// Definitions named on a folded line.
+constexpr std::size_t kWorstShown = 5;
+/// Info lines (single or folded) per step; the rest are counted, never printed one by one.
+constexpr std::size_t kMaxInfoLines = 40;
+
+/// What one line of a step's findings shows: one finding, or several info findings of one rule in one file.
+struct FindingLine {
+  std::vector<const core::Finding*> findings;
+  bool folded = false;
+  bool shown = true;
+};
+
+/// The step's findings as lines: info findings of one rule in one file are folded when there are many,
+/// and at most kMaxInfoLines info lines are kept (those covering the most findings); warnings and errors
+/// are never folded or dropped.
+std::vector<FindingLine> finding_lines(const std::vector<core::Finding>& findings, int step) {
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
+  for (const auto& f : findings) {
+    if (f.step == step && f.severity == core::Severity::info) ++per_file[{f.path, f.rule}];
+  }
+  std::vector<FindingLine> lines;
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> group_line;
+  for (const auto& f : findings) {
+    if (f.step != step) continue;
+    const std::pair<std::string_view, std::string_view> key{f.path, f.rule};
+    if (f.severity == core::Severity::info && per_file[key] > kFoldAbove) {
+      const auto [it, inserted] = group_line.try_emplace(key, lines.size());
+      if (inserted) lines.push_back(FindingLine{{}, true, true});
+      lines[it->second].findings.push_back(&f);
+    } else {
+      lines.push_back(FindingLine{{&f}, false, true});
+    }
+  }
+  std::vector<std::size_t> info;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].findings.front()->severity == core::Severity::info) info.push_back(i);
+  }
+  if (info.size() > kMaxInfoLines) {
+    std::stable_sort(info.begin(), info.end(), [&](std::size_t a, std::size_t b) {
+      return lines[a].findings.size() > lines[b].findings.size();
+    });
+    for (std::size_t i = kMaxInfoLines; i < info.size(); ++i) lines[info[i]].shown = false;
+  }
+  return lines;
+}
+
+/// `path: info [rule] 37 findings: summary; most in create_user (8, line 12), ...`
+std::string folded_text(const FindingLine& line, const core::RuleSet& rules, const Style& style) {
+  const auto& first = *line.findings.front();
+  struct Count {
+    std::size_t n = 0;
+    std::uint32_t line = 0;
+  };
+  std::map<std::string_view, Count> by_symbol;
+  for (const auto* f : line.findings) {
+    auto& c = by_symbol[f->symbol];
+    if (c.n++ == 0) c.line = f->location.line;
+  }
+  std::vector<std::pair<std::string_view, Count>> worst(by_symbol.begin(), by_symbol.end());
+  std::stable_sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) {
+    return a.second.n != b.second.n ? a.second.n > b.second.n : a.second.line < b.second.line;
+  });
+  std::string where;
+  if (by_symbol.size() == 1 && by_symbol.begin()->first.empty()) {
+    std::vector<std::string> at;
+    for (std::size_t i = 0; i < line.findings.size() && i < kWorstShown; ++i) at.push_back(std::to_string(line.findings[i]->location.line));
+    where = fmt::format("at lines {}{}", fmt::join(at, ", "), line.findings.size() > kWorstShown ? ", ..." : "");
+  } else {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < worst.size() && i < kWorstShown; ++i) {
+      const auto name = worst[i].first.empty() ? std::string_view("module level") : worst[i].first;
+      names.push_back(fmt::format("{} ({}, line {})", name, worst[i].second.n, worst[i].second.line));
+    }
+    where = fmt::format("most in {}{}", fmt::join(names, ", "),
+                        worst.size() > kWorstShown ? fmt::format(" and {} more", worst.size() - kWorstShown) : "");
+  }
+  const auto* rule = rules.find(first.rule);
+  return fmt::format("    {} {} [{}] {} findings{}; {}\n", first.path, style.severity(first.severity), first.rule,
+                     line.findings.size(), rule != nullptr ? ": " + rule->summary : std::string{}, where);
 }
 
 }  // namespace
@@ -135,11 +251,26 @@ void write_text(std::ostream& out, const core::Analysis& analysis, const core::R
     }
     out << " - " << (count == 0 ? std::string("no findings") : plural(count, "finding")) << '\n';
     write_facts(out, step["facts"], style);
-    for (const auto& f : analysis.findings) {
-      if (f.step != id) continue;
+    std::size_t hidden = 0;
+    std::set<std::string_view> hidden_files;
+    for (const auto& line : finding_lines(analysis.findings, id)) {
+      if (!line.shown) {
+        hidden += line.findings.size();
+        hidden_files.insert(line.findings.front()->path);
+        continue;
+      }
+      if (line.folded) {
+        out << folded_text(line, rules, style);
+        continue;
+      }
+      const auto& f = *line.findings.front();
       out << fmt::format("    {}:{}:{} {} [{}] {}\n", f.path, f.location.line, f.location.column,
                          style.severity(f.severity), f.rule, f.message);
       if (!f.chain.empty()) out << "      " << style.dim(fmt::format("via {}", fmt::join(f.chain, " -> "))) << '\n';
+    }
+    if (hidden > 0) {
+      out << "    " << style.dim(fmt::format("... and {} more info findings in {} (see --format json)", hidden,
+                                             plural(hidden_files.size(), "file"))) << '\n';
     }
   }
 

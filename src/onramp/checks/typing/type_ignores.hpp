@@ -1,0 +1,17 @@
+#pragma once
+#include "onramp/checks/check.hpp"
+
+namespace onramp::checks::typing {
+
+/// Counts `# type: ignore` comments into the module's facts during the walk (the typing inventory reads
+/// them); reports nothing, so it runs whatever rules are selected.
+class TypeIgnoreCounter final : public Check {
+public:
+  std::vector<std::string_view> node_types() const override { return {"comment"}; }
+  void enter(TSNode node, FileContext& ctx) override;
+};
+
+/// What one comment says: 0 = no type-ignore, 1 = a bare `# type: ignore`, 2 = one with error codes.
+int classify_type_ignore(std::string_view comment);
+
+}  // namespace onramp::checks::typing
