@@ -43,11 +43,12 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
   // Read what can fail on bad input before the scan, so that a typo costs no waiting.
   std::vector<core::BaselineEntry> baseline;
   if (!baseline_file.empty()) {
-    auto text = util::read_file(baseline_file, kMaxBaselineBytes);
-    if (!text) {
-      throw UsageError{fmt::format("baseline `{}` cannot be read ({}); `onramp baseline {}` writes it", baseline_file,
-                                   text.error().message, args.scan.path)};
+    std::error_code ec;
+    if (!fs::exists(baseline_file, ec)) {
+      throw UsageError{fmt::format("baseline `{}` does not exist; `onramp baseline {}` writes it", baseline_file, args.scan.path)};
     }
+    auto text = util::read_file(baseline_file, kMaxBaselineBytes);
+    if (!text) throw UsageError{fmt::format("baseline `{}`: {}", baseline_file, text.error().message)};
     auto entries = core::parse_baseline(*text, baseline_file);
     if (!entries) throw UsageError{entries.error().message};
     baseline = std::move(*entries);
@@ -106,8 +107,9 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     // The machine-readable output went elsewhere; the person reading the job log still gets the verdict.
     std::size_t by_sev[3] = {0, 0, 0};
     for (const auto& f : report.findings) ++by_sev[static_cast<int>(f.severity)];
-    err << fmt::format("onramp: {} finding{} ({} error, {} warning, {} info)", report.findings.size(),
-                       report.findings.size() == 1 ? "" : "s", by_sev[2], by_sev[1], by_sev[0]);
+    err << fmt::format("onramp: {} finding{} ({} error{}, {} warning{}, {} info)", report.findings.size(),
+                       report.findings.size() == 1 ? "" : "s", by_sev[2], by_sev[2] == 1 ? "" : "s", by_sev[1],
+                       by_sev[1] == 1 ? "" : "s", by_sev[0]);
     if (report.baseline) err << fmt::format("; baseline: {} known, {} stale", report.baseline_known, report.baseline_stale);
     if (report.diff_ref) err << fmt::format("; {} outside the diff against {}", report.outside_diff, *report.diff_ref);
     err << fmt::format("; {} at or above {}\n", report.failing, core::to_string(fail_on));

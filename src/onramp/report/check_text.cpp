@@ -34,7 +34,7 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
                               plural(report.findings.size(), report.baseline ? "new finding" : "finding"), by_sev[2],
                               by_sev[2] == 1 ? "" : "s", by_sev[1], by_sev[1] == 1 ? "" : "s", by_sev[0]));
   if (report.baseline) {
-    std::string b = fmt::format("{} in the baseline {}", plural(report.baseline_known, "known"), *report.baseline);
+    std::string b = fmt::format("{} known in the baseline {}", report.baseline_known, *report.baseline);
     if (report.baseline_stale > 0) {
       b += fmt::format(" ({} no longer {}: `onramp baseline` would drop {})", plural(report.baseline_stale, "entry", "entries"),
                        report.baseline_stale == 1 ? "matches" : "match", report.baseline_stale == 1 ? "it" : "them");
