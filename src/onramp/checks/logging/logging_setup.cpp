@@ -190,7 +190,8 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   facts["setup"] = std::move(setup);
 
   // How loggers are named, and how much is logged at each level.
-  std::size_t by_module = 0, by_literal = 0, by_other = 0, root = 0, structlog_loggers = 0, task_loggers = 0;
+  std::size_t by_module = 0, by_literal = 0, by_other = 0, root = 0, stdlib_loggers = 0, structlog_loggers = 0,
+              task_loggers = 0;
   std::map<std::string, std::size_t> names;
   std::map<std::string, std::size_t> levels;
   std::map<std::string, std::size_t> libraries;
@@ -207,16 +208,14 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       const std::string callee = canonical(call.callee);
       const bool stdlib = callee == "logging.getLogger";
       const bool task = callee == "celery.utils.log.get_task_logger";
-      if (callee == "structlog.get_logger" || callee == "structlog.getLogger" ||
-          callee == "structlog.stdlib.get_logger") {
-        ++structlog_loggers;
-        return;
-      }
-      if (!stdlib && !task) return;
-      if (task) ++task_loggers;
+      const bool structlog =
+          callee == "structlog.get_logger" || callee == "structlog.getLogger" || callee == "structlog.stdlib.get_logger";
+      if (!stdlib && !task && !structlog) return;
+      ++(stdlib ? stdlib_loggers : task ? task_loggers : structlog_loggers);
       const std::string form = note.get("arg_form");
       const std::string arg = note.get("arg");
       if (form == "none") {
+        // getLogger() is the root logger; structlog.get_logger() is the usual unnamed form.
         if (stdlib) ++root;
       } else if (form == "name" && arg == "__name__") {
         ++by_module;
@@ -248,10 +247,14 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   for (std::size_t i = 0; i < sorted.size() && i < kMaxListed; ++i)
     named.push_back({{"name", sorted[i].first}, {"count", sorted[i].second}});
-  facts["loggers"] = {{"getLogger(__name__)", by_module},       {"literal_name", by_literal},
-                      {"other_expression", by_other},           {"root_getLogger()", root},
-                      {"celery_get_task_logger", task_loggers}, {"structlog_get_logger", structlog_loggers},
-                      {"loguru_modules", loguru_modules},       {"names", std::move(named)}};
+  facts["loggers"] = {
+      {"created_by",
+       {{"logging.getLogger", stdlib_loggers},
+        {"celery.utils.log.get_task_logger", task_loggers},
+        {"structlog.get_logger", structlog_loggers}}},
+      {"named_by", {{"__name__", by_module}, {"literal", by_literal}, {"other_expression", by_other}, {"root", root}}},
+      {"literal_names", std::move(named)},
+      {"loguru_modules", loguru_modules}};
   json by_level = json::object();
   for (std::string_view level :
        {"trace", "debug", "info", "success", "warning", "error", "exception", "critical", "log"}) {
