@@ -6,6 +6,7 @@
 
 #include "onramp/core/steps.hpp"
 #include "onramp/report/report.hpp"
+#include "onramp/scan/discover.hpp"
 
 namespace onramp::report {
 
@@ -157,8 +158,8 @@ struct FindingLine {
 };
 
 /// The step's findings as lines: info findings of one rule in one file are folded when there are many,
-/// and at most kMaxInfoLines info lines are kept (those covering the most findings); warnings and errors
-/// are never folded or dropped.
+/// and at most kMaxInfoLines info lines are kept (the code that ships before its tests, then those covering
+/// the most findings); warnings and errors are never folded or dropped.
 std::vector<FindingLine> finding_lines(const std::vector<core::Finding>& findings, int step) {
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
   for (const auto& f : findings) {
@@ -182,7 +183,11 @@ std::vector<FindingLine> finding_lines(const std::vector<core::Finding>& finding
     if (lines[i].findings.front()->severity == core::Severity::info) info.push_back(i);
   }
   if (info.size() > kMaxInfoLines) {
+    // The code that ships before its tests, then the lines that cover the most findings.
     std::stable_sort(info.begin(), info.end(), [&](std::size_t a, std::size_t b) {
+      const bool test_a = scan::is_test_path(lines[a].findings.front()->path);
+      const bool test_b = scan::is_test_path(lines[b].findings.front()->path);
+      if (test_a != test_b) return test_b;
       return lines[a].findings.size() > lines[b].findings.size();
     });
     for (std::size_t i = kMaxInfoLines; i < info.size(); ++i) lines[info[i]].shown = false;

@@ -48,11 +48,6 @@ json top_functions(std::vector<Ranked> all, Better better) {
   return rows;
 }
 
-std::string package_of(const facts::Module& m) {
-  const auto dot = m.name.find('.');
-  return dot == std::string::npos ? m.name : m.name.substr(0, dot);
-}
-
 }  // namespace
 
 void StyleInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
@@ -78,7 +73,7 @@ void StyleInventory::collect(const core::Project& project, nlohmann::ordered_jso
   std::uint64_t functions = 0, complexity_sum = 0, over = 0;
   const int limit = project.config.thresholds.max_complexity;
   for (const auto& m : project.modules) {
-    auto& size = packages[package_of(m)];
+    auto& size = packages[typing::package_name(m)];
     ++size.files;
     size.lines += m.lines;
     size.functions += m.functions.size();

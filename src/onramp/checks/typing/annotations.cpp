@@ -327,6 +327,13 @@ Coverage coverage_of(const facts::Function& fn) {
   return c;
 }
 
+std::string package_name(const facts::Module& module) {
+  if (!module.name.empty()) return module.name.substr(0, module.name.find('.'));
+  const auto slash = module.path.find('/');
+  if (slash != std::string::npos) return module.path.substr(0, slash);
+  return module.path.ends_with(".py") ? module.path.substr(0, module.path.size() - 3) : module.path;
+}
+
 std::string local_name(const facts::Module& module, const facts::Function& fn) {
   if (!module.name.empty() && fn.qualname.size() > module.name.size() && fn.qualname.starts_with(module.name) &&
       fn.qualname[module.name.size()] == '.') {

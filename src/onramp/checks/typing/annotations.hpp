@@ -65,6 +65,10 @@ struct Coverage {
 /// One function's counts: each parameter but the implicit one, and one return per def.
 Coverage coverage_of(const facts::Function& fn);
 
+/// The top-level package of a module (`app` for `app.api.users`, `manage` for manage.py); for a file whose
+/// path is not a module name (`.semgrep/rules/x.py`), the first directory of its path.
+std::string package_name(const facts::Module& module);
+
 /// The function's name relative to its module (`UserService.create`, `outer.<locals>.inner`).
 std::string local_name(const facts::Module& module, const facts::Function& fn);
 

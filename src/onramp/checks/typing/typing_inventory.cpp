@@ -25,11 +25,6 @@ json counts_with_percent(const Coverage& c) {
   return out;
 }
 
-std::string package_of(const facts::Module& m) {
-  const auto dot = m.name.find('.');
-  return dot == std::string::npos ? m.name : m.name.substr(0, dot);
-}
-
 /// Type checkers from their configuration files, then those a pre-commit hook runs.
 json type_checkers(const core::Project& project) {
   json out = json::array();
@@ -70,7 +65,7 @@ void TypingInventory::collect(const core::Project& project, nlohmann::ordered_js
     if (mod.total() == 0) continue;
     all.add(mod);
     (m.is_test ? tests : source).add(mod);
-    packages[package_of(m)].add(mod);
+    packages[package_name(m)].add(mod);
     modules[m.path] = counts(mod);
     if (!m.is_test && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
   }
