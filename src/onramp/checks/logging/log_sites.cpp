@@ -276,6 +276,19 @@ bool is_trivial_body(TSNode block) {
   return true;
 }
 
+/// An expression named without repeating any literal it holds (which could be a secret): a dotted name as
+/// written, `f(...)` for a call of a dotted name, otherwise just "an expression".
+std::string describe_expression(TSNode n, const FileContext& ctx) {
+  n = unwrap(n);
+  if (is(n, "dictionary")) return "dict literal";
+  if (is(n, "identifier") || is(n, "attribute")) return cut(dotted(n, ctx));
+  if (is(n, "call")) {
+    const TSNode fn = field(n, "function");
+    if (is(fn, "identifier") || is(fn, "attribute")) return cut(dotted(fn, ctx)) + "(...)";
+  }
+  return "an expression";
+}
+
 bool is_boundary(TSNode n) { return is(n, "function_definition") || is(n, "lambda") || is(n, "class_definition"); }
 
 }  // namespace
@@ -475,8 +488,7 @@ void LogSitesCheck::on_assignment(TSNode node, FileContext& ctx) {
   const TSNode right = unwrap(field(node, "right"));
   if (ts_node_is_null(right)) return;
   facts::Note note{std::string(kSettingsNote), ctx.source.location(node), {}};
-  note.fields.emplace_back(
-      "source", is(right, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(right))));
+  note.fields.emplace_back("config_from", describe_expression(right, ctx));
   if (is(right, "dictionary")) describe_logging_dict(right, ctx, note);
   ctx.module.notes.push_back(std::move(note));
 }
@@ -643,13 +655,11 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
     note.kind = kConfigNote;
     if (name == "dictConfig" && !positional.empty()) {
       const TSNode arg = unwrap(positional.front());
-      note.fields.emplace_back(
-          "source", is(arg, "dictionary") ? "dict literal" : cut(util::collapse_whitespace(ctx.source.text_of(arg))));
+      note.fields.emplace_back("config_from", describe_expression(arg, ctx));
       if (is(arg, "dictionary")) describe_logging_dict(arg, ctx, note);
     } else if (name == "fileConfig" && !positional.empty()) {
       const auto s = string_value(positional.front(), ctx);
-      note.fields.emplace_back("file",
-                               s ? cut(*s) : cut(util::collapse_whitespace(ctx.source.text_of(positional.front()))));
+      note.fields.emplace_back("config_file", s ? cut(*s) : describe_expression(positional.front(), ctx));
     } else if (name == "basicConfig") {
       if (const TSNode level = unwrap(keyword("level")); !ts_node_is_null(level)) {
         const auto s = string_value(level, ctx);

@@ -27,7 +27,8 @@ namespace onramp::checks::logging {
 /// - `logging.print` for calls named print/pprint/pp: `file` (the `file=` argument as written, if given).
 /// - `logging.init` for calls named init: `dsn` (described, never its value), `keywords`.
 /// - `logging.config` for dictConfig/basicConfig/fileConfig calls, `logging.settings` for a module-level
-///   `LOGGING = {...}`: `source`, `handlers` (name=class), `loggers`, `root_level`, `level`, `filename`, `file`.
+///   `LOGGING = ...`: `config_from` (dict literal, or the expression passed), `handlers` (name=class),
+///   `loggers`, `root_level`, `level`, `filename`, `keywords`, `config_file`.
 /// - `logging.main-guard` for a module-level `if __name__ == "__main__":`.
 /// - `logging.warn-constant` for `X.WARN` / `WARN`: `object` (X as written, empty when bare).
 class LogSitesCheck final : public Check {

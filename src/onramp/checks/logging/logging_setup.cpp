@@ -208,8 +208,8 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       const std::string callee = canonical(call.callee);
       const bool stdlib = callee == "logging.getLogger";
       const bool task = callee == "celery.utils.log.get_task_logger";
-      const bool structlog =
-          callee == "structlog.get_logger" || callee == "structlog.getLogger" || callee == "structlog.stdlib.get_logger";
+      const bool structlog = callee == "structlog.get_logger" || callee == "structlog.getLogger" ||
+                             callee == "structlog.stdlib.get_logger";
       if (!stdlib && !task && !structlog) return;
       ++(stdlib ? stdlib_loggers : task ? task_loggers : structlog_loggers);
       const std::string form = note.get("arg_form");
