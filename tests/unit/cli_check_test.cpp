@@ -11,6 +11,11 @@
 #include "onramp/core/pipeline.hpp"
 #include "test_support.hpp"
 
+// Debian's libgit2 1.5 leaks 80 bytes inside git_merge_base when a shallow clone cuts the history between the two
+// commits (the shallow-clone test below; reproduced with a ten-line program that frees everything it gets). LeakSanitizer
+// reads this hook in ASan builds; elsewhere it is an unused function.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libgit2.so\n"; }
+
 namespace {
 
 namespace fs = std::filesystem;
