@@ -346,6 +346,24 @@ TEST_SUITE("cli::check") {
     CHECK(validate(broken_run_file).first.size() == 2);
   }
 
+  TEST_CASE("cli::check suppressions silence cross-file findings too") {
+    // async/blocking-sleep through a helper in another module is found by a project-wide check, after every file's walk.
+    TempDir dir;
+    dir.write(".onramp.toml", "select = ['async', 'check']\n");
+    dir.write("app/__init__.py", "");
+    dir.write("app/helpers.py", "import time\n\n\ndef wait_a_bit():\n    time.sleep(1)\n");
+    dir.write("app/api.py",
+              "from app.helpers import wait_a_bit\n\n\n"
+              "async def handler():\n    wait_a_bit()\n\n\n"
+              "async def other():\n    wait_a_bit()  # onramp: ignore[async/blocking-sleep]\n");
+    const auto r = run_cli({"check", dir.path().string(), "--format", "json"});
+    const auto doc = json::parse(r.out);
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["line"] == 5);
+    CHECK(doc["findings"][0]["chain"].size() == 3);
+    CHECK(doc["summary"]["suppressed"] == 1);
+  }
+
   TEST_CASE("cli::check configuration errors exit 2 with the file and the line") {
     TempDir dir;
     dir.write("app/a.py", "breakpoint()\n");
