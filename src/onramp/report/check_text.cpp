@@ -23,8 +23,10 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
   std::size_t by_sev[3] = {0, 0, 0};
   for (const auto& f : report.findings) {
     ++by_sev[static_cast<int>(f.severity)];
-    out << fmt::format("{}:{}:{}: {} [{}] {}\n", shown_path(report, f.path), f.location.line, f.location.column,
-                       core::to_string(f.severity), f.rule, f.message);
+    // A finding about a whole file (a missing lockfile) has no line: `path: severity ...`.
+    const std::string where = f.location.line == 0 ? shown_path(report, f.path)
+                                                   : fmt::format("{}:{}:{}", shown_path(report, f.path), f.location.line, f.location.column);
+    out << fmt::format("{}: {} [{}] {}\n", where, core::to_string(f.severity), f.rule, f.message);
     if (!f.chain.empty()) out << fmt::format("    via {}\n", util::join(f.chain, " -> "));
   }
   if (!report.findings.empty()) out << '\n';
