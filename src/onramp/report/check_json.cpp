@@ -35,6 +35,7 @@ void write_check_json(std::ostream& out, const CheckReport& report) {
                 {"end_column", f.location.end_column},
                 {"message", f.message},
                 {"fingerprint", f.fingerprint}};
+    if (!f.symbol.empty()) row["symbol"] = f.symbol;
     if (!f.chain.empty()) row["chain"] = f.chain;
     findings.push_back(std::move(row));
   }
