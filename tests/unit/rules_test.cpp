@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "onramp/core/pipeline.hpp"
@@ -20,6 +21,9 @@ using onramp::test::source_dir;
 struct Expectations {
   std::set<std::uint32_t> must;
   std::set<std::uint32_t> must_not;
+  /// `# file-ruleid: <id>` / `# file-ok: <id>` anywhere: a finding about the whole file (line 0) must / must not be reported.
+  bool file_must = false;
+  bool file_must_not = false;
 };
 
 /// Reads markers: a trailing marker applies to its own line (a comment line too), a marker that starts
@@ -40,6 +44,12 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
         pending.emplace_back(must, i + 1);
       } else {
         (must ? e.must : e.must_not).insert(i + 1);
+      }
+    }
+    for (const auto& [marker, must] : {std::pair{"# file-ruleid: ", true}, std::pair{"# file-ok: ", false}}) {
+      const auto pos = line.find(marker);
+      if (pos != std::string_view::npos && onramp::util::trim(line.substr(pos + std::string_view(marker).size())) == rule) {
+        (must ? e.file_must : e.file_must_not) = true;
       }
     }
     if (!trimmed.empty() && trimmed.substr(0, 1) != "#") {
@@ -77,6 +87,44 @@ onramp::core::Config fixture_config(const std::string& text) {
   return config;
 }
 
+/// A directory fixture is a small repository scanned whole (manifests, Dockerfiles, .env files and Python
+/// together); markers may stand in any of its text files and apply to findings in that file.
+/// Returns how many `ruleid` and `ok` markers it held.
+std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& repo, const std::string& rule,
+                                                             const onramp::core::RuleSet& rules) {
+  onramp::core::ScanOptions options;
+  options.root = repo;
+  options.display_root = repo.filename().string();
+  const auto analysis = onramp::core::analyse(options, rules);
+  REQUIRE_MESSAGE(analysis.ok(), (analysis.ok() ? "" : analysis.error().message));
+  std::map<std::string, std::set<std::uint32_t>> reported;
+  for (const auto& f : analysis->findings) {
+    if (f.rule == rule) reported[f.path].insert(f.location.line);
+  }
+  std::size_t must = 0, ok = 0;
+  std::set<std::string> seen;
+  for (const auto& entry : fs::recursive_directory_iterator(repo)) {
+    if (!entry.is_regular_file()) continue;
+    const auto rel = fs::relative(entry.path(), repo).generic_string();
+    CAPTURE(rel);
+    seen.insert(rel);
+    const auto expect = read_markers(read_text(entry.path()), rule);
+    must += expect.must.size() + (expect.file_must ? 1 : 0);
+    ok += expect.must_not.size() + (expect.file_must_not ? 1 : 0);
+    auto lines = reported[rel];
+    const bool whole_file = lines.erase(0) == 1;
+    if (expect.file_must) CHECK_MESSAGE(whole_file, rel << " should be reported as a whole file");
+    if (!expect.file_must) CHECK_MESSAGE(!whole_file, rel << " reported as a whole file but not marked file-ruleid");
+    for (auto line : expect.must) CHECK_MESSAGE(lines.count(line) == 1, rel << ":" << line << " should be reported");
+    for (auto line : lines) CHECK_MESSAGE(expect.must.count(line) == 1, rel << ":" << line << " reported but not marked ruleid");
+    for (auto line : expect.must_not) CHECK_MESSAGE(lines.count(line) == 0, rel << ":" << line << " is marked ok");
+  }
+  for (const auto& [path, lines] : reported) {
+    CHECK_MESSAGE((lines.empty() || seen.count(path) == 1), path << " reported but not in the fixture");
+  }
+  return {must, ok};
+}
+
 }  // namespace
 
 TEST_SUITE("rules") {
@@ -96,15 +144,23 @@ TEST_SUITE("rules") {
       std::vector<fs::path> fixtures;
       if (fs::exists(dir)) {
         for (const auto& entry : fs::directory_iterator(dir)) {
-          const auto stem = entry.path().stem().string();
-          if (entry.path().extension() == ".py" && (stem == name || stem.rfind(name + ".", 0) == 0)) fixtures.push_back(entry.path());
+          const auto file = entry.path().filename().string();
+          const auto stem = entry.is_directory() ? file : entry.path().stem().string();
+          const bool named = stem == name || stem.rfind(name + ".", 0) == 0;
+          if (named && (entry.is_directory() || entry.path().extension() == ".py")) fixtures.push_back(entry.path());
         }
       }
       std::sort(fixtures.begin(), fixtures.end());
-      REQUIRE_MESSAGE(!fixtures.empty(), "no fixture tests/rules/" << rule.step_key << "/" << name << ".py");
+      REQUIRE_MESSAGE(!fixtures.empty(), "no fixture tests/rules/" << rule.step_key << "/" << name << ".py (or a directory)");
       std::size_t must_total = 0, ok_total = 0;
       for (const auto& fixture : fixtures) {
         CAPTURE(fixture.string());
+        if (fs::is_directory(fixture)) {
+          const auto counts = check_repository_fixture(fixture, rule.id, *loaded);
+          must_total += counts.first;
+          ok_total += counts.second;
+          continue;
+        }
         const auto text = read_text(fixture);
         const auto expect = read_markers(text, rule.id);
         must_total += expect.must.size();

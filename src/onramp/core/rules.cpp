@@ -7,6 +7,7 @@
 #include <set>
 
 #include "onramp/core/embedded_rules.hpp"
+#include "onramp/core/knowledge.hpp"
 #include "onramp/core/query_rules.hpp"
 #include "onramp/core/steps.hpp"
 
@@ -176,6 +177,7 @@ const Rule* RuleSet::find(std::string_view id) const {
 util::Result<RuleSet> RuleSet::load_embedded() {
   RuleSet set;
   for (const auto& file : embedded_rule_files()) {
+    if (is_knowledge_file(file.path)) continue;
     if (auto st = set.add(file.path, file.text); !st) return st.error();
   }
   return set;

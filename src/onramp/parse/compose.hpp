@@ -1,0 +1,53 @@
+#pragma once
+// Compose files (compose.yaml, docker-compose*.yml) read with yaml-cpp: anchors and merge keys resolved, `extends`
+// within and across files followed (inside the scanned root only), profiles kept.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "onramp/core/project.hpp"
+
+namespace onramp::parse {
+
+/// One `environment:` entry (list or map form); `value` absent for `- KEY` (taken from the shell), never printed unmasked.
+struct ComposeEnv {
+  std::string key;
+  std::optional<std::string> value;
+  std::uint32_t line = 0;
+};
+
+/// One service.
+struct ComposeService {
+  std::string name;
+  std::uint32_t line = 0;
+  std::string image;
+  /// `build:` context (string form or `context:`), and its dockerfile if named.
+  std::string build_context;
+  std::string dockerfile;
+  /// `command:` and `entrypoint:` as one string each (list form joined with spaces).
+  std::string command;
+  std::string entrypoint;
+  std::vector<std::string> ports;
+  /// depends_on names with their condition (`service_healthy`; "" for the short form).
+  std::vector<std::pair<std::string, std::string>> depends_on;
+  std::vector<std::string> volumes;
+  std::vector<std::string> profiles;
+  std::vector<ComposeEnv> environment;
+  std::vector<std::string> env_files;
+  bool has_healthcheck = false;
+};
+
+/// A parsed compose file.
+struct ComposeFile {
+  std::string path;
+  std::vector<ComposeService> services;  // in file order
+  /// A YAML error or a bad shape, with position (line 0 when unknown).
+  std::vector<std::pair<std::uint32_t, std::string>> errors;
+};
+
+/// Reads `path` of the project (its `extends` may read other files of the project, never outside the root).
+ComposeFile read_compose(const core::Project& project, const std::string& path);
+
+}  // namespace onramp::parse
