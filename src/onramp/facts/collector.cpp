@@ -673,6 +673,21 @@ void Collector::resolve(checks::FileContext& ctx) {
     if (!target.empty()) m.globals.push_back(Global{name, std::move(target), {}});
   }
   std::sort(m.globals.begin(), m.globals.end(), [](const Global& a, const Global& b) { return a.name < b.name; });
+  m.is_migration = is_migration_module(m);
+}
+
+bool is_migration_module(const Module& m) {
+  const bool in_migrations_dir = m.path.starts_with("migrations/") || m.path.find("/migrations/") != std::string::npos;
+  for (const auto& imp : m.imports) {
+    if (imp.nested || imp.type_checking) continue;
+    // Alembic revisions use `op`, its env.py `context`; both live in the script directory, not the application.
+    if (imp.module == "alembic" && (imp.name == "op" || imp.name == "context")) return true;
+    if (imp.module == "alembic.op" || imp.module == "alembic.context") return true;
+    if (in_migrations_dir && ((imp.module == "django.db" && imp.name == "migrations") || imp.module == "django.db.migrations")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace onramp::facts

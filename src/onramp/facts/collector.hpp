@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "onramp/facts/module.hpp"
 #include "onramp/parse/walker.hpp"
 
 namespace onramp::facts {
@@ -71,5 +72,8 @@ private:
   std::vector<std::vector<int>> class_bases_;          // per facts::Class
   std::vector<std::vector<int>> class_decorators_;     // per facts::Class
 };
+
+/// True for an Alembic revision or env.py (imports alembic's `op` or `context`) and a Django migrations module.
+bool is_migration_module(const Module& m);
 
 }  // namespace onramp::facts

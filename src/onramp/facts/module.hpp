@@ -147,6 +147,8 @@ struct Module {
   bool is_package_init = false;
   /// Under tests/, test_*.py, *_test.py or conftest.py.
   bool is_test = false;
+  /// A schema migration (an Alembic revision or env.py, a Django migrations module): generated, run once by an operator.
+  bool is_migration = false;
   std::uint32_t lines = 0;
   std::vector<Import> imports;
   std::vector<Function> functions;

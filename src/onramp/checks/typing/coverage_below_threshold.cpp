@@ -39,7 +39,7 @@ void CoverageBelowThresholdCheck::check_project(const core::Project& project, co
   if (rule == nullptr || !minimum) return;
   Coverage source;
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (m.is_test || m.is_migration) continue;
     for (const auto& fn : m.functions) source.add(coverage_of(fn));
   }
   if (source.total() == 0) return;

@@ -40,7 +40,7 @@ json type_checkers(const core::Project& project) {
 }  // namespace
 
 void TypingInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
-  Coverage all, pub, priv, source, tests;
+  Coverage all, pub, priv, source, tests, migrations;
   std::map<std::string, Coverage> packages;
   json modules = json::object();
   std::uint64_t any_count = 0, ignores = 0, ignores_coded = 0;
@@ -64,10 +64,10 @@ void TypingInventory::collect(const core::Project& project, nlohmann::ordered_js
     ignores_coded += m.type_ignores_with_codes;
     if (mod.total() == 0) continue;
     all.add(mod);
-    (m.is_test ? tests : source).add(mod);
+    (m.is_test ? tests : m.is_migration ? migrations : source).add(mod);
     packages[package_name(m)].add(mod);
     modules[m.path] = counts(mod);
-    if (!m.is_test && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
+    if (!m.is_test && !m.is_migration && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
   }
 
   facts["checkers"] = type_checkers(project);
@@ -77,6 +77,7 @@ void TypingInventory::collect(const core::Project& project, nlohmann::ordered_js
   coverage["private"] = counts_with_percent(priv);
   coverage["source"] = counts_with_percent(source);
   coverage["tests"] = counts_with_percent(tests);
+  coverage["migrations"] = counts_with_percent(migrations);
   json pkgs = json::object();
   for (const auto& [name, c] : packages) pkgs[name] = counts(c);
   coverage["packages"] = std::move(pkgs);
