@@ -102,3 +102,65 @@ def d6() -> None:
 
 async def six_hops() -> None:
     d1()  # ruleid: async/blocking-sleep
+
+
+# Mutual recursion where the blocking call sits after the recursive one: the search from `first_entry`
+# meets `walk_up` while `walk_down` is still in progress, so "walk_up blocks nothing" is only provisional
+# and must not be remembered for `second_entry`, which reaches the same sleep through `walk_up`.
+def pause() -> None:
+    time.sleep(0.1)  # ok: async/blocking-sleep
+
+
+def walk_down(n: int) -> None:
+    if n:
+        walk_up(n - 1)  # ok: async/blocking-sleep
+    pause()  # ok: async/blocking-sleep
+
+
+def walk_up(n: int) -> None:
+    walk_down(n)  # ok: async/blocking-sleep
+
+
+async def first_entry() -> None:
+    walk_down(3)  # ruleid: async/blocking-sleep
+
+
+async def second_entry() -> None:
+    walk_up(3)  # ruleid: async/blocking-sleep
+
+
+# A chain longer than the search follows (six helpers) is cut; reached again from nearer, it is found.
+def deep6() -> None:
+    time.sleep(1)  # ok: async/blocking-sleep
+
+
+def deep5() -> None:
+    deep6()
+
+
+def deep4() -> None:
+    deep5()
+
+
+def deep3() -> None:
+    deep4()
+
+
+def deep2() -> None:
+    deep3()
+
+
+def deep1() -> None:
+    deep2()
+
+
+def deep0() -> None:
+    deep1()
+
+
+async def too_far() -> None:
+    deep0()  # ok: async/blocking-sleep
+
+
+async def near_enough() -> None:
+    deep2()  # ruleid: async/blocking-sleep

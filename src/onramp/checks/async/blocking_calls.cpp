@@ -105,10 +105,26 @@ public:
   }
 
   /// What a sync function blocks on, searching its helpers depth-first; cycles end the search.
-  std::optional<Blocker> blocker_of(const facts::FunctionRef& fn, int depth) {
+  /// Call begin_query() before each search from a new entry point.
+  std::optional<Blocker> blocker_of(const facts::FunctionRef& fn, int depth) { return search(fn, depth).found; }
+
+  /// Forgets the searches that a cycle or the depth bound cut short: they may succeed from another entry point.
+  void begin_query() { partial_.clear(); }
+
+private:
+  struct Search {
+    std::optional<Blocker> found;
+    /// False when a cycle or the depth bound cut the search: "blocks nothing" is then not the final word.
+    bool complete = true;
+  };
+
+  Search search(const facts::FunctionRef& fn, int depth) {
     const auto* key = &fn.function();
-    if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
-    memo_[key] = std::nullopt;  // in progress: a recursive call finds nothing here
+    if (const auto it = memo_.find(key); it != memo_.end()) return {it->second, true};
+    if (in_progress_.contains(key)) return {std::nullopt, false};
+    // Cut short before at this depth or less deep within this query: searching again finds no more.
+    if (const auto it = partial_.find(key); it != partial_.end() && it->second <= depth) return {std::nullopt, false};
+    in_progress_.insert(key);
     std::optional<Blocker> found;
     const auto& calls = index_.calls_of(fn);
     for (int ci : calls) {
@@ -118,23 +134,35 @@ public:
         break;
       }
     }
-    if (!found && depth < kMaxHelperDepth) {
+    bool complete = true;
+    if (!found) {
       for (int ci : calls) {
         const auto& call = fn.module->calls[static_cast<std::size_t>(ci)];
         const auto target = sync_target(call);
         if (!target) continue;
-        if (auto sub = blocker_of(*target, depth + 1)) {
-          sub->chain.insert(sub->chain.begin(), fn.function().qualname);
-          found = std::move(sub);
+        if (depth >= kMaxHelperDepth) {
+          complete = false;  // a helper the bound does not let us follow
           break;
         }
+        auto sub = search(*target, depth + 1);
+        if (sub.found) {
+          sub.found->chain.insert(sub.found->chain.begin(), fn.function().qualname);
+          found = std::move(sub.found);
+          break;
+        }
+        if (!sub.complete) complete = false;
       }
     }
-    memo_[key] = found;
-    return found;
+    in_progress_.erase(key);
+    // Only what is final is kept for every later entry point: a blocker found, or nothing with nothing cut.
+    if (found || complete) {
+      memo_[key] = found;
+    } else {
+      partial_[key] = depth;
+    }
+    return {found, found.has_value() || complete};
   }
 
-private:
   void collect_django_models(const core::Project& project) {
     // Classes deriving from django.db.models.Model, through repository base classes too.
     std::unordered_map<std::string, std::vector<std::string>> bases;
@@ -176,6 +204,9 @@ private:
   const core::Rule* db_rule_;
   std::unordered_set<std::string> django_models_;
   std::unordered_map<const facts::Function*, std::optional<Blocker>> memo_;
+  std::unordered_set<const facts::Function*> in_progress_;
+  /// Searches cut short within the current query, with the depth they were cut at.
+  std::unordered_map<const facts::Function*, int> partial_;
 };
 
 std::string short_name(std::string_view qualname) {
@@ -218,16 +249,24 @@ void BlockingCallsCheck::check_project(const core::Project& project, const core:
           f.severity = hit->first->severity;
           f.message = fill_message(hit->first->message, shown, fn.name);
         } else if (const auto target = analysis.sync_target(call)) {
+          analysis.begin_query();
           const auto blocker = analysis.blocker_of(*target, 1);
           if (!blocker) continue;
           std::vector<std::string> shown;
           for (const auto& q : blocker->chain) shown.push_back(fmt::format("`{}()`", short_name(q)));
-          shown.push_back(fmt::format("`{}()`", blocker->call));
+          const std::string_view cause = blocker->call;
+          shown.push_back(fmt::format("`{}()`", cause.starts_with("builtins.") ? cause.substr(9) : cause));
           f.rule = blocker->rule->id;
           f.step = blocker->rule->step;
           f.severity = blocker->rule->severity;
-          f.message = fill_message(blocker->rule->message, fmt::format("{}", fmt::join(shown, " → ")), fn.name) +
-                      fmt::format("; or await asyncio.to_thread({}, ...)", short_name(blocker->chain.front()));
+          f.message = fill_message(blocker->rule->message, fmt::format("{}", fmt::join(shown, " → ")), fn.name);
+          // Handing the first helper to a thread fixes the whole chain: name it where the rule's advice has a slot.
+          const auto hand_off = fmt::format("asyncio.to_thread({}, ...)", short_name(blocker->chain.front()));
+          if (const auto slot = f.message.find("asyncio.to_thread(...)"); slot != std::string::npos) {
+            f.message.replace(slot, std::string_view("asyncio.to_thread(...)").size(), hand_off);
+          } else {
+            f.message += "; or await " + hand_off;
+          }
           f.chain.push_back(fn.qualname);
           f.chain.insert(f.chain.end(), blocker->chain.begin(), blocker->chain.end());
           f.chain.push_back(blocker->call);
