@@ -16,6 +16,8 @@ struct ComposeEnv {
   std::string key;
   std::optional<std::string> value;
   std::uint32_t line = 0;
+  /// The file the entry is written in when it came through `extends: {file: ...}`; empty for this file.
+  std::string file;
 };
 
 /// One service.
@@ -37,6 +39,11 @@ struct ComposeService {
   std::vector<ComposeEnv> environment;
   std::vector<std::string> env_files;
   bool has_healthcheck = false;
+  /// `healthcheck: {test: ...}` as one string (list form joined with spaces, `CMD`/`CMD-SHELL` dropped).
+  std::string healthcheck;
+  /// The service named in `extends`, and the file it was read from when not this one.
+  std::string extends;
+  std::string extends_file;
 };
 
 /// A parsed compose file.

@@ -15,6 +15,8 @@ struct EnvEntry {
   std::uint32_t line = 0;
   /// `KEY` alone or `KEY=` with nothing after it.
   bool empty = false;
+  /// The value was written in quotes (`KEY=""` is quoted and not `empty`).
+  bool quoted = false;
 };
 
 /// What a .env file holds; lines that are not assignments are reported, never fatal.
