@@ -127,11 +127,11 @@ TEST_SUITE("core::knowledge") {
     CHECK(std::is_sorted(modules.begin(), modules.end()));
     CHECK(std::adjacent_find(modules.begin(), modules.end()) == modules.end());
     const std::set<std::string> all(modules.begin(), modules.end());
-    for (const char* name : {"os", "sys", "_thread", "asyncio", "tomllib", "zoneinfo", "distutils", "imp"}) {
+    for (const std::string name : {"os", "sys", "_thread", "asyncio", "tomllib", "zoneinfo", "distutils", "imp"}) {
       CAPTURE(name);
       CHECK(all.contains(name));
     }
-    for (const char* section : {"added", "removed"}) {
+    for (const std::string section : {"added", "removed"}) {
       REQUIRE(kb[section].IsMap());
       for (const auto& entry : kb[section]) {
         const auto name = entry.first.as<std::string>();
@@ -150,10 +150,15 @@ TEST_SUITE("core::knowledge") {
     const auto lower = [](const std::string& s) {
       return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
-    for (const char* section : {"words", "not_if_word", "not_secret_keys", "placeholders", "placeholder_prefixes"}) {
+    for (const std::string section : {"words", "not_if_word", "not_secret_keys", "placeholders"}) {
       CAPTURE(section);
       REQUIRE(kb[section].IsSequence());
       for (const auto& w : kb[section]) CHECK(lower(w.as<std::string>()));
+    }
+    for (const auto& p : kb["placeholders"]) {
+      const auto text = p.as<std::string>();
+      CAPTURE(text);
+      CHECK(text.find_first_not_of('*') != std::string::npos);  // `*` is a wildcard: "***" would match anything
     }
     REQUIRE(kb["pairs"].IsSequence());
     for (const auto& p : kb["pairs"]) {
@@ -167,7 +172,7 @@ TEST_SUITE("core::knowledge") {
   TEST_CASE("core::knowledge major-versions: every line has versions, label and note") {
     const auto& kb = onramp::core::knowledge("major-versions");
     REQUIRE(kb["packages"].IsMap());
-    for (const char* name : {"sqlalchemy", "pydantic", "django", "celery", "flask", "fastapi", "starlette",
+    for (const std::string name : {"sqlalchemy", "pydantic", "django", "celery", "flask", "fastapi", "starlette",
                              "alembic", "redis", "psycopg2", "psycopg", "httpx"}) {
       CAPTURE(name);
       CHECK(kb["packages"][name].IsSequence());

@@ -21,6 +21,8 @@ struct SecretKeyRules {
   std::set<std::pair<std::string, std::string>> pairs;
   /// ... unless one of its words is here (`PASSWORD_MIN_LENGTH`, `TOKEN_EXPIRE_MINUTES`).
   std::set<std::string, std::less<>> not_if_word;
+  /// Whole keys, lower-cased, that are never secrets although a word says so (`PWD`, `GOOGLE_APPLICATION_CREDENTIALS`).
+  std::set<std::string, std::less<>> not_secret_keys;
   /// Values that stand for "fill this in" (`changethis`, `your-api-key`); `*` matches any run of characters.
   std::vector<std::string> placeholders;
 
