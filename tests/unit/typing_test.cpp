@@ -235,3 +235,21 @@ TEST_SUITE("typing") {
     CHECK(count_any("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Any", names) == 0);  // too deep: given up, no crash
   }
 }
+
+TEST_SUITE("typing") {
+  TEST_CASE("typing::package_name") {
+    onramp::facts::Module m;
+    m.path = "saleor/order/models.py";
+    m.name = "saleor.order.models";
+    CHECK(onramp::checks::typing::package_name(m) == "saleor");
+    m.path = ".semgrep/best-practice/add-index.py";
+    m.name = ".semgrep.best-practice.add-index";
+    CHECK(onramp::checks::typing::package_name(m) == ".semgrep");
+    m.path = "manage.py";
+    m.name = "manage";
+    CHECK(onramp::checks::typing::package_name(m) == "manage");
+    m.path = "__init__.py";
+    m.name = "";
+    CHECK(onramp::checks::typing::package_name(m) == "__init__");
+  }
+}

@@ -328,7 +328,8 @@ Coverage coverage_of(const facts::Function& fn) {
 }
 
 std::string package_name(const facts::Module& module) {
-  if (!module.name.empty()) return module.name.substr(0, module.name.find('.'));
+  // A hidden directory (`.semgrep/rules/x.py`) gives a dotted name that starts with a dot: use the directory.
+  if (!module.name.empty() && module.name.front() != '.') return module.name.substr(0, module.name.find('.'));
   const auto slash = module.path.find('/');
   if (slash != std::string::npos) return module.path.substr(0, slash);
   return module.path.ends_with(".py") ? module.path.substr(0, module.path.size() - 3) : module.path;
