@@ -61,6 +61,18 @@ TEST_SUITE("scan") {
     CHECK_FALSE(is_test_path("app/contest/views.py"));
   }
 
+  TEST_CASE("scan::is_dev_tooling_path and is_hidden_path") {
+    CHECK(is_dev_tooling_path("scripts/seed.py"));
+    CHECK(is_dev_tooling_path("backend/bin/run.py"));
+    CHECK(is_dev_tooling_path(".semgrep/correctness/celery/rule.py"));
+    CHECK_FALSE(is_dev_tooling_path("app/scripting/engine.py"));
+    CHECK_FALSE(is_dev_tooling_path("scripts.py"));
+    CHECK(is_hidden_path(".semgrep/correctness/celery/rule.py"));
+    CHECK(is_hidden_path("backend/.devcontainer/setup.py"));
+    CHECK_FALSE(is_hidden_path("app/.hidden_module.py"));
+    CHECK_FALSE(is_hidden_path("scripts/seed.py"));
+  }
+
   TEST_CASE("scan::is_skipped_directory") {
     CHECK(is_skipped_directory(".git"));
     CHECK(is_skipped_directory("node_modules"));

@@ -234,7 +234,14 @@ std::string module_name_for(std::string_view root, std::string_view path) {
 
 bool is_dev_tooling_path(std::string_view path) {
   for (auto part : util::split(dirname(path), '/')) {
-    if (part == "scripts" || part == "tools" || part == "bin") return true;
+    if (part == "scripts" || part == "tools" || part == "bin" || part.starts_with('.')) return true;
+  }
+  return false;
+}
+
+bool is_hidden_path(std::string_view path) {
+  for (auto part : util::split(dirname(path), '/')) {
+    if (part.starts_with('.') && part != "." && part != "..") return true;
   }
   return false;
 }

@@ -201,7 +201,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   }
   json tasks = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (m.is_test || scan::is_hidden_path(m.path)) continue;
     for (const auto& fn : m.functions) {
       for (const auto& d : fn.decorators) {
         const auto canon = index.canonical(d);
@@ -259,7 +259,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
 
   json brokers = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (m.is_test || scan::is_hidden_path(m.path)) continue;
     for (const auto& c : m.calls) {
       const auto canon = index.canonical(c.callee);
       const auto kind = broker_call(canon);
