@@ -15,6 +15,7 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
+#include "onramp/checks/stack/setup_call_notes.hpp"
 #include "onramp/checks/style/complex_function.hpp"
 #include "onramp/checks/style/long_function.hpp"
 #include "onramp/checks/style/long_module.hpp"
@@ -42,6 +43,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<logging::SwallowedExceptionCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
+  checks.push_back(std::make_unique<stack::SetupCallNotes>());
   checks.push_back(std::make_unique<style::ComplexFunctionCheck>());
   checks.push_back(std::make_unique<style::LongFunctionCheck>());
   checks.push_back(std::make_unique<style::LongModuleCheck>());

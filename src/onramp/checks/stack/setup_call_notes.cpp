@@ -1,0 +1,85 @@
+#include "onramp/checks/stack/setup_call_notes.hpp"
+
+#include <cstring>
+
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::stack {
+
+namespace {
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+bool is_setup_py(std::string_view path) { return path == "setup.py" || path.ends_with("/setup.py"); }
+
+/// A list or tuple of plain string literals -> one note per string; false when anything else is in it.
+bool record_list(TSNode list, const std::string& group, const std::string& scope, FileContext& ctx) {
+  if (!is(list, "list") && !is(list, "tuple")) return false;
+  std::vector<facts::Note> notes;
+  const std::uint32_t count = ts_node_named_child_count(list);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode item = ts_node_named_child(list, i);
+    if (is(item, "comment")) continue;
+    const auto text = util::string_literal(ctx.source.text_of(item));
+    if (!text) return false;
+    notes.push_back({"setup-requirement", ctx.source.location(item), {{"requirement", *text}, {"group", group}, {"scope", scope}}});
+  }
+  for (auto& n : notes) ctx.module.notes.push_back(std::move(n));
+  return true;
+}
+
+void unread(TSNode at, std::string_view argument, std::string why, FileContext& ctx) {
+  ctx.module.notes.push_back({"setup-unread", ctx.source.location(at), {{"argument", std::string(argument)}, {"why", std::move(why)}}});
+}
+
+}  // namespace
+
+void SetupCallNotes::enter(TSNode node, FileContext& ctx) {
+  if (!is_setup_py(ctx.module.path)) return;
+  const auto callee = ctx.source.text_of(field(node, "function"));
+  if (callee != "setup" && callee != "setuptools.setup" && callee != "distutils.core.setup") return;
+  ctx.module.notes.push_back({"setup-call", ctx.source.location(node), {}});
+  const TSNode args = field(node, "arguments");
+  const std::uint32_t count = ts_node_named_child_count(args);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode arg = ts_node_named_child(args, i);
+    if (is(arg, "dictionary_splat")) {
+      unread(arg, ctx.source.text_of(arg), "passes arguments from a dictionary", ctx);
+      continue;
+    }
+    if (!is(arg, "keyword_argument")) continue;
+    const auto key = ctx.source.text_of(field(arg, "name"));
+    const TSNode value = field(arg, "value");
+    if (key == "install_requires" || key == "setup_requires" || key == "tests_require") {
+      const std::string group = key == "install_requires" ? "main" : key == "setup_requires" ? "build" : "test";
+      const std::string scope = key == "install_requires" ? "main" : key == "setup_requires" ? "build" : "dev";
+      if (!record_list(value, group, scope, ctx)) unread(value, key, "is not a literal list", ctx);
+    } else if (key == "extras_require") {
+      if (!is(value, "dictionary")) {
+        unread(value, key, "is not a literal dict", ctx);
+        continue;
+      }
+      const std::uint32_t n = ts_node_named_child_count(value);
+      for (std::uint32_t j = 0; j < n; ++j) {
+        const TSNode pair = ts_node_named_child(value, j);
+        if (!is(pair, "pair")) continue;
+        const auto extra = util::string_literal(ctx.source.text_of(field(pair, "key")));
+        if (!extra || !record_list(field(pair, "value"), *extra, "extra", ctx)) {
+          unread(pair, std::string(key) + "[" + std::string(ctx.source.text_of(field(pair, "key"))) + "]", "is not a literal list", ctx);
+        }
+      }
+    } else if (key == "python_requires") {
+      if (const auto v = util::string_literal(ctx.source.text_of(value))) {
+        ctx.module.notes.push_back({"setup-python-requires", ctx.source.location(value), {{"value", *v}}});
+      } else {
+        unread(value, key, "is not a string literal", ctx);
+      }
+    }
+  }
+}
+
+}  // namespace onramp::checks::stack

@@ -1,0 +1,109 @@
+// Lockfiles: which versions a resolver chose. TOML ones with toml++, Pipfile.lock with nlohmann-json.
+#include <toml++/toml.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "onramp/parse/manifests.hpp"
+
+namespace onramp::parse {
+
+namespace {
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void read_toml_lock(std::string_view text, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
+  auto parsed = toml::parse(text, out.path);
+  if (!parsed) {
+    const auto& err = parsed.error();
+    const auto& b = err.source().begin;
+    problems.push_back({out.path, "broken-manifest", static_cast<std::uint32_t>(b.line),
+                        std::string(err.description()) + " (line " + std::to_string(b.line) + ", column " + std::to_string(b.column) + ")"});
+    return;
+  }
+  const toml::table& doc = parsed.table();
+  if (const auto* arr = doc[packages_key].as_array()) {
+    for (const auto& p : *arr) {
+      const auto* t = p.as_table();
+      if (t == nullptr) continue;
+      const auto* name = t->get_as<std::string>("name");
+      const auto* version = t->get_as<std::string>("version");
+      if (name != nullptr) out.versions[normalize_package_name(name->get())] = version != nullptr ? version->get() : "";
+    }
+  }
+  // uv.lock and pylock.toml: requires-python; poetry.lock: [metadata] python-versions; pdm.lock: [metadata] requires_python
+  for (const toml::node* rp : {doc["requires-python"].node(), doc["metadata"]["python-versions"].node(),
+                               doc["metadata"]["requires_python"].node()}) {
+    if (rp != nullptr && rp->is_string() && out.requires_python.empty()) {
+      out.requires_python = rp->as_string()->get();
+      out.requires_python_line = static_cast<std::uint32_t>(rp->source().begin.line);
+    }
+  }
+}
+
+void read_pipfile_lock(std::string_view text, Lockfile& out, std::vector<core::Problem>& problems) {
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    // nlohmann's non-throwing parse gives no position: find it with the throwing one, caught here
+    std::string message = "not a JSON object";
+    std::uint32_t line = 0;
+    try {
+      const auto reparsed = nlohmann::json::parse(text);
+      message = reparsed.is_object() ? message : "not a JSON object";
+    } catch (const nlohmann::json::parse_error& e) {
+      message = e.what();
+      const auto upto = text.substr(0, std::min(text.size(), e.byte));
+      line = static_cast<std::uint32_t>(std::count(upto.begin(), upto.end(), '\n') + 1);
+    }
+    problems.push_back({out.path, "broken-manifest", line, message});
+    return;
+  }
+  for (const char* section : {"default", "develop"}) {
+    const auto it = doc.find(section);
+    if (it == doc.end() || !it->is_object()) continue;
+    for (const auto& [name, body] : it->items()) {
+      std::string version;
+      if (body.is_object() && body.contains("version") && body["version"].is_string()) version = body["version"].get<std::string>();
+      if (version.rfind("==", 0) == 0) version = version.substr(2);
+      out.versions[normalize_package_name(name)] = version;
+    }
+  }
+  if (doc.contains("_meta") && doc["_meta"].is_object()) {
+    const auto& meta = doc["_meta"];
+    if (meta.contains("requires") && meta["requires"].is_object() && meta["requires"].contains("python_version") &&
+        meta["requires"]["python_version"].is_string()) {
+      out.requires_python = meta["requires"]["python_version"].get<std::string>();
+    }
+  }
+}
+
+}  // namespace
+
+Lockfile read_lockfile(std::string_view text, const std::string& path, std::vector<core::Problem>& problems) {
+  Lockfile out;
+  out.path = path;
+  const auto name = basename(path);
+  if (name == "uv.lock") {
+    out.tool = "uv";
+    read_toml_lock(text, out, problems, "package");
+  } else if (name == "poetry.lock") {
+    out.tool = "poetry";
+    read_toml_lock(text, out, problems, "package");
+  } else if (name == "pdm.lock") {
+    out.tool = "pdm";
+    read_toml_lock(text, out, problems, "package");
+  } else if (name == "pylock.toml" || (name.starts_with("pylock.") && name.ends_with(".toml"))) {
+    out.tool = "pylock";
+    read_toml_lock(text, out, problems, "packages");
+  } else if (name == "Pipfile.lock") {
+    out.tool = "pipenv";
+    read_pipfile_lock(text, out, problems);
+  }
+  return out;
+}
+
+}  // namespace onramp::parse

@@ -1,0 +1,457 @@
+// Per-root manifests: which files declare what, which lockfile governs, which Python versions are stated.
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include <toml++/toml.h>
+
+#include "onramp/parse/ini.hpp"
+#include "onramp/parse/manifests.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::parse {
+
+namespace {
+
+std::string_view dirname(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string join(std::string_view root, std::string_view name) {
+  return root == "." || root.empty() ? std::string(name) : std::string(root) + "/" + std::string(name);
+}
+
+/// The deepest root containing `path` (as scan::owning_root; parse does not depend on scan).
+std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
+  std::string_view best = ".";
+  for (const auto& r : roots) {
+    if (r == ".") continue;
+    if (path.size() > r.size() && path.substr(0, r.size()) == r && path[r.size()] == '/' && r.size() > best.size()) best = r;
+  }
+  return best;
+}
+
+/// `a/b/../c` -> `a/c`; empty when it climbs out of the scanned root.
+std::string normalize_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  for (auto p : util::split(path, '/')) {
+    if (p.empty() || p == ".") continue;
+    if (p == "..") {
+      if (parts.empty()) return {};
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(p);
+  }
+  std::string out;
+  for (auto p : parts) out += (out.empty() ? "" : "/") + std::string(p);
+  return out;
+}
+
+/// `python:3.12-slim` -> `3.12`; `ghcr.io/astral-sh/uv:python3.12-bookworm` -> `3.12`; empty when no version shows.
+std::string docker_python_version(std::string_view image) {
+  if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+  const auto colon = image.rfind(':');
+  if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) return {};
+  const auto repo = image.substr(0, colon);
+  auto tag = image.substr(colon + 1);
+  if (basename(repo) != "python") {
+    const auto p = tag.find("python");
+    if (p == std::string_view::npos) return {};
+    tag = tag.substr(p + 6);
+  }
+  std::size_t n = 0;
+  while (n < tag.size() && ((tag[n] >= '0' && tag[n] <= '9') || tag[n] == '.')) ++n;
+  auto v = tag.substr(0, n);
+  while (!v.empty() && v.back() == '.') v.remove_suffix(1);
+  return std::string(v);
+}
+
+void read_dockerfile_from(std::string_view text, const std::string& path, std::vector<PythonVersion>& out) {
+  std::uint32_t line_no = 0;
+  for (auto raw : util::split(text, '\n')) {
+    ++line_no;
+    const auto line = util::trim(raw);
+    if (line.size() < 5 || util::to_lower(line.substr(0, 5)) != "from ") continue;
+    const auto args = util::collapse_whitespace(line.substr(5));
+    for (auto tok : util::split(args, ' ')) {
+      if (tok.empty() || tok.substr(0, 2) == "--") continue;
+      if (auto v = docker_python_version(tok); !v.empty()) out.push_back({v, path, line_no, "dockerfile"});
+      break;
+    }
+  }
+}
+
+bool is_in(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+/// Lockfile names in the order a tie is broken when a root has several and no tool section decides.
+constexpr const char* kLockNames[] = {"uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml"};
+
+struct RootWork {
+  RootManifest manifest;
+  Pyproject pyproject;
+  bool has_pyproject = false;
+};
+
+void read_requirements_of_root(const core::Project& project, RootWork& work) {
+  auto& m = work.manifest;
+  // Every requirements file this root owns, plus files they include that discovery did not classify.
+  std::vector<std::string> queue;
+  for (const auto* f : project.files_of(core::FileKind::requirements)) {
+    if (owning_root(project.roots, f->path) == m.path) queue.push_back(f->path);
+  }
+  std::map<std::string, RequirementsFile> files;
+  std::set<std::string> constraint_only;
+  std::set<std::string> included_as_requirement;
+  std::vector<core::Problem> problems;
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const auto path = queue[i];
+    if (files.contains(path)) continue;
+    const auto text = project.read(path);
+    if (!text) continue;
+    files[path] = read_requirements_file(*text, path, problems);
+    for (const auto& inc : files[path].includes) {
+      const auto target = normalize_path(join(dirname(path), inc.path));
+      if (target.empty() || project.find(target) == nullptr) {
+        if (inc.path.find("://") != std::string::npos) continue;  // a remote file: nothing to read
+        problems.push_back({path, "broken-manifest", inc.line,
+                            (inc.constraint ? "constraints file `" : "included file `") + inc.path + "` not found (line " +
+                                std::to_string(inc.line) + ")"});
+        continue;
+      }
+      if (inc.constraint) constraint_only.insert(target);
+      else included_as_requirement.insert(target);
+      queue.push_back(target);
+    }
+  }
+  // Include cycles: pip would loop or fail; say where.
+  std::set<std::string> done, on_stack;
+  std::vector<std::string> stack;
+  std::function<void(const std::string&)> visit = [&](const std::string& path) {
+    if (done.contains(path)) return;
+    on_stack.insert(path);
+    stack.push_back(path);
+    for (const auto& inc : files[path].includes) {
+      const auto target = normalize_path(join(dirname(path), inc.path));
+      if (!files.contains(target)) continue;
+      if (on_stack.contains(target)) {
+        std::string cycle;
+        auto it = std::find(stack.begin(), stack.end(), target);
+        for (; it != stack.end(); ++it) cycle += *it + " -> ";
+        problems.push_back({path, "broken-manifest", inc.line, "include cycle: " + cycle + target + " (line " + std::to_string(inc.line) + ")"});
+        continue;
+      }
+      visit(target);
+    }
+    stack.pop_back();
+    on_stack.erase(path);
+    done.insert(path);
+  };
+  for (const auto& [path, _] : files) visit(path);
+  for (auto& p : problems) m.broken.push_back(std::move(p));
+
+  // pip-tools: `x.in` compiles to `x.txt` beside it; the .in declares, the .txt locks.
+  for (auto& [path, file] : files) {
+    const bool is_in_file = path.size() > 3 && path.substr(path.size() - 3) == ".in";
+    std::string compiled_twin;
+    if (!is_in_file && path.size() > 4 && path.substr(path.size() - 4) == ".txt") {
+      const auto twin = path.substr(0, path.size() - 4) + ".in";
+      if (files.contains(twin)) compiled_twin = twin;
+    }
+    const bool lock = file.compiled || !compiled_twin.empty();
+    if (lock) {
+      m.lockfiles.push_back(path);
+      for (const auto& d : file.dependencies) {
+        if (d.spec.rfind("==", 0) == 0 && !m.locked.contains(d.name)) m.locked[d.name] = d.spec.substr(2);
+      }
+    }
+    if (constraint_only.contains(path) && !included_as_requirement.contains(path)) {
+      for (const auto& d : file.dependencies) {
+        if (d.spec.rfind("==", 0) == 0 && !m.locked.contains(d.name)) m.locked[d.name] = d.spec.substr(2);
+      }
+      m.manifests.push_back(path);
+      continue;
+    }
+    if (!compiled_twin.empty()) continue;  // its .in is the declaration
+    m.manifests.push_back(path);
+    for (auto& d : file.dependencies) {
+      if (file.compiled && is_in(file.transitive, d.name)) continue;  // pulled in by another package
+      m.packages.push_back(std::move(d));
+    }
+  }
+}
+
+void read_python_versions(const core::Project& project, RootWork& work) {
+  auto& m = work.manifest;
+  // .python-version: pyenv and uv look in the directory and its parents
+  for (std::string dir = m.path;;) {
+    const auto path = join(dir, ".python-version");
+    if (project.find(path) != nullptr) {
+      if (const auto text = project.read(path)) {
+        std::uint32_t n = 0;
+        for (auto l : util::split(*text, '\n')) {
+          ++n;
+          l = util::trim(l);
+          if (l.empty() || l[0] == '#') continue;
+          m.python.push_back({std::string(l), path, n, ".python-version"});
+          break;
+        }
+      }
+      break;
+    }
+    if (dir == ".") break;
+    const auto parent = dirname(dir);
+    dir = parent.empty() ? "." : std::string(parent);
+  }
+  if (const auto path = join(m.path, "runtime.txt"); project.find(path) != nullptr) {
+    if (const auto text = project.read(path)) {
+      auto v = util::trim(*text);
+      if (v.substr(0, 7) == "python-") v = v.substr(7);
+      if (!v.empty()) m.python.push_back({std::string(v.substr(0, v.find('\n'))), path, 1, "runtime.txt"});
+    }
+  }
+  for (const auto* f : project.files_of(core::FileKind::dockerfile)) {
+    if (owning_root(project.roots, f->path) != m.path) continue;
+    if (const auto text = project.read(f->path)) read_dockerfile_from(*text, f->path, m.python);
+  }
+  for (const char* name : {"ruff.toml", ".ruff.toml"}) {
+    const auto path = join(m.path, name);
+    if (project.find(path) == nullptr) continue;
+    const auto text = project.read(path);
+    if (!text) continue;
+    auto parsed = toml::parse(*text, path);
+    if (!parsed) continue;  // the style step reports broken tool configs
+    if (const auto* tv = parsed.table()["target-version"].node(); tv != nullptr && tv->is_string()) {
+      auto v = tv->as_string()->get();
+      if (v.size() >= 4 && v.substr(0, 2) == "py") v = v.substr(2, 1) + "." + v.substr(3);
+      m.python.push_back({v, path, static_cast<std::uint32_t>(tv->source().begin.line), "ruff target-version"});
+    }
+  }
+  for (const char* name : {"mypy.ini", ".mypy.ini"}) {
+    const auto path = join(m.path, name);
+    if (project.find(path) == nullptr) continue;
+    if (const auto text = project.read(path)) {
+      const auto sections = read_ini(*text);
+      if (const auto* s = find_section(sections, "mypy")) {
+        if (const auto* e = s->find("python_version")) m.python.push_back({e->value, path, e->line, "mypy python_version"});
+      }
+    }
+  }
+}
+
+/// setup.py is never run: the walk recorded the `setup(...)` call's literal arguments as notes.
+void read_setup_py_notes(const core::Project& project, RootWork& work) {
+  auto& m = work.manifest;
+  const auto path = join(m.path, "setup.py");
+  const auto it = std::find_if(project.modules.begin(), project.modules.end(), [&](const facts::Module& mod) { return mod.path == path; });
+  if (it == project.modules.end()) return;
+  bool any = false;
+  for (const auto& note : it->notes) {
+    if (note.kind == "setup-requirement") {
+      const auto req = parse_requirement(note.get("requirement"));
+      if (req.name.empty()) continue;
+      Dependency d;
+      d.name = req.name;
+      d.spec = req.spec;
+      d.group = note.get("group");
+      d.scope = note.get("scope");
+      d.source = path;
+      d.line = note.location.line;
+      d.extras = req.extras;
+      d.markers = req.markers;
+      d.url = req.url;
+      d.pin = req.url.empty() ? interpret_spec(req.spec) : "direct";
+      m.packages.push_back(std::move(d));
+      any = true;
+    } else if (note.kind == "setup-python-requires") {
+      m.python.push_back({note.get("value"), path, note.location.line, "python_requires"});
+      any = true;
+    } else if (note.kind == "setup-unread") {
+      m.unread.push_back(path + ":" + std::to_string(note.location.line) + ": " + note.get("argument") + " " + note.get("why") + ", not read");
+      any = true;
+    } else if (note.kind == "setup-call") {
+      any = true;
+    }
+  }
+  if (any) m.manifests.push_back(path);
+}
+
+}  // namespace
+
+std::vector<RootManifest> read_roots(const core::Project& project) {
+  std::vector<RootWork> work;
+  for (const auto& root : project.roots) {
+    RootWork w;
+    auto& m = w.manifest;
+    m.path = root;
+    if (const auto path = join(root, "pyproject.toml"); project.find(path) != nullptr) {
+      if (const auto text = project.read(path)) {
+        w.pyproject = read_pyproject_file(*text, path, m.broken);
+        w.has_pyproject = true;
+        m.manifests.push_back(path);
+        m.name = w.pyproject.name;
+        m.packages = w.pyproject.dependencies;
+        m.python = w.pyproject.python;
+      }
+    }
+    if (const auto path = join(root, "setup.cfg"); project.find(path) != nullptr) {
+      if (const auto text = project.read(path)) {
+        auto deps = read_setup_cfg(*text, path, m.python);
+        if (!deps.empty()) m.manifests.push_back(path);
+        if (m.name.empty()) {
+          const auto sections = read_ini(*text);
+          if (const auto* meta = find_section(sections, "metadata")) {
+            if (const auto* e = meta->find("name")) m.name = normalize_package_name(e->value);
+          }
+        }
+        m.packages.insert(m.packages.end(), deps.begin(), deps.end());
+      }
+    }
+    read_setup_py_notes(project, w);
+    if (const auto path = join(root, "Pipfile"); project.find(path) != nullptr) {
+      if (const auto text = project.read(path)) {
+        auto deps = read_pipfile(*text, path, m.python, m.broken);
+        m.manifests.push_back(path);
+        m.packages.insert(m.packages.end(), deps.begin(), deps.end());
+      }
+    }
+    for (const char* name : {"environment.yml", "environment.yaml"}) {
+      const auto path = join(root, name);
+      if (project.find(path) == nullptr) continue;
+      if (const auto text = project.read(path)) {
+        auto deps = read_environment_yml(*text, path, m.python, m.broken);
+        m.manifests.push_back(path);
+        m.packages.insert(m.packages.end(), deps.begin(), deps.end());
+      }
+    }
+    read_requirements_of_root(project, w);
+    read_python_versions(project, w);
+    work.push_back(std::move(w));
+  }
+
+  // uv workspaces: members matched by the workspace root's globs, relative to it.
+  for (auto& ws : work) {
+    if (ws.pyproject.workspace_members.empty()) continue;
+    for (auto& member : work) {
+      if (&member == &ws) continue;
+      const auto& mp = member.manifest.path;
+      std::string rel;
+      if (ws.manifest.path == ".") rel = mp;
+      else if (mp.size() > ws.manifest.path.size() && mp.substr(0, ws.manifest.path.size() + 1) == ws.manifest.path + "/") rel = mp.substr(ws.manifest.path.size() + 1);
+      else continue;
+      const auto matches = [&](const std::vector<std::string>& globs) {
+        return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return util::glob_match(normalize_path(g), rel); });
+      };
+      if (!matches(ws.pyproject.workspace_members) || matches(ws.pyproject.workspace_exclude)) continue;
+      if (!member.manifest.workspace.empty()) continue;
+      member.manifest.workspace = ws.manifest.path;
+      ws.manifest.members.push_back(mp);
+    }
+  }
+
+  std::vector<RootManifest> out;
+  for (auto& w : work) {
+    auto& m = w.manifest;
+    // Lockfiles of this root (pip-tools ones were found with the requirements).
+    std::vector<Lockfile> locks;
+    for (const char* name : kLockNames) {
+      const auto path = join(m.path, name);
+      if (project.find(path) == nullptr) continue;
+      if (const auto text = project.read(path)) {
+        locks.push_back(read_lockfile(*text, path, m.broken));
+      }
+    }
+    const Lockfile* governing = nullptr;
+    const auto pick = [&](std::string_view tool) {
+      for (const auto& l : locks) {
+        if (l.tool == tool && governing == nullptr) governing = &l;
+      }
+    };
+    if (w.pyproject.poetry) pick("poetry");
+    if (w.pyproject.pdm) pick("pdm");
+    if (project.find(join(m.path, "Pipfile")) != nullptr) pick("pipenv");
+    if (governing == nullptr && !locks.empty()) governing = &locks.front();
+    std::vector<std::string> pip_locks = m.lockfiles;
+    m.lockfiles.clear();
+    for (const auto& l : locks) m.lockfiles.push_back(l.path);
+    m.lockfiles.insert(m.lockfiles.end(), pip_locks.begin(), pip_locks.end());
+    std::string lock_tool;
+    if (governing != nullptr) {
+      m.lockfile = governing->path;
+      lock_tool = governing->tool;
+      for (const auto& [k, v] : governing->versions) m.locked[k] = v;  // the lock wins over constraint pins
+      if (!governing->requires_python.empty()) {
+        m.python.push_back({governing->requires_python, governing->path, governing->requires_python_line, "lockfile requires-python"});
+      }
+    } else if (!m.workspace.empty()) {
+      // A member of a uv workspace: the workspace root's lockfile governs.
+      for (const auto& ws : work) {
+        if (ws.manifest.path != m.workspace) continue;
+        const auto path = join(ws.manifest.path, "uv.lock");
+        if (project.find(path) == nullptr) break;
+        if (const auto text = project.read(path)) {
+          std::vector<core::Problem> ignored;  // reported on the workspace root
+          const auto lock = read_lockfile(*text, path, ignored);
+          m.lockfile = path;
+          lock_tool = "uv";
+          for (const auto& [k, v] : lock.versions) m.locked[k] = v;
+        }
+      }
+    } else if (!pip_locks.empty()) {
+      // pip-tools: prefer the main compiled file (requirements.txt) over dev ones
+      m.lockfile = pip_locks.front();
+      for (const auto& p : pip_locks) {
+        if (basename(p) == "requirements.txt") m.lockfile = p;
+      }
+      lock_tool = "pip-tools";
+    }
+    const bool has_requirements = std::any_of(m.manifests.begin(), m.manifests.end(), [](const std::string& p) {
+      return p.size() > 4 && (p.substr(p.size() - 4) == ".txt" || p.substr(p.size() - 3) == ".in");
+    });
+    const bool has_in = std::any_of(m.manifests.begin(), m.manifests.end(), [](const std::string& p) { return p.size() > 3 && p.substr(p.size() - 3) == ".in"; });
+    const auto& py = w.pyproject;
+    if (!lock_tool.empty() && lock_tool != "pylock") m.install_tool = lock_tool;
+    else if (py.poetry) m.install_tool = "poetry";
+    else if (py.pdm) m.install_tool = "pdm";
+    else if (project.find(join(m.path, "Pipfile")) != nullptr) m.install_tool = "pipenv";
+    else if (py.uv || !m.workspace.empty()) m.install_tool = "uv";
+    else if (has_in) m.install_tool = "pip-tools";
+    else if (project.find(join(m.path, "environment.yml")) != nullptr || project.find(join(m.path, "environment.yaml")) != nullptr) m.install_tool = "conda";
+    else if (py.hatch_envs) m.install_tool = "hatch";
+    else if (has_requirements || w.has_pyproject) m.install_tool = "pip";
+    else if (!m.manifests.empty()) m.install_tool = "setuptools";
+
+    for (auto& d : m.packages) {
+      if (const auto it = m.locked.find(d.name); it != m.locked.end()) d.locked = it->second;
+    }
+    const bool dockerfile = std::any_of(m.python.begin(), m.python.end(), [](const PythonVersion& v) { return v.kind == "dockerfile"; });
+    const bool deployable = project.find(join(m.path, "manage.py")) != nullptr || dockerfile || !py.package;
+    const bool distribution = py.build_system || project.find(join(m.path, "setup.py")) != nullptr || !m.name.empty();
+    m.application = deployable || (!distribution && !m.manifests.empty());
+    std::stable_sort(m.broken.begin(), m.broken.end(), [](const core::Problem& a, const core::Problem& b) {
+      return a.path != b.path ? a.path < b.path : a.line < b.line;
+    });
+    out.push_back(m);  // copied: later roots still read this one's path
+  }
+
+  // Dependencies on other roots of the same workspace are local, not from an index.
+  for (auto& m : out) {
+    const std::string ws = m.workspace.empty() ? (m.members.empty() ? "" : m.path) : m.workspace;
+    if (ws.empty()) continue;
+    for (auto& d : m.packages) {
+      for (const auto& other : out) {
+        if (&other == &m || other.name.empty() || other.name != d.name) continue;
+        if (other.path == ws || other.workspace == ws) d.pin = "workspace";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace onramp::parse
