@@ -216,7 +216,7 @@ TEST_SUITE("rules") {
       REQUIRE(set.add("a.yaml", text).ok());
       const auto st = set.add("b.yaml", text);
       REQUIRE_FALSE(st.ok());
-      CHECK(st.error().message == "b.yaml: rule `sandbox/x` is defined twice");
+      CHECK(st.error().message == "b.yaml: rule `sandbox/x` is defined twice (also in a.yaml)");
     }
     SUBCASE("a good rule loads with its step") {
       REQUIRE(set.add("ok.yaml", "id: async/x\nseverity: warning\nsummary: s\nruff: [ASYNC1]\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: {calls: [time.sleep, 'os.*']}\n").ok());

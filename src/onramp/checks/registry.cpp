@@ -11,6 +11,7 @@
 #include "onramp/checks/logging/logging_setup.hpp"
 #include "onramp/checks/logging/print_call.hpp"
 #include "onramp/checks/logging/swallowed_exception.hpp"
+#include "onramp/checks/query/call_rules_check.hpp"
 #include "onramp/checks/query/query_rules_check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
@@ -35,6 +36,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());
+  checks.push_back(std::make_unique<query::CallRulesCheck>());
   checks.push_back(std::make_unique<query::QueryRulesCheck>());
   checks.push_back(std::make_unique<logging::LogSitesCheck>());
   checks.push_back(std::make_unique<logging::LoggerCallsCheck>());

@@ -29,6 +29,8 @@ void add_scan_options(CLI::App& app, ScanArgs& args) {
   app.add_option("--max-file-size", args.max_size, "Skip files larger than this (bytes, or K/M/G; default 2M)");
   app.add_option("--config", args.config,
                  "Read settings from FILE (default: the nearest .onramp.toml or pyproject.toml with [tool.onramp])");
+  app.add_option("--rules", args.rule_dirs, "Add the team's rule files (*.yaml) found below DIR; repeatable")
+      ->type_name("DIR");
 }
 
 }  // namespace
@@ -64,13 +66,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   baseline_cmd->add_option("-o,--output", baseline.output, "The baseline file (default: `baseline` from the configuration, "
                                                            "else PATH/.onramp-baseline.json; - for standard output)");
 
-  auto* rules_cmd = app.add_subcommand("rules", "List the built-in rules with their step, severity and summary");
+  auto* rules_cmd = app.add_subcommand("rules", "List the rules with their step, severity and summary");
   std::string rules_format = "text";
+  std::vector<std::string> listed_rule_dirs;
   rules_cmd->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  rules_cmd->add_option("--rules", listed_rule_dirs, "Also list the team's rule files found below DIR; repeatable")->type_name("DIR");
 
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation: what it finds, why it matters, an example, the fix");
   std::string explain_id;
+  std::vector<std::string> explained_rule_dirs;
   explain_cmd->add_option("RULE", explain_id, "A rule id, as `onramp rules` lists them")->required();
+  explain_cmd->add_option("--rules", explained_rule_dirs, "Also look among the team's rule files below DIR; repeatable")
+      ->type_name("DIR");
 
   try {
     try {
@@ -88,7 +95,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       throw UsageError{e.what()};
     }
 
-    const core::RuleSet rules = load_rules();
+    const auto& rule_dirs = rules_cmd->parsed()     ? listed_rule_dirs
+                            : explain_cmd->parsed() ? explained_rule_dirs
+                            : check_cmd->parsed()   ? check.scan.rule_dirs
+                            : baseline_cmd->parsed() ? baseline.scan.rule_dirs
+                                                     : report_args.rule_dirs;
+    const core::RuleSet rules = load_rules(rule_dirs);
     if (rules_cmd->parsed()) {
       write_rules(out, rules, rules_format);
       return 0;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,8 @@ struct ScanArgs {
   std::string max_size = "2M";
   /// --config FILE; empty: the configuration nearest to PATH, if any.
   std::string config;
+  /// --rules DIR (repeatable): a team's rule files, added to the built-in ones.
+  std::vector<std::string> rule_dirs;
 };
 
 /// `onramp check`.
@@ -44,8 +47,8 @@ struct BaselineArgs {
   std::string output;
 };
 
-/// The rules compiled into the binary.
-core::RuleSet load_rules();
+/// The rules compiled into the binary, plus every rule file below each of `dirs` (a team's own rules).
+core::RuleSet load_rules(const std::vector<std::string>& dirs = {});
 
 /// Sizes such as 2097152, 512K, 2M, 1G.
 std::uintmax_t parse_size(const std::string& text);

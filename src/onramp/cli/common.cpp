@@ -26,9 +26,12 @@ std::uintmax_t parse_size(const std::string& text) {
   return value * scale;
 }
 
-core::RuleSet load_rules() {
+core::RuleSet load_rules(const std::vector<std::string>& dirs) {
   auto rules = core::RuleSet::load_embedded();
   if (!rules) throw UsageError{"built-in rules are broken: " + rules.error().message};
+  for (const auto& dir : dirs) {
+    if (auto st = rules->add_directory(dir, dir); !st) throw UsageError{st.error().message};
+  }
   return std::move(*rules);
 }
 

@@ -10,6 +10,7 @@
 #include "onramp/core/knowledge.hpp"
 #include "onramp/core/query_rules.hpp"
 #include "onramp/core/steps.hpp"
+#include "onramp/util/files.hpp"
 
 namespace onramp::core {
 
@@ -78,7 +79,7 @@ util::Status check_keys(std::string_view source, const YAML::Node& map, std::ini
 
 }  // namespace
 
-util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
+util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, bool custom) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));
@@ -90,6 +91,7 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
 
   Rule rule;
   rule.source = std::string(source);
+  rule.custom = custom;
   for (const char* required : {"id", "severity", "summary", "docs"}) {
     if (!root[required]) return Error{fmt::format("{}:1: missing required key `{}`", source, required)};
   }
@@ -161,10 +163,38 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text) {
     if (!codes) return codes.error();
     rule.ruff = *codes;
   }
-  if (find(rule.id)) return Error{fmt::format("{}: rule `{}` is defined twice", source, rule.id)};
+  if (const auto* existing = find(rule.id)) {
+    return Error{fmt::format("{}: rule `{}` is defined twice (also in {})", source, rule.id, existing->source)};
+  }
+  if (custom && rule.match.calls.empty() && rule.match.modules.empty() && rule.match.query.empty()) {
+    return Error{fmt::format("{}:1: rule `{}` matches nothing: give it `match` with calls, modules or a query", source, rule.id)};
+  }
   const auto pos = std::lower_bound(rules_.begin(), rules_.end(), rule.id,
                                     [](const Rule& r, const std::string& rid) { return r.id < rid; });
   rules_.insert(pos, std::move(rule));
+  return util::Ok{};
+}
+
+util::Status RuleSet::add_directory(const std::filesystem::path& dir, std::string_view shown) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Error{fmt::format("--rules: `{}` is not a directory", shown)};
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) return Error{fmt::format("--rules: cannot read `{}`: {}", shown, ec.message())};
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return Error{fmt::format("--rules: `{}` holds no .yaml rule files", shown)};
+  for (const auto& file : files) {
+    const auto source = (fs::path(std::string(shown)) / file.lexically_relative(dir)).generic_string();
+    auto text = util::read_file(file, 1024 * 1024);
+    if (!text) return Error{fmt::format("{}: {}", source, text.error().message)};
+    if (auto st = add(source, *text, true); !st) return st;
+  }
   return util::Ok{};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Rules are data (rules/*.yaml): id, step, severity, documentation, and what they match.
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,11 @@ struct Rule {
   RuleMatch match;
   /// Codes of peer tools (ruff) whose `# noqa` also silences this rule.
   std::vector<std::string> ruff;
-  /// Where the rule came from (`rules/sandbox/debugger-call.yaml`).
+  /// Where the rule came from (`rules/sandbox/debugger-call.yaml`, or a file of a team's --rules directory).
   std::string source;
+  /// A team's rule (from --rules DIR) rather than a built-in one: its `match.calls` and `match.modules` are applied
+  /// by the generic call-rules check, except `async/blocking-*` rules, which join the interprocedural blocking check.
+  bool custom = false;
 };
 
 /// The prefix of rules that belong to no step (`check/unused-suppression`): step 0, reported only by `onramp check`.
@@ -58,7 +62,9 @@ public:
   /// The rules compiled into the binary.
   static util::Result<RuleSet> load_embedded();
   /// Parses one rule file; errors name the file and line.
-  util::Status add(std::string_view source, std::string_view yaml_text);
+  util::Status add(std::string_view source, std::string_view yaml_text, bool custom = false);
+  /// Adds every `*.yaml` below `dir` (sorted by path) as a team's rules; `shown` is the directory as the user typed it.
+  util::Status add_directory(const std::filesystem::path& dir, std::string_view shown);
   const Rule* find(std::string_view id) const;
   const std::vector<Rule>& all() const { return rules_; }
 
