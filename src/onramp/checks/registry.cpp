@@ -5,6 +5,8 @@
 #include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
 #include "onramp/checks/check/suppression_comments.hpp"
+#include "onramp/checks/local_setup/env_reads.hpp"
+#include "onramp/checks/local_setup/local_setup_inventory.hpp"
 #include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
@@ -33,6 +35,7 @@ namespace onramp::checks {
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
   checks.push_back(std::make_unique<check::SuppressionCommentsCheck>());
+  checks.push_back(std::make_unique<local_setup::EnvReadsCollector>());
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());
@@ -59,6 +62,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
+  inventories.push_back(std::make_unique<local_setup::LocalSetupInventory>());
   inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());

@@ -1,0 +1,593 @@
+#include "onramp/checks/local_setup/env_table.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "onramp/core/secret_keys.hpp"
+#include "onramp/facts/index.hpp"
+#include "onramp/parse/compose.hpp"
+#include "onramp/parse/dockerfile.hpp"
+#include "onramp/parse/dotenv.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::local_setup {
+
+namespace {
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool has_segment(std::string_view path, std::string_view segment) {
+  for (auto part : util::split(path, '/')) {
+    if (part == segment) return true;
+  }
+  return false;
+}
+
+/// A call's arguments split into positional ones and keywords (`*args`/`**kw` are neither).
+struct Args {
+  std::vector<std::string_view> positional;
+  std::vector<std::string_view> all;
+  explicit Args(std::string_view text) : all(util::split_arguments(text)) {
+    for (auto a : all) {
+      if (a.starts_with("*")) continue;
+      const auto eq = a.find('=');
+      bool keyword = false;
+      if (eq != std::string_view::npos && eq > 0 && a.substr(eq, 2) != "==") {
+        const auto name = util::trim(a.substr(0, eq));
+        keyword = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        });
+      }
+      if (!keyword) positional.push_back(a);
+    }
+  }
+  std::string_view keyword(std::string_view name) const { return util::keyword_argument(all, name); }
+  /// The argument at `pos` or passed as `name`; empty when neither.
+  std::string_view at(std::size_t pos, std::string_view name) const {
+    if (pos < positional.size()) return positional[pos];
+    return name.empty() ? std::string_view{} : keyword(name);
+  }
+};
+
+std::string cut(std::string_view s) {
+  auto out = util::collapse_whitespace(s);
+  if (out.size() > 120) out = out.substr(0, 120) + "...";
+  return out;
+}
+
+bool is_identifier(std::string_view s) {
+  return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+/// How a recognised call reads a variable: where the name and the default are.
+struct CallShape {
+  std::string via;
+  std::size_t name_pos = 0;
+  std::string_view name_keyword;
+  /// Position of a positional default (npos: keyword only).
+  std::size_t default_pos = std::string_view::npos;
+  std::string_view default_keyword = "default";
+  /// The variable read when no name is given (django-environ `env.db()` reads DATABASE_URL).
+  std::string_view implicit_name;
+  /// Unset with no default stops the program.
+  bool required_without_default = true;
+};
+
+constexpr std::size_t npos = std::string_view::npos;
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+/// django-environ's Env methods: where their default sits and which variable the URL readers default to.
+std::optional<CallShape> django_environ_method(std::string_view method) {
+  static const std::map<std::string_view, std::pair<std::size_t, std::string_view>, std::less<>> kMethods = {
+      {"str", {1, ""}},       {"bool", {1, ""}},       {"int", {1, ""}},         {"float", {1, ""}},
+      {"json", {1, ""}},      {"url", {1, ""}},        {"path", {1, ""}},        {"bytes", {1, ""}},
+      {"list", {npos, ""}},   {"tuple", {npos, ""}},   {"dict", {npos, ""}},     {"parse_value", {npos, ""}},
+      {"db_url", {1, "DATABASE_URL"}}, {"db", {1, "DATABASE_URL"}},           {"cache_url", {1, "CACHE_URL"}},
+      {"cache", {1, "CACHE_URL"}},     {"email_url", {1, "EMAIL_URL"}},       {"email", {1, "EMAIL_URL"}},
+      {"search_url", {1, "SEARCH_URL"}}, {"channels_url", {1, "CHANNELS_URL"}}, {"channels", {1, "CHANNELS_URL"}}};
+  const auto it = kMethods.find(method);
+  if (it == kMethods.end()) return std::nullopt;
+  CallShape s{"django-environ", 0, "var", it->second.first, "default", it->second.second, true};
+  return s;
+}
+
+std::optional<CallShape> shape_of(std::string_view callee) {
+  if (callee == "os.getenv" || callee == "os.environ.get" || callee == "os.getenvb") {
+    return CallShape{std::string(callee), 0, "key", 1, "default", {}, false};
+  }
+  if (callee == "os.environ.setdefault") return CallShape{"os.environ.setdefault", 0, "key", 1, "default", {}, false};
+  if (callee == "environ.Env()") return CallShape{"django-environ", 0, "var", npos, "default", {}, true};
+  if (callee.starts_with("environ.Env().")) return django_environ_method(callee.substr(14));
+  if (callee == "decouple.config" || callee == "decouple.AutoConfig()" || callee == "decouple.Config()") {
+    return CallShape{"decouple", 0, "option", 1, "default", {}, true};
+  }
+  if (callee == "starlette.config.Config()") return CallShape{"starlette", 0, "key", npos, "default", {}, true};
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 6> kSettingsBases = {
+    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings", "pydantic.BaseSettings",
+    "pydantic.env_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.v1.env_settings.BaseSettings"};
+
+struct SettingsClass {
+  const facts::Module* module = nullptr;
+  const facts::Note* config = nullptr;
+  std::vector<std::string> bases;  // canonical
+  std::vector<const facts::Note*> fields;
+};
+
+/// A repository function that reads the variable its parameter names (`def get_bool_from_env(name, default)`).
+struct Wrapper {
+  std::size_t param = 0;
+  bool required = false;
+};
+
+class TableBuilder {
+public:
+  explicit TableBuilder(const core::Project& project) : project_(project) {}
+
+  EnvTable build() {
+    find_wrappers();
+    for (const auto& m : project_.modules) {
+      const auto context = code_context(m);
+      read_calls(m, context);
+      read_accesses(m, context);
+    }
+    read_settings_classes();
+    places();
+    EnvTable table;
+    table.dynamic = std::move(dynamic_);
+    table.loads = std::move(loads_);
+    table.dynaconf = std::move(dynaconf_);
+    table.templates = std::move(templates_);
+    for (auto& [name, var] : vars_) {
+      var.name = name;
+      var.secret = core::is_secret_key(name);
+      std::sort(var.reads.begin(), var.reads.end(), [](const EnvRead& a, const EnvRead& b) {
+        return std::tie(a.path, a.line, a.column, a.via) < std::tie(b.path, b.line, b.column, b.via);
+      });
+      for (const auto& r : var.reads) {
+        if (r.context == "app") {
+          var.app = true;
+          var.required = var.required || r.required;
+        }
+      }
+      table.vars.push_back(std::move(var));
+    }
+    return table;
+  }
+
+private:
+  std::string canonical(const std::string& callee) const {
+    return callee.empty() || !project_.index ? callee : project_.index->canonical(callee);
+  }
+
+  void add_read(EnvRead r) {
+    if (r.name.empty()) {
+      dynamic_.push_back(std::move(r));
+      return;
+    }
+    auto& v = vars_[r.name];
+    v.reads.push_back(std::move(r));
+  }
+
+  /// Functions whose env read takes its name from one of their parameters.
+  void find_wrappers() {
+    for (const auto& m : project_.modules) {
+      const auto param_of = [&](int fn, std::string_view arg) -> std::optional<std::size_t> {
+        if (fn < 0) return std::nullopt;
+        const auto& f = m.functions[static_cast<std::size_t>(fn)];
+        for (std::size_t i = 0; i < f.parameters.size(); ++i) {
+          if (f.parameters[i].name == arg) return i;
+        }
+        return std::nullopt;
+      };
+      for (const auto& call : m.calls) {
+        const auto shape = shape_of(canonical(call.callee));
+        if (!shape || call.function < 0) continue;
+        const Args args(call.args);
+        const auto name = args.at(shape->name_pos, shape->name_keyword);
+        if (!is_identifier(name)) continue;
+        if (const auto p = param_of(call.function, name)) {
+          const bool has_default = !args.at(shape->default_pos, shape->default_keyword).empty();
+          wrappers_[m.functions[static_cast<std::size_t>(call.function)].qualname] =
+              Wrapper{*p, shape->required_without_default && !has_default && !call.conditional};
+          wrapped_calls_.insert(&call);
+        }
+      }
+      for (const auto& n : m.notes) {
+        if (n.kind != "env-access" || n.get("param").empty() || n.get("mode") == "set") continue;
+        const auto fn = n.get("function");
+        auto& w = wrappers_[fn];
+        w.param = static_cast<std::size_t>(std::stoul(n.get("param")));
+        w.required = w.required || (n.get("mode") == "read" && n.get("conditional") == "no");
+      }
+    }
+    // Methods: the call does not pass `self`.
+    for (auto& [qualname, w] : wrappers_) {
+      if (const auto ref = project_.index ? project_.index->function(qualname) : std::nullopt) {
+        const auto& f = ref->function();
+        if (f.is_method && w.param > 0 && std::find(f.decorators.begin(), f.decorators.end(), "builtins.staticmethod") == f.decorators.end()) {
+          --w.param;
+        }
+      }
+    }
+  }
+
+  void read_calls(const facts::Module& m, const std::string& context) {
+    // django-environ schemes: Env(DEBUG=(bool, False)) gives DEBUG a default for every env("DEBUG") in the module.
+    std::set<std::string, std::less<>> scheme_defaults;
+    std::string dynaconf_prefix;
+    for (const auto& call : m.calls) {
+      const auto callee = canonical(call.callee);
+      if (callee == "environ.Env") {
+        for (auto a : Args(call.args).all) {
+          const auto eq = a.find('=');
+          if (eq == std::string_view::npos) continue;
+          const auto value = util::trim(a.substr(eq + 1));
+          if (value.starts_with("(") && util::split_arguments(value.substr(1, value.size() - 2)).size() >= 2) {
+            scheme_defaults.insert(std::string(util::trim(a.substr(0, eq))));
+          }
+        }
+      }
+    }
+    for (const auto& call : m.calls) {
+      const auto callee = canonical(call.callee);
+      if (callee.empty()) continue;
+      const Args args(call.args);
+      if (callee == "dotenv.load_dotenv" || callee == "dotenv.dotenv_values" || callee == "environ.Env.read_env" ||
+          callee == "starlette.config.Config") {
+        const auto file = args.at(0, callee == "environ.Env.read_env" ? "env_file" : callee == "starlette.config.Config" ? "env_file" : "dotenv_path");
+        loads_.push_back({file.empty() ? std::string(".env (default)") : util::string_literal(file).value_or(cut(file)), m.path, call.location.line, callee});
+        continue;
+      }
+      if (callee == "dynaconf.Dynaconf" || callee == "dynaconf.LazySettings") {
+        const auto prefix = args.keyword("envvar_prefix");
+        dynaconf_.push_back({prefix.empty() ? std::string("DYNACONF") : util::string_literal(prefix).value_or(cut(prefix)), m.path,
+                             call.location.line, callee});
+        continue;
+      }
+      if (wrapped_calls_.contains(&call)) continue;
+      EnvRead r;
+      r.path = m.path;
+      r.line = call.location.line;
+      r.column = call.location.column;
+      r.context = context;
+      if (const auto shape = shape_of(callee)) {
+        const auto name = args.at(shape->name_pos, shape->name_keyword);
+        const auto def = args.at(shape->default_pos, shape->default_keyword);
+        r.via = shape->via;
+        if (name.empty() && !shape->implicit_name.empty()) {
+          r.name = std::string(shape->implicit_name);
+        } else if (auto lit = util::string_literal(name)) {
+          r.name = *lit;
+        } else {
+          if (name.empty()) continue;
+          r.expr = cut(name);
+        }
+        r.has_default = !def.empty() || (shape->via == "django-environ" && scheme_defaults.contains(r.name));
+        if (!def.empty()) r.default_value = cut(def);
+        r.required = shape->required_without_default && !r.has_default;
+        add_read(std::move(r));
+        continue;
+      }
+      const auto w = wrappers_.find(callee);
+      if (w == wrappers_.end()) continue;
+      const auto name = args.at(w->second.param, {});
+      r.via = callee;
+      if (auto lit = util::string_literal(name)) {
+        r.name = *lit;
+      } else if (!name.empty()) {
+        r.expr = cut(name);
+      } else {
+        continue;
+      }
+      r.required = w->second.required;
+      r.has_default = !r.required;
+      add_read(std::move(r));
+    }
+  }
+
+  void read_accesses(const facts::Module& m, const std::string& context) {
+    for (const auto& n : m.notes) {
+      if (n.kind != "env-access") continue;
+      if (!n.get("param").empty()) continue;  // inside a wrapper: its callers' names are the reads
+      const auto mode = n.get("mode");
+      if (mode == "set" || mode == "delete") {
+        if (!n.get("name").empty()) code_sets_[n.get("name")].push_back({m.path, n.location.line, "set in code (" + context + ")", true});
+        continue;
+      }
+      EnvRead r;
+      r.name = n.get("name");
+      r.expr = n.get("expr");
+      r.via = mode == "check" ? "in os.environ" : "os.environ[]";
+      r.path = m.path;
+      r.line = n.location.line;
+      r.column = n.location.column;
+      r.context = context;
+      r.has_default = mode == "check";
+      r.required = mode == "read" && n.get("conditional") == "no";
+      add_read(std::move(r));
+    }
+  }
+
+  bool is_settings(const std::string& cls, int depth = 0) const {
+    const auto it = classes_.find(cls);
+    if (it == classes_.end() || depth > 16) return false;
+    for (const auto& b : it->second.bases) {
+      if (std::find(kSettingsBases.begin(), kSettingsBases.end(), b) != kSettingsBases.end() || is_settings(b, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  bool is_pydantic_v1(const std::string& cls, int depth = 0) const {
+    const auto it = classes_.find(cls);
+    if (it == classes_.end() || depth > 16) return false;
+    for (const auto& b : it->second.bases) {
+      if (b.starts_with("pydantic.") && !b.starts_with("pydantic_settings")) return b != "pydantic.BaseModel";
+      if (is_pydantic_v1(b, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  void read_settings_classes() {
+    for (const auto& m : project_.modules) {
+      for (const auto& n : m.notes) {
+        if (n.kind == "settings-class") {
+          auto& c = classes_[n.get("class")];
+          c.module = &m;
+          c.config = &n;
+          const auto bases = n.get("bases");
+          for (auto b : util::split(bases, ' ')) {
+            if (!b.empty()) c.bases.push_back(canonical(std::string(b)));
+          }
+        } else if (n.kind == "settings-field") {
+          classes_[n.get("class")].fields.push_back(&n);
+        }
+      }
+    }
+    std::set<std::string> subclassed;
+    for (const auto& [name, c] : classes_) {
+      for (const auto& b : c.bases) subclassed.insert(b);
+    }
+    for (const auto& [name, c] : classes_) {
+      if (c.module == nullptr || subclassed.contains(name) || !is_settings(name)) continue;
+      // The class, then its bases depth first: the first definition of a field and of a config key wins.
+      std::vector<const SettingsClass*> mro;
+      std::function<void(const std::string&, int)> visit = [&](const std::string& q, int depth) {
+        const auto it = classes_.find(q);
+        if (it == classes_.end() || depth > 16 || it->second.module == nullptr) return;
+        if (std::find(mro.begin(), mro.end(), &it->second) != mro.end()) return;
+        mro.push_back(&it->second);
+        for (const auto& b : it->second.bases) visit(b, depth + 1);
+      };
+      visit(name, 0);
+      const auto config = [&](std::string_view key) -> std::string {
+        for (const auto* k : mro) {
+          if (const auto v = k->config->get(key); !v.empty()) return v;
+        }
+        return {};
+      };
+      auto prefix = config("env_prefix");
+      if (auto lit = util::string_literal(prefix)) prefix = *lit;
+      const bool case_sensitive = config("case_sensitive") == "True";
+      const bool v1 = is_pydantic_v1(name);
+      if (const auto env_file = config("env_file"); !env_file.empty()) {
+        loads_.push_back({env_file, c.module->path, c.config->location.line, "pydantic env_file"});
+      }
+      std::set<std::string> seen;
+      for (const auto* k : mro) {
+        for (const auto* f : k->fields) {
+          if (!seen.insert(f->get("name")).second) continue;
+          EnvRead r;
+          const auto alias = f->get("alias");
+          r.name = alias.empty() ? prefix + f->get("name") : std::string(util::split(alias, '|').front());
+          if (!case_sensitive) r.name = upper(r.name);
+          r.via = "pydantic";
+          r.path = k->module->path;
+          r.line = f->location.line;
+          r.column = f->location.column;
+          r.context = code_context(*k->module);
+          r.has_default = f->get("default") == "yes";
+          const auto ann = f->get("annotation");
+          // pydantic v1 gives Optional fields a None default; v2 does not.
+          if (v1 && (ann.find("Optional[") != std::string::npos || ann.find("None") != std::string::npos)) r.has_default = true;
+          r.default_value = cut(f->get("value"));
+          r.required = !r.has_default;
+          add_read(std::move(r));
+        }
+      }
+    }
+  }
+
+  void place(const std::string& name, EnvPlace p, bool set) {
+    (set ? set_places_ : doc_places_)[name].push_back(std::move(p));
+  }
+
+  void places() {
+    for (const auto& f : project_.files) {
+      if (f.kind == core::FileKind::env) env_file(f.path);
+      if (f.kind == core::FileKind::docs) docs(f.path);
+      if (f.kind == core::FileKind::compose) compose(f.path);
+      if (f.kind == core::FileKind::dockerfile) dockerfile(f.path);
+      if (f.kind == core::FileKind::ci) ci(f.path);
+    }
+    for (auto& [name, v] : vars_) {
+      const auto key = name;
+      for (auto* src : {&doc_places_, &set_places_, &code_sets_}) {
+        auto it = src->find(key);
+        if (it == src->end()) continue;
+        auto& dest = src == &doc_places_ ? v.documented_in : v.set_in;
+        dest.insert(dest.end(), it->second.begin(), it->second.end());
+      }
+    }
+  }
+
+  void env_file(const std::string& path) {
+    const auto text = project_.read(path);
+    if (!text) return;
+    const bool tmpl = is_env_template(path);
+    if (tmpl) templates_.push_back(path);
+    for (const auto& e : parse::read_env_file(*text).entries) {
+      place(e.key, {path, e.line, tmpl ? ".env template" : ".env file", !e.empty}, !tmpl);
+    }
+  }
+
+  void docs(const std::string& path) {
+    const auto text = project_.read(path);
+    if (!text) return;
+    std::set<std::string, std::less<>> seen;
+    std::uint32_t line = 1;
+    const auto& s = *text;
+    for (std::size_t i = 0; i < s.size();) {
+      const char c = s[i];
+      if (c == '\n') {
+        ++line;
+        ++i;
+        continue;
+      }
+      const auto word_char = [](char x) { return (x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || (x >= '0' && x <= '9') || x == '_'; };
+      if (!word_char(c)) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && word_char(s[j])) ++j;
+      const std::string_view word(s.data() + i, j - i);
+      i = j;
+      if (word.size() < 2 || vars_.find(std::string(word)) == vars_.end() || seen.contains(word)) continue;
+      seen.insert(std::string(word));
+      place(std::string(word), {path, line, "docs", false}, false);
+    }
+  }
+
+  void compose(const std::string& path) {
+    const auto file = parse::read_compose(project_, path);
+    for (const auto& svc : file.services) {
+      for (const auto& e : svc.environment) {
+        place(e.key, {path, e.line, "compose environment (" + svc.name + ")", e.value.has_value()}, true);
+      }
+    }
+  }
+
+  void dockerfile(const std::string& path) {
+    const auto text = project_.read(path);
+    if (!text) return;
+    const auto df = parse::read_dockerfile(*text);
+    const auto arg = [&](const parse::DockerInstruction& ins) {
+      for (auto part : util::split(ins.arguments, ' ')) {
+        part = util::trim(part);
+        if (part.empty()) continue;
+        const auto name = part.substr(0, part.find('='));
+        place(std::string(name), {path, ins.line, "Dockerfile ARG", part.find('=') != std::string_view::npos}, false);
+      }
+    };
+    for (const auto& ins : df.global_args) arg(ins);
+    for (const auto& stage : df.stages) {
+      for (const auto& ins : stage.instructions) {
+        if (ins.keyword == "ARG") arg(ins);
+        if (ins.keyword != "ENV") continue;
+        for (const auto& [k, v] : parse::split_key_values(ins.arguments)) place(k, {path, ins.line, "Dockerfile ENV", true}, true);
+      }
+    }
+  }
+
+  void ci(const std::string& path) {
+    if (!path.ends_with(".yml") && !path.ends_with(".yaml")) return;
+    const auto text = project_.read(path);
+    if (!text) return;
+    try {
+      const YAML::Node doc = YAML::Load(*text);
+      if (!doc.IsMap()) return;
+      const auto env_map = [&](const YAML::Node& env) {
+        if (!env || !env.IsMap()) return;
+        for (const auto& kv : env) {
+          if (!kv.first.IsScalar()) continue;
+          place(kv.first.as<std::string>(), {path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), "CI env", true}, true);
+        }
+      };
+      const bool gitlab = basename(path) == ".gitlab-ci.yml";
+      const char* key = gitlab ? "variables" : "env";
+      env_map(doc[key]);
+      const YAML::Node jobs = gitlab ? doc : doc["jobs"];
+      if (!jobs || !jobs.IsMap()) return;
+      for (const auto& job : jobs) {
+        if (!job.second.IsMap()) continue;
+        env_map(job.second[key]);
+        if (const auto container = job.second["container"]; container && container.IsMap()) env_map(container["env"]);
+        if (const auto services = job.second["services"]; services && services.IsMap()) {
+          for (const auto& s : services) {
+            if (s.second.IsMap()) env_map(s.second["env"]);
+          }
+        }
+        if (const auto steps = job.second["steps"]; steps && steps.IsSequence()) {
+          for (const auto& step : steps) {
+            if (step.IsMap()) env_map(step["env"]);
+          }
+        }
+      }
+    } catch (const YAML::Exception&) {
+      // A CI file that does not parse is reported by the file checks; here it documents nothing.
+    }
+  }
+
+  const core::Project& project_;
+  std::unordered_map<std::string, Wrapper> wrappers_;
+  std::set<const facts::Call*> wrapped_calls_;
+  std::map<std::string, SettingsClass> classes_;
+  std::map<std::string, EnvVar> vars_;
+  std::map<std::string, std::vector<EnvPlace>> doc_places_, set_places_, code_sets_;
+  std::vector<EnvRead> dynamic_;
+  std::vector<EnvFileLoad> loads_, dynaconf_;
+  std::vector<std::string> templates_;
+};
+
+}  // namespace
+
+std::string code_context(const facts::Module& module) {
+  const std::string_view p = module.path;
+  if (module.is_test) return "tests";
+  if (has_segment(p, "migrations") || has_segment(p, "alembic") || has_segment(p, "migrate")) return "migrations";
+  if (p.starts_with("scripts/") || p.starts_with("bin/") || p.starts_with("tools/") || has_segment(p, "scripts") ||
+      has_segment(p, "management")) {
+    return "scripts";
+  }
+  const auto name = basename(p);
+  if (name == "setup.py" || name == "noxfile.py" || name == "fabfile.py" || name == "tasks.py" || name == "conf.py" ||
+      p.starts_with("docs/") || p.starts_with(".")) {
+    return "tooling";
+  }
+  return "app";
+}
+
+bool is_env_template(std::string_view path) {
+  const auto name = util::to_lower(basename(path));
+  for (std::string_view marker : {"example", "sample", "template", "dist", "tmpl", "defaults"}) {
+    for (auto part : util::split(name, '.')) {
+      if (part == marker) return true;
+    }
+  }
+  return false;
+}
+
+EnvTable build_env_table(const core::Project& project) { return TableBuilder(project).build(); }
+
+}  // namespace onramp::checks::local_setup
