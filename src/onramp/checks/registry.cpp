@@ -7,6 +7,7 @@
 #include "onramp/checks/check/suppression_comments.hpp"
 #include "onramp/checks/local_setup/env_reads.hpp"
 #include "onramp/checks/local_setup/local_setup_inventory.hpp"
+#include "onramp/checks/local_setup/migration_notes.hpp"
 #include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
@@ -36,6 +37,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
   checks.push_back(std::make_unique<check::SuppressionCommentsCheck>());
   checks.push_back(std::make_unique<local_setup::EnvReadsCollector>());
+  checks.push_back(std::make_unique<local_setup::MigrationNotesCollector>());
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());

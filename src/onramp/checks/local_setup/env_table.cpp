@@ -119,6 +119,10 @@ std::optional<CallShape> shape_of(std::string_view callee) {
   if (callee == "decouple.config" || callee == "decouple.AutoConfig()" || callee == "decouple.Config()") {
     return CallShape{"decouple", 0, "option", 1, "default", {}, true};
   }
+  // URL helpers that read one variable by default: dj-database-url, dj-email-url, django-cache-url.
+  if (callee == "dj_database_url.config") return CallShape{"dj-database-url", npos, "env", 0, "default", "DATABASE_URL", false};
+  if (callee == "dj_email_url.config") return CallShape{"dj-email-url", npos, "env", 0, "default", "EMAIL_URL", false};
+  if (callee == "django_cache_url.config") return CallShape{"django-cache-url", npos, "env", 0, "default", "CACHE_URL", false};
   if (callee == "starlette.config.Config()") return CallShape{"starlette", 0, "key", npos, "default", {}, true};
   return std::nullopt;
 }
@@ -275,7 +279,7 @@ private:
         const auto name = args.at(shape->name_pos, shape->name_keyword);
         const auto def = args.at(shape->default_pos, shape->default_keyword);
         r.via = shape->via;
-        if (name.empty() && !shape->implicit_name.empty()) {
+        if (!shape->implicit_name.empty() && (name.empty() || name.ends_with(".DEFAULT_ENV"))) {
           r.name = std::string(shape->implicit_name);
         } else if (auto lit = util::string_literal(name)) {
           r.name = *lit;
@@ -565,7 +569,7 @@ private:
 std::string code_context(const facts::Module& module) {
   const std::string_view p = module.path;
   if (module.is_test) return "tests";
-  if (has_segment(p, "migrations") || has_segment(p, "alembic") || has_segment(p, "migrate")) return "migrations";
+  if (module.is_migration || has_segment(p, "migrations")) return "migrations";
   if (p.starts_with("scripts/") || p.starts_with("bin/") || p.starts_with("tools/") || has_segment(p, "scripts") ||
       has_segment(p, "management")) {
     return "scripts";

@@ -1,0 +1,43 @@
+#include "onramp/checks/local_setup/migration_notes.hpp"
+
+#include <cstring>
+
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::local_setup {
+
+namespace {
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+}  // namespace
+
+void MigrationNotesCollector::enter(TSNode node, FileContext& ctx) {
+  const TSNode left = field(node, "left");
+  if (!is(left, "identifier")) return;
+  const auto name = ctx.source.text_of(left);
+  if (name != "revision" && name != "down_revision") return;
+  const TSNode stmt = ts_node_parent(node);
+  if (!is(stmt, "expression_statement") || !is(ts_node_parent(stmt), "module")) return;
+  const TSNode right = field(node, "right");
+  if (ts_node_is_null(right)) return;
+  // `down_revision = ("a", "b")` for a merge revision: the ids joined with spaces; None: a root revision.
+  std::string ids;
+  if (auto s = util::string_literal(ctx.source.text_of(right))) {
+    ids = *s;
+  } else if (is(right, "tuple") || is(right, "list")) {
+    const std::uint32_t n = ts_node_named_child_count(right);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (auto s = util::string_literal(ctx.source.text_of(ts_node_named_child(right, i)))) ids += (ids.empty() ? "" : " ") + *s;
+    }
+  } else if (!is(right, "none")) {
+    return;
+  }
+  ctx.module.notes.push_back({"alembic-" + std::string(name == "revision" ? "revision" : "down-revision"), ctx.source.location(node), {{"ids", ids}}});
+}
+
+}  // namespace onramp::checks::local_setup

@@ -1,0 +1,208 @@
+#include "onramp/checks/local_setup/migrations.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "onramp/checks/local_setup/paths.hpp"
+#include "onramp/parse/ini.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::local_setup {
+
+namespace {
+
+bool under(std::string_view path, std::string_view dir) {
+  return dir == "." || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
+
+bool imports_module(const core::Project& project, std::string_view top) {
+  for (const auto& m : project.modules) {
+    for (const auto& imp : m.imports) {
+      if (imp.module == top || imp.module.starts_with(std::string(top) + ".")) return true;
+    }
+  }
+  return false;
+}
+
+/// The revisions in `versions` and the ones nobody points to.
+void count_revisions(const core::Project& project, const std::string& versions, MigrationSet& set, std::set<const facts::Module*>& used) {
+  std::vector<std::string> ids;
+  std::set<std::string> pointed;
+  for (const auto& m : project.modules) {
+    if (!under(m.path, versions)) continue;
+    for (const auto& n : m.notes) {
+      if (n.kind == "alembic-revision" && !n.get("ids").empty()) {
+        ids.push_back(n.get("ids"));
+        used.insert(&m);
+      } else if (n.kind == "alembic-down-revision") {
+        const auto down = n.get("ids");
+        for (auto id : util::split(down, ' ')) {
+          if (!id.empty()) pointed.insert(std::string(id));
+        }
+      }
+    }
+  }
+  set.revisions = ids.size();
+  std::sort(ids.begin(), ids.end());
+  for (const auto& id : ids) {
+    if (!pointed.contains(id)) set.heads.push_back(id);
+  }
+}
+
+MigrationSet alembic_set(const core::Project& project, const std::string& config, std::uint32_t line, std::string location,
+                         std::string version_locations, std::set<const facts::Module*>& used) {
+  const auto here = dir_of(config);
+  MigrationSet set;
+  set.tool = "alembic";
+  set.config = config;
+  set.line = line;
+  set.cwd = here;
+  if (const auto pos = location.find("%(here)s"); pos != std::string::npos) location.replace(pos, 8, ".");
+  set.directory = location.find(':') != std::string::npos ? location : join_path(here, location);
+  std::vector<std::string> versions;
+  for (auto v : util::split(util::collapse_whitespace(version_locations), ' ')) {
+    std::string s(v);
+    if (const auto pos = s.find("%(here)s"); pos != std::string::npos) s.replace(pos, 8, ".");
+    if (!s.empty() && s.find("%(") == std::string::npos) versions.push_back(join_path(here, s));
+  }
+  if (versions.empty()) versions.push_back(set.directory + "/versions");
+  for (const auto& v : versions) count_revisions(project, v, set, used);
+  // Flask-Migrate keeps alembic.ini in migrations/ and applies with `flask db upgrade`.
+  if (base_name(here) == "migrations" && imports_module(project, "flask_migrate")) {
+    set.tool = "flask-migrate";
+    set.cwd = dir_of(here);
+    set.apply = "flask db upgrade";
+  } else {
+    set.apply = set.heads.size() > 1 ? "alembic upgrade heads" : "alembic upgrade head";
+  }
+  return set;
+}
+
+}  // namespace
+
+std::vector<MigrationSet> find_migrations(const core::Project& project) {
+  std::vector<MigrationSet> out;
+  std::set<const facts::Module*> used;
+  for (const auto& f : project.files) {
+    if (base_name(f.path) == "alembic.ini") {
+      const auto text = project.read(f.path);
+      if (!text) continue;
+      const auto sections = parse::read_ini(*text);
+      const auto* s = parse::find_section(sections, "alembic");
+      const auto* loc = s != nullptr ? s->find("script_location") : nullptr;
+      if (loc == nullptr) continue;
+      const auto* versions = s->find("version_locations");
+      out.push_back(alembic_set(project, f.path, loc->line, loc->value, versions != nullptr ? versions->value : std::string{}, used));
+    } else if (f.kind == core::FileKind::pyproject) {
+      const auto text = project.read(f.path);
+      if (!text || text->find("[tool.a") == std::string::npos) continue;
+      auto parsed = toml::parse(*text, f.path);
+      if (!parsed) continue;  // the stack step reports broken manifests
+      const auto* tool = parsed.table().get_as<toml::table>("tool");
+      if (tool == nullptr) continue;
+      if (const auto* a = tool->get_as<toml::table>("alembic")) {
+        if (const auto* loc = a->get_as<std::string>("script_location")) {
+          std::string versions;
+          if (const auto* v = a->get_as<toml::array>("version_locations")) {
+            for (const auto& e : *v) {
+              if (const auto* s = e.as_string()) versions += s->get() + " ";
+            }
+          }
+          out.push_back(alembic_set(project, f.path, static_cast<std::uint32_t>(loc->source().begin.line), loc->get(), versions, used));
+        }
+      }
+      if (const auto* a = tool->get_as<toml::table>("aerich")) {
+        MigrationSet set;
+        set.tool = "aerich";
+        set.config = f.path;
+        set.line = static_cast<std::uint32_t>(a->source().begin.line);
+        if (const auto* loc = a->get_as<std::string>("location")) set.directory = join_path(dir_of(f.path), loc->get());
+        set.apply = "aerich upgrade";
+        set.cwd = dir_of(f.path);
+        for (const auto& pf : project.files) {
+          if (!set.directory.empty() && under(pf.path, set.directory) && pf.path.ends_with(".py")) ++set.revisions;
+        }
+        out.push_back(std::move(set));
+      }
+    }
+  }
+  // Revision files no configuration points at (a script directory whose alembic.ini is generated or elsewhere).
+  std::map<std::string, MigrationSet> orphans;
+  for (const auto& m : project.modules) {
+    if (used.contains(&m)) continue;
+    bool revision = false;
+    for (const auto& n : m.notes) revision = revision || (n.kind == "alembic-revision" && m.is_migration);
+    if (!revision) continue;
+    const auto versions = dir_of(m.path);
+    auto& set = orphans[versions];
+    if (set.tool.empty()) {
+      set.tool = "alembic";
+      set.directory = dir_of(versions);
+      set.apply = "alembic upgrade head";
+      set.cwd = ".";
+      std::set<const facts::Module*> ignored;
+      count_revisions(project, versions, set, ignored);
+      if (set.heads.size() > 1) set.apply = "alembic upgrade heads";
+    }
+  }
+  for (auto& [dir, set] : orphans) out.push_back(std::move(set));
+
+  // Django: <app>/migrations/NNNN_name.py, applied by the nearest manage.py above the apps.
+  std::map<std::string, MigrationSet::App> apps;
+  for (const auto& m : project.modules) {
+    const auto dir = dir_of(m.path);
+    if (base_name(dir) != "migrations") continue;
+    const auto name = base_name(m.path);
+    if (name.size() < 5 || !std::all_of(name.begin(), name.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) continue;
+    bool django = false;
+    for (const auto& imp : m.imports) django = django || imp.module == "django.db" || imp.module.starts_with("django.db.");
+    if (!django) continue;
+    auto& app = apps[dir_of(dir)];
+    app.path = dir_of(dir);
+    ++app.migrations;
+    const auto stem = std::string(name.substr(0, name.size() - 3));
+    if (stem > app.latest) app.latest = stem;
+  }
+  if (!apps.empty()) {
+    MigrationSet set;
+    set.tool = "django";
+    for (const auto& f : project.files) {
+      if (base_name(f.path) != "manage.py") continue;
+      const auto d = dir_of(f.path);
+      if (std::any_of(apps.begin(), apps.end(), [&](const auto& a) { return under(a.first, d) || a.first == d; }) &&
+          (set.config.empty() || d.size() < dir_of(set.config).size())) {
+        set.config = f.path;
+      }
+    }
+    set.cwd = set.config.empty() ? "." : dir_of(set.config);
+    set.apply = set.config.empty() ? "django-admin migrate" : "python manage.py migrate";
+    for (auto& [path, app] : apps) {
+      set.revisions += app.migrations;
+      set.apps.push_back(std::move(app));
+    }
+    set.directory = ".";
+    out.push_back(std::move(set));
+  }
+
+  // yoyo: migration modules that import yoyo's `step`.
+  std::map<std::string, std::size_t> yoyo;
+  for (const auto& m : project.modules) {
+    for (const auto& imp : m.imports) {
+      if (imp.module == "yoyo" && imp.name == "step") ++yoyo[dir_of(m.path)];
+    }
+  }
+  for (const auto& [dir, n] : yoyo) {
+    MigrationSet set;
+    set.tool = "yoyo";
+    set.directory = dir;
+    set.revisions = n;
+    set.apply = "yoyo apply " + dir;
+    out.push_back(std::move(set));
+  }
+  return out;
+}
+
+}  // namespace onramp::checks::local_setup
