@@ -1,8 +1,14 @@
 #include "onramp/checks/local_setup/local_setup_inventory.hpp"
 
+#include "onramp/checks/local_setup/checklist.hpp"
 #include "onramp/checks/local_setup/env_table.hpp"
+#include "onramp/checks/local_setup/migrations.hpp"
+#include "onramp/checks/local_setup/runners.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/util/secrets.hpp"
+
+#include <set>
+#include <tuple>
 
 namespace onramp::checks::local_setup {
 
@@ -42,9 +48,103 @@ json env_vars(const EnvTable& table) {
   return out;
 }
 
+json migrations(const std::vector<MigrationSet>& sets) {
+  json out = json::array();
+  for (const auto& m : sets) {
+    json row = {{"tool", m.tool}};
+    if (!m.config.empty()) {
+      row["path"] = m.config;
+      if (m.line != 0) row["line"] = m.line;
+    }
+    if (m.tool != "django") row["directory"] = m.directory;
+    if (m.tool == "django") row["apps"] = m.apps.size();
+    row["revisions"] = m.revisions;
+    if (m.tool == "alembic" || m.tool == "flask-migrate") {
+      row["heads"] = m.heads;
+      if (m.heads.size() > 1) row["multiple_heads"] = true;
+    }
+    row["apply"] = m.apply;
+    row["cwd"] = m.cwd;
+    if (m.tool == "django") {
+      json apps = json::array();
+      for (const auto& a : m.apps) apps.push_back({{"app", a.path}, {"migrations", a.migrations}, {"latest", a.latest}});
+      row["per_app"] = std::move(apps);
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json tests(const TestSetup& t) {
+  json row = json::object();
+  row["runner"] = t.runner.empty() ? json() : json(t.runner);
+  json configs = json::array();
+  for (const auto& c : t.configs) configs.push_back({{"path", c.path}, {"line", c.line}, {"section", c.section}});
+  row["configs"] = std::move(configs);
+  if (!t.testpaths.empty()) row["testpaths"] = t.testpaths;
+  if (!t.addopts.empty()) row["addopts"] = t.addopts;
+  if (!t.django_settings_module.empty()) row["django_settings_module"] = t.django_settings_module;
+  row["test_files"] = t.test_files;
+  row["conftest_files"] = t.conftests.size();
+  if (!t.tox_path.empty()) row["tox"] = {{"path", t.tox_path}, {"envlist", t.tox_envlist}};
+  if (!t.nox_path.empty()) row["nox"] = {{"path", t.nox_path}, {"sessions", t.nox_sessions}};
+  return row;
+}
+
+json task_runners(const std::vector<TaskTarget>& targets) {
+  json out = json::array();
+  for (const auto& t : targets) {
+    json row = {{"path", t.path}, {"line", t.line}, {"tool", t.tool}, {"name", t.name}};
+    if (!t.command.empty()) row["command"] = t.command;
+    if (t.phony) row["phony"] = true;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json roots(const std::vector<parse::RootManifest>& list) {
+  json out = json::array();
+  for (const auto& r : list) {
+    json row = {{"path", r.path}, {"install_tool", r.install_tool.empty() ? json() : json(r.install_tool)},
+                {"lockfile", r.lockfile.empty() ? json() : json(r.lockfile)}, {"application", r.application}};
+    if (!r.workspace.empty()) row["workspace"] = r.workspace;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json python_versions(const std::vector<parse::RootManifest>& list) {
+  json out = json::array();
+  std::set<std::tuple<std::string, std::uint32_t, std::string>> seen;
+  for (const auto& r : list) {
+    for (const auto& p : r.python) {
+      if (!seen.insert({p.source, p.line, p.kind}).second) continue;
+      out.push_back({{"path", p.source}, {"line", p.line}, {"kind", p.kind}, {"version", p.version}});
+    }
+  }
+  return out;
+}
+
+json checklist(const std::vector<ChecklistItem>& items) {
+  json out = json::array();
+  int step = 0;
+  for (const auto& i : items) {
+    json row = {{"step", ++step}, {"command", i.command.empty() ? json() : json(i.command)}};
+    if (i.cwd != ".") row["cwd"] = i.cwd;
+    row["why"] = i.why;
+    row["source"] = i.source;
+    if (i.line != 0) row["line"] = i.line;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace
 
 void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+  const auto manifests = parse::read_roots(project);
+  facts["roots"] = roots(manifests);
+  facts["python_versions"] = python_versions(manifests);
   const auto table = build_env_table(project);
   facts["env_vars"] = env_vars(table);
   json dynamic = json::array();
@@ -54,6 +154,19 @@ void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordere
   for (const auto& t : table.templates) files.push_back({{"path", t}, {"kind", "template"}});
   for (const auto& l : table.loads) files.push_back({{"path", l.path}, {"line", l.line}, {"kind", "loaded"}, {"file", l.file}, {"via", l.via}});
   facts["env_files"] = std::move(files);
+  const auto sets = find_migrations(project);
+  facts["migrations"] = migrations(sets);
+  const auto test_setup = find_test_setup(project);
+  facts["tests"] = tests(test_setup);
+  const auto targets = find_task_targets(project);
+  facts["task_runners"] = task_runners(targets);
+  const auto apps = find_app_objects(project);
+  json app_rows = json::array();
+  for (const auto& a : apps) {
+    app_rows.push_back({{"path", a.path}, {"line", a.line}, {"framework", a.framework}, {"target", a.target}, {"factory", a.factory}});
+  }
+  facts["app_objects"] = std::move(app_rows);
+  facts["checklist"] = checklist(build_checklist({project, table, sets, test_setup, targets, manifests, apps}));
   if (!table.dynaconf.empty()) {
     json d = json::array();
     for (const auto& l : table.dynaconf) {

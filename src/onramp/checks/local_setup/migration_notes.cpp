@@ -32,7 +32,7 @@ void MigrationNotesCollector::enter(TSNode node, FileContext& ctx) {
   } else if (is(right, "tuple") || is(right, "list")) {
     const std::uint32_t n = ts_node_named_child_count(right);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (auto s = util::string_literal(ctx.source.text_of(ts_node_named_child(right, i)))) ids += (ids.empty() ? "" : " ") + *s;
+      if (auto id = util::string_literal(ctx.source.text_of(ts_node_named_child(right, i)))) ids += (ids.empty() ? "" : " ") + *id;
     }
   } else if (!is(right, "none")) {
     return;

@@ -1,0 +1,59 @@
+#pragma once
+// The "run it locally" checklist: ordered commands derived from the repository, each citing where it came from.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "onramp/checks/local_setup/env_table.hpp"
+#include "onramp/checks/local_setup/migrations.hpp"
+#include "onramp/checks/local_setup/runners.hpp"
+#include "onramp/core/project.hpp"
+#include "onramp/parse/manifests.hpp"
+
+namespace onramp::checks::local_setup {
+
+/// One line of the checklist; `command` is empty when the step could not be derived (`why` says what is missing).
+struct ChecklistItem {
+  std::string command;
+  std::string cwd = ".";
+  std::string why;
+  std::string source;
+  std::uint32_t line = 0;
+};
+
+/// An ASGI/WSGI application object or factory found in the code (`app = FastAPI()` in app/main.py).
+struct AppObject {
+  std::string framework;  // fastapi, starlette, litestar, quart, flask, sanic, falcon, aiohttp, django
+  std::string target;     // `app.main:app`, `app:create_app`
+  bool factory = false;
+  std::string path;
+  std::uint32_t line = 0;
+  std::string root;  // the project root it belongs to
+};
+
+/// Application objects and factories, in path order.
+std::vector<AppObject> find_app_objects(const core::Project& project);
+
+/// Everything the checklist is derived from.
+struct ChecklistInputs {
+  const core::Project& project;
+  const EnvTable& env;
+  const std::vector<MigrationSet>& migrations;
+  const TestSetup& tests;
+  const std::vector<TaskTarget>& tasks;
+  const std::vector<parse::RootManifest>& roots;
+  const std::vector<AppObject>& apps;
+};
+
+/// The ordered checklist: environment file, backing services, install, migrate, run, test (per application root).
+std::vector<ChecklistItem> build_checklist(const ChecklistInputs& in);
+
+/// The install command of a root (`uv sync`, `poetry install`, `pip install -r requirements/dev.txt`) and its source;
+/// nullopt when the tool is unknown.
+std::optional<ChecklistItem> install_command(const core::Project& project, const parse::RootManifest& root);
+
+/// What goes before a Python command when the install tool manages the environment (`uv run `, `poetry run `).
+std::string run_prefix(std::string_view install_tool);
+
+}  // namespace onramp::checks::local_setup
