@@ -8,6 +8,9 @@
 #include "onramp/checks/local_setup/env_reads.hpp"
 #include "onramp/checks/local_setup/local_setup_inventory.hpp"
 #include "onramp/checks/local_setup/migration_notes.hpp"
+#include "onramp/checks/local_setup/no_lockfile.hpp"
+#include "onramp/checks/local_setup/python_version_mismatch.hpp"
+#include "onramp/checks/local_setup/undocumented_env_var.hpp"
 #include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
@@ -38,6 +41,9 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<check::SuppressionCommentsCheck>());
   checks.push_back(std::make_unique<local_setup::EnvReadsCollector>());
   checks.push_back(std::make_unique<local_setup::MigrationNotesCollector>());
+  checks.push_back(std::make_unique<local_setup::NoLockfileCheck>());
+  checks.push_back(std::make_unique<local_setup::PythonVersionMismatchCheck>());
+  checks.push_back(std::make_unique<local_setup::UndocumentedEnvVarCheck>());
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());

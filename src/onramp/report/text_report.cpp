@@ -45,12 +45,32 @@ std::string scalar(const json& v) {
   return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// A list of scalars on one line, cut after a few items.
+/// `path:line` of an object that names a place, or empty.
+std::string place_of(const json& item) {
+  if (!item.is_object()) return {};
+  for (const char* k : {"path", "file", "source"}) {
+    if (item.contains(k) && item[k].is_string()) {
+      auto where = item[k].get<std::string>();
+      if (item.contains("line") && item["line"].is_number() && item["line"].get<long long>() != 0) where += ":" + scalar(item["line"]);
+      return where;
+    }
+  }
+  return {};
+}
+
+/// A list of scalars (or of places: objects with a path) on one line, cut after a few items.
 std::string inline_list(const json& list) {
   constexpr std::size_t kMaxItems = 8;
+  constexpr std::size_t kMaxPlaces = 3;
   std::string text;
   std::size_t shown = 0;
+  const bool places = !list.empty() && std::all_of(list.begin(), list.end(), [](const json& i) { return !place_of(i).empty(); });
   for (const auto& item : list) {
+    if (places) {
+      if (shown == kMaxPlaces) return text + fmt::format(", ... ({} in all)", list.size());
+      text += (shown++ ? ", " : "") + place_of(item);
+      continue;
+    }
     if (item.is_object() || item.is_array()) return {};
     if (shown == kMaxItems) return text + fmt::format(", ... ({} in all)", list.size());
     text += (shown++ ? ", " : "") + scalar(item);
@@ -91,11 +111,45 @@ std::string row_text(const json& row, bool nested = true) {
   return text;
 }
 
+/// A list of numbered steps (objects with an integer `step`): each a command to type, then why and where from.
+bool is_step_list(const json& list) {
+  return !list.empty() && std::all_of(list.begin(), list.end(), [](const json& r) {
+    return r.is_object() && r.contains("step") && r["step"].is_number_integer();
+  });
+}
+
+void write_steps(std::ostream& out, const json& list, const Style& style) {
+  for (const auto& row : list) {
+    const auto number = fmt::format("      {:>2}. ", scalar(row["step"]));
+    const std::string indent(number.size(), ' ');
+    json rest = json::object();
+    for (const auto& [k, v] : row.items()) {
+      if (k != "step" && k != "command" && k != "cwd" && k != "why") rest[k] = v;
+    }
+    const auto why = row.contains("why") && row["why"].is_string() ? row["why"].get<std::string>() : std::string{};
+    const auto where = row_text(rest);
+    const auto detail = where.empty() ? why : why.empty() ? where : fmt::format("{} ({})", why, where);
+    if (row.contains("command") && row["command"].is_string()) {
+      const bool here = !row.contains("cwd") || !row["cwd"].is_string();
+      out << number << style.bold(row["command"].get<std::string>())
+          << (here ? std::string{} : style.dim(fmt::format("   (in {}/)", row["cwd"].get<std::string>()))) << '\n';
+      if (!detail.empty()) out << indent << style.dim(detail) << '\n';
+    } else {
+      out << number << detail << '\n';
+    }
+  }
+}
+
 void write_facts(std::ostream& out, const json& facts, const Style& style) {
   for (const auto& [key, value] : facts.items()) {
     if (value.is_array()) {
       if (value.empty()) {
         out << "    " << humanize(key) << ": " << style.dim("none found") << '\n';
+        continue;
+      }
+      if (is_step_list(value)) {
+        out << "    " << humanize(key) << ":\n";
+        write_steps(out, value, style);
         continue;
       }
       out << "    " << humanize(key) << ":\n";

@@ -205,8 +205,15 @@ private:
   /// Roots the checklist covers: applications, or every root with a manifest when none is marked as one; a uv
   /// workspace root that only gathers members is left to its members.
   void app_roots() {
+    const auto has_code = [&](const parse::RootManifest& r) {
+      return std::any_of(in_.project.modules.begin(), in_.project.modules.end(),
+                         [&](const facts::Module& m) {
+                           return scan::owning_root(in_.project.roots, m.path) == r.path && code_context(m) == "app";
+                         });
+    };
     for (const auto& r : in_.roots) {
-      if (r.application) app_roots_.push_back(&r);
+      // A uv workspace root without code of its own only gathers its members.
+      if (r.application && (r.members.empty() || has_code(r))) app_roots_.push_back(&r);
     }
     if (app_roots_.empty()) {
       for (const auto& r : in_.roots) {
@@ -318,13 +325,22 @@ private:
           }
         }
       }
-      // Services the application reaches by host name (`SMTP_HOST: mailpit`, `@db:5432`).
+      // Services the application reaches by host name (`SMTP_HOST: mailpit`, `@db:5432`), in `environment:` or its env files.
       const auto& app = services_.at(app_service_).svc;
+      std::vector<std::string> values;
+      for (const auto& e : app.environment) {
+        if (e.value) values.push_back(*e.value);
+      }
+      for (const auto& file : app.env_files) {
+        const auto path = join_path(compose_->dir, file);
+        if (path.empty()) continue;
+        if (const auto text = in_.project.read(path)) {
+          for (auto& e : parse::read_env_file(*text).entries) values.push_back(std::move(e.value));
+        }
+      }
       for (const auto& [name, m] : services_) {
         if (seen.contains(name) || !image_only(name)) continue;
-        for (const auto& e : app.environment) {
-          if (!e.value) continue;
-          const auto& v = *e.value;
+        for (const auto& v : values) {
           for (auto pos = v.find(name); pos != std::string::npos; pos = v.find(name, pos + 1)) {
             const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; };
             const bool left = pos == 0 || !word(v[pos - 1]);
@@ -373,7 +389,7 @@ private:
     const TaskTarget* best = nullptr;
     for (const auto& t : in_.tasks) {
       if (t.body.find(needle) == std::string::npos || t.tool == "project.scripts" || t.tool == "poetry.scripts") continue;
-      if (t.path.starts_with(".") || !root_contains(dir_of(t.path), root.path) && !root_contains(root.path, dir_of(t.path))) continue;
+      if (t.path.starts_with(".") || (!root_contains(dir_of(t.path), root.path) && !root_contains(root.path, dir_of(t.path)))) continue;
       if (t.body.find("docker") != std::string::npos) continue;
       if (best == nullptr || t.body.size() < best->body.size()) best = &t;
     }
@@ -412,8 +428,9 @@ private:
       std::string needle = m.apply;
       if (m.tool == "alembic") needle = "alembic upgrade";
       if (m.tool == "django") needle = "manage.py migrate";
-      const std::string what = m.tool == "django" ? fmt::format("{} Django migrations in {} apps", m.revisions, m.apps.size())
-                                                  : fmt::format("{} {} revisions in {}", m.revisions, m.tool, m.directory);
+      const std::string what = m.tool == "django" ? fmt::format("{} Django migration{} in {} app{}", m.revisions, m.revisions == 1 ? "" : "s",
+                                                                m.apps.size(), m.apps.size() == 1 ? "" : "s")
+                                                  : fmt::format("{} {} revision{} in {}", m.revisions, m.tool, m.revisions == 1 ? "" : "s", m.directory);
       if (const auto* t = task_running(needle, root)) {
         const auto [cmd, cwd] = invoke(*t, prefix);
         add(cmd, cwd, fmt::format("apply the migrations ({}); the repository's {} runs `{}`", what,
@@ -522,7 +539,7 @@ private:
       std::string source = t.configs.empty() ? (t.conftests.empty() ? root.path : t.conftests.front()) : t.configs.front().path;
       const std::uint32_t line = t.configs.empty() ? 0 : t.configs.front().line;
       const auto cwd = t.configs.empty() ? root.path : dir_of(t.configs.front().path);
-      add(prefix + "pytest", cwd, fmt::format("run the tests ({} test files{})", t.test_files,
+      add(prefix + "pytest", cwd, fmt::format("run the tests ({} test file{}{})", t.test_files, t.test_files == 1 ? "" : "s",
                                               t.django_settings_module.empty() ? "" : ", settings " + t.django_settings_module),
           source, line);
       return;
@@ -538,7 +555,7 @@ private:
       return;
     }
     if (t.runner == "unittest") {
-      add(prefix + "python -m unittest discover", root.path, fmt::format("run the tests ({} test files, unittest)", t.test_files), root.path, 0);
+      add(prefix + "python -m unittest discover", root.path, fmt::format("run the tests ({} test file{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"), root.path, 0);
       return;
     }
     add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0);

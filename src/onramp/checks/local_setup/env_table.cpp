@@ -487,7 +487,7 @@ private:
     const auto file = parse::read_compose(project_, path);
     for (const auto& svc : file.services) {
       for (const auto& e : svc.environment) {
-        place(e.key, {path, e.line, "compose environment (" + svc.name + ")", e.value.has_value()}, true);
+        place(e.key, {e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")", e.value.has_value()}, true);
       }
     }
   }

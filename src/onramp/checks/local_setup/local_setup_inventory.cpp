@@ -143,30 +143,23 @@ json checklist(const std::vector<ChecklistItem>& items) {
 
 void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
   const auto manifests = parse::read_roots(project);
+  const auto table = build_env_table(project);
+  const auto sets = find_migrations(project);
+  const auto test_setup = find_test_setup(project);
+  const auto targets = find_task_targets(project);
+  const auto apps = find_app_objects(project);
+  // The checklist first: it is what a newcomer reads; the facts it is derived from follow.
+  facts["checklist"] = checklist(build_checklist({project, table, sets, test_setup, targets, manifests, apps}));
   facts["roots"] = roots(manifests);
   facts["python_versions"] = python_versions(manifests);
-  const auto table = build_env_table(project);
   facts["env_vars"] = env_vars(table);
   json dynamic = json::array();
   for (const auto& r : table.dynamic) dynamic.push_back({{"path", r.path}, {"line", r.line}, {"via", r.via}, {"expression", r.expr}});
   facts["env_vars_dynamic"] = std::move(dynamic);
   json files = json::array();
   for (const auto& t : table.templates) files.push_back({{"path", t}, {"kind", "template"}});
-  for (const auto& l : table.loads) files.push_back({{"path", l.path}, {"line", l.line}, {"kind", "loaded"}, {"file", l.file}, {"via", l.via}});
+  for (const auto& l : table.loads) files.push_back({{"path", l.path}, {"line", l.line}, {"kind", "loaded"}, {"loads", l.file}, {"via", l.via}});
   facts["env_files"] = std::move(files);
-  const auto sets = find_migrations(project);
-  facts["migrations"] = migrations(sets);
-  const auto test_setup = find_test_setup(project);
-  facts["tests"] = tests(test_setup);
-  const auto targets = find_task_targets(project);
-  facts["task_runners"] = task_runners(targets);
-  const auto apps = find_app_objects(project);
-  json app_rows = json::array();
-  for (const auto& a : apps) {
-    app_rows.push_back({{"path", a.path}, {"line", a.line}, {"framework", a.framework}, {"target", a.target}, {"factory", a.factory}});
-  }
-  facts["app_objects"] = std::move(app_rows);
-  facts["checklist"] = checklist(build_checklist({project, table, sets, test_setup, targets, manifests, apps}));
   if (!table.dynaconf.empty()) {
     json d = json::array();
     for (const auto& l : table.dynaconf) {
@@ -175,6 +168,14 @@ void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordere
     }
     facts["dynaconf"] = std::move(d);
   }
+  facts["migrations"] = migrations(sets);
+  facts["tests"] = tests(test_setup);
+  facts["task_runners"] = task_runners(targets);
+  json app_rows = json::array();
+  for (const auto& a : apps) {
+    app_rows.push_back({{"path", a.path}, {"line", a.line}, {"framework", a.framework}, {"target", a.target}, {"factory", a.factory}});
+  }
+  facts["app_objects"] = std::move(app_rows);
 }
 
 }  // namespace onramp::checks::local_setup

@@ -318,9 +318,12 @@ TestSetup find_test_setup(const core::Project& project) {
   if (pytest_config || !s.conftests.empty()) {
     s.runner = "pytest";
   } else if (s.test_files > 0) {
+    // pytest runs module-level test functions and imports; unittest needs TestCase classes and nothing else.
     bool pytest = false;
     for (const auto& m : project.modules) {
-      for (const auto& imp : m.imports) pytest = pytest || imp.module == "pytest";
+      for (const auto& imp : m.imports) pytest = pytest || imp.module == "pytest" || imp.module.starts_with("pytest_");
+      if (!m.is_test) continue;
+      for (const auto& fn : m.functions) pytest = pytest || (fn.parent == -1 && fn.owner_class == -1 && fn.name.starts_with("test"));
     }
     s.runner = pytest ? "pytest" : "unittest";
   }
