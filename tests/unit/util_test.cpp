@@ -63,10 +63,19 @@ TEST_SUITE("util") {
     CHECK(mask_url_credentials("http://example.com/a@b") == "http://example.com/a@b");
     CHECK(mask_url_credentials("'kafka://u:p@k1:9092', x") == "'kafka://u:****@k1:9092', x");
     CHECK(mask_url_credentials("settings.REDIS_URL") == "settings.REDIS_URL");
+    // Raw passwords with URL delimiters in them are masked whole.
+    CHECK(mask_url_credentials("postgres://u:pa/ss@w0rd@db:5432/app") == "postgres://u:****@db:5432/app");
+    CHECK(mask_url_credentials("postgres://u:p?a#s@db x=mysql://r:q@h") == "postgres://u:****@db x=mysql://r:****@h");
+    CHECK(mask_url_credentials("https://h:443/x?mail=a@b.c") == "https://h:****@b.c");
   }
   TEST_CASE("util::mask_secret") {
     CHECK(mask_secret("sk-live-1234567890") == "sk-l…");
     CHECK(mask_secret("abc") == "…");
+    CHECK(mask_secret("hunter2") == "…");
+    CHECK(mask_secret("hunter22") == "hu…");
+    CHECK(mask_secret("changethis") == "ch…");
+    CHECK(mask_secret("0123456789ab") == "012…");
+    CHECK(mask_secret("ключ-секрет") == "кл…");
     CHECK(mask_secret("") == "");
   }
 }

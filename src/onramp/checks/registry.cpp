@@ -11,6 +11,17 @@
 #include "onramp/checks/local_setup/no_lockfile.hpp"
 #include "onramp/checks/local_setup/python_version_mismatch.hpp"
 #include "onramp/checks/local_setup/undocumented_env_var.hpp"
+#include "onramp/checks/local-setup/broken_config.hpp"
+#include "onramp/checks/local-setup/committed_env_file.hpp"
+#include "onramp/checks/local-setup/compose_hardcoded_secret.hpp"
+#include "onramp/checks/local-setup/docker_inventory.hpp"
+#include "onramp/checks/local-setup/dockerfile_add_instead_of_copy.hpp"
+#include "onramp/checks/local-setup/dockerfile_apt_hygiene.hpp"
+#include "onramp/checks/local-setup/dockerfile_pip_cache.hpp"
+#include "onramp/checks/local-setup/dockerfile_runs_as_root.hpp"
+#include "onramp/checks/local-setup/dockerfile_secret_in_build.hpp"
+#include "onramp/checks/local-setup/dockerfile_unpinned_base.hpp"
+#include "onramp/checks/local-setup/secret_in_file.hpp"
 #include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
@@ -44,6 +55,16 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<local_setup::NoLockfileCheck>());
   checks.push_back(std::make_unique<local_setup::PythonVersionMismatchCheck>());
   checks.push_back(std::make_unique<local_setup::UndocumentedEnvVarCheck>());
+  checks.push_back(std::make_unique<local_setup::BrokenConfigCheck>());
+  checks.push_back(std::make_unique<local_setup::CommittedEnvFileCheck>());
+  checks.push_back(std::make_unique<local_setup::ComposeHardcodedSecretCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfileAddInsteadOfCopyCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfileAptHygieneCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfilePipCacheCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfileRunsAsRootCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfileSecretInBuildCheck>());
+  checks.push_back(std::make_unique<local_setup::DockerfileUnpinnedBaseCheck>());
+  checks.push_back(std::make_unique<local_setup::SecretInFileCheck>());
   checks.push_back(std::make_unique<async::BlockingCallsCheck>());
   checks.push_back(std::make_unique<async::DanglingTaskCheck>());
   checks.push_back(std::make_unique<async::TaskNotesCollector>());
@@ -70,6 +91,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
+  inventories.push_back(std::make_unique<local_setup::DockerInventory>());
   inventories.push_back(std::make_unique<local_setup::LocalSetupInventory>());
   inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());

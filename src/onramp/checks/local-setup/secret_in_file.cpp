@@ -1,0 +1,160 @@
+#include "onramp/checks/local-setup/secret_in_file.hpp"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "onramp/checks/local-setup/setup_files.hpp"
+#include "onramp/core/secret_keys.hpp"
+#include "onramp/util/secrets.hpp"
+#include "onramp/util/strings.hpp"
+
+namespace onramp::checks::local_setup {
+
+namespace {
+
+constexpr std::string_view kRule = "local-setup/secret-in-file";
+constexpr std::string_view kNote = "settings-secret";
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+bool settings_word(std::string_view part) {
+  return part == "settings" || part == "config" || part == "conf" || part == "configs" || part == "configuration" ||
+         part == "local_settings" || part.starts_with("settings_") || part.ends_with("_settings") ||
+         part.starts_with("config_") || part.ends_with("_config");
+}
+
+/// settings.py, settings/prod.py, core/config.py, app/conf.py, django_settings.py ...
+bool is_settings_path(std::string_view path) {
+  for (auto part : util::split(path, '/')) {
+    if (part.ends_with(".py")) part.remove_suffix(3);
+    if (settings_word(util::to_lower(part))) return true;
+  }
+  return false;
+}
+
+std::string_view kind_name(SecretValue kind) { return kind == SecretValue::placeholder ? "placeholder" : "literal"; }
+
+}  // namespace
+
+void SecretInFileCheck::begin_file(FileContext& ctx) {
+  settings_module_ = !ctx.module.is_test && is_settings_path(ctx.module.path);
+}
+
+void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
+  if (!settings_module_) return;
+  for (const TSNode a : ctx.ancestors()) {
+    if (is(a, "function_definition") || is(a, "lambda")) return;  // run-time code, not a setting
+  }
+  TSNode key;
+  TSNode value;
+  std::string name;
+  if (is(node, "pair")) {
+    // DATABASES = {"default": {"PASSWORD": "..."}}
+    key = field(node, "key");
+    value = field(node, "value");
+    if (!is(key, "string")) return;
+    const auto k = util::string_literal(ctx.source.text_of(key));
+    if (!k) return;
+    name = *k;
+  } else {
+    if (!is(ts_node_parent(node), "expression_statement")) return;  // not a chained or nested assignment
+    key = field(node, "left");
+    value = field(node, "right");
+    if (!is(key, "identifier")) return;
+    name = std::string(ctx.source.text_of(key));
+  }
+  if (!is(value, "string")) return;
+  const auto literal = util::string_literal(ctx.source.text_of(value));
+  if (!literal) return;  // f-strings and the like are computed
+  const auto j = judge_secret(name, *literal, {});
+  if (j.kind != SecretValue::literal && j.kind != SecretValue::placeholder) return;
+  const std::string kind = j.url ? (j.kind == SecretValue::literal ? "url-password" : "url-default") : std::string(kind_name(j.kind));
+  // The note keeps what the finding needs and never the value itself.
+  std::string hint = j.url ? util::mask_url_credentials(*literal) : secret_hint(*literal);
+  ctx.module.notes.push_back({std::string(kNote), ctx.source.location(node), {{"name", name}, {"kind", kind}, {"hint", hint}}});
+}
+
+void SecretInFileCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+                                      std::vector<core::Finding>& out) const {
+  const core::Rule* rule = rules.find(kRule);
+  if (rule == nullptr) return;
+  const auto literal_message = [](std::string_view key, std::string_view where, const std::string& hint) {
+    return fmt::format("{} is written out in {} ({}): everyone who reads the repository has it; read it from the "
+                       "environment and keep the value in an untracked .env",
+                       key, where, hint);
+  };
+  const auto placeholder_message = [](std::string_view key, std::string_view where, const std::string& hint) {
+    return fmt::format("{} holds a placeholder in {} ({}): replace it wherever the app really runs, and make the app "
+                       "refuse to start with it",
+                       key, where, hint);
+  };
+  const auto url_message = [](std::string_view key, std::string_view where, const std::string& masked) {
+    return fmt::format("{} in {} is a URL with a written-out password ({}); take the password from the environment",
+                       key, where, masked);
+  };
+
+  for (const auto& env : load_env_files(project)) {
+    const std::string where = is_env_template(env.path) ? "this template" : "this .env file";
+    std::vector<std::pair<std::string, std::string>> siblings;
+    for (const auto& e : env.file.entries) siblings.emplace_back(e.key, e.value);
+    for (const auto& e : env.file.entries) {
+      if (e.empty) continue;
+      const auto j = judge_secret(e.key, e.value, siblings);
+      std::string message;
+      auto severity = rule->severity;
+      if (j.url && j.kind == SecretValue::literal) {
+        message = url_message(e.key, where, util::mask_url_credentials(e.value));
+      } else if (j.url && j.kind == SecretValue::placeholder) {
+        message = fmt::format("{} in {} is a URL with a default password ({}), fine for a local database; take it "
+                              "from the environment wherever it is more than that",
+                              e.key, where, util::mask_url_credentials(e.value));
+        severity = core::Severity::info;
+      } else if (j.kind == SecretValue::literal) {
+        message = literal_message(e.key, where, secret_hint(e.value));
+      } else if (j.kind == SecretValue::placeholder) {
+        message = placeholder_message(e.key, where, j.same_as_user ? "the same as the user name" : secret_hint(e.value));
+        severity = core::Severity::info;
+      } else {
+        continue;
+      }
+      auto f = make_finding(*rule, env.path, e.line, std::move(message), "env " + e.key);
+      f.severity = severity;
+      out.push_back(std::move(f));
+    }
+  }
+
+  for (const auto& m : project.modules) {
+    for (const auto& note : m.notes) {
+      if (note.kind != kNote) continue;
+      const auto name = note.get("name");
+      const auto kind = note.get("kind");
+      const auto hint = note.get("hint");
+      std::string message;
+      auto severity = rule->severity;
+      if (kind == "placeholder") {
+        message = placeholder_message(name, "a settings module", hint);
+        severity = core::Severity::info;
+      } else if (kind == "url-password") {
+        message = url_message(name, "a settings module", hint);
+      } else if (kind == "url-default") {
+        message = fmt::format("{} in a settings module is a URL with a default password ({}), fine for a local "
+                              "database; take it from the environment wherever it is more than that",
+                              name, hint);
+        severity = core::Severity::info;
+      } else {
+        message = literal_message(name, "a settings module", hint);
+      }
+      auto f = make_finding(*rule, m.path, note.location.line, std::move(message), "setting " + name);
+      f.location = note.location;
+      f.severity = severity;
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace onramp::checks::local_setup

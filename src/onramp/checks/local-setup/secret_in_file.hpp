@@ -1,0 +1,20 @@
+#pragma once
+#include "onramp/checks/check.hpp"
+
+namespace onramp::checks::local_setup {
+
+/// Reports secret values written in .env files and Python settings modules; records the settings assignments
+/// (kind of value only, never the value) as notes during the walk.
+class SecretInFileCheck final : public Check {
+public:
+  std::vector<std::string_view> node_types() const override { return {"assignment", "pair"}; }
+  void begin_file(FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
+  void check_project(const core::Project& project, const core::RuleSet& rules,
+                     std::vector<core::Finding>& out) const override;
+
+private:
+  bool settings_module_ = false;
+};
+
+}  // namespace onramp::checks::local_setup

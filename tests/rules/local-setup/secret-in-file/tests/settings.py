@@ -1,0 +1,2 @@
+# ok: local-setup/secret-in-file
+SECRET_KEY = "test-only-value-123456"
