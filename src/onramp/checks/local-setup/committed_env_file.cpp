@@ -41,12 +41,15 @@ void CommittedEnvFileCheck::check_project(const core::Project& project, const co
       holds = fmt::format("it sets {} secret-looking key{} to written-out values{}", secrets, secrets == 1 ? "" : "s",
                           placeholders > 0 ? fmt::format(" (and {} to placeholders)", placeholders) : std::string());
     }
-    out.push_back(make_finding(*rule, env.path, 0,
+    auto f = make_finding(*rule, env.path, 0,
                                fmt::format("{} is not a template and no .gitignore covers it, so it is committed or will "
                                            "be with the next `git add .`; {}. Rename it to .env.example with "
                                            "placeholders and add {} to .gitignore",
                                            env.path, holds, name),
-                               "env-file " + env.path));
+                               "env-file " + env.path);
+    // Nothing secret in it (Vite-style defaults, ports, log levels): worth knowing, not worth failing a build.
+    if (secrets + placeholders == 0) f.severity = core::Severity::info;
+    out.push_back(std::move(f));
   }
 }
 

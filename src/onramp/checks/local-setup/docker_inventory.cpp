@@ -115,6 +115,30 @@ json dockerfile_facts(const LoadedDockerfile& df) {
       }
     }
   }
+  // The image the final stage starts from and what the container runs, in one line each, for the text report.
+  const auto parents_of = stage_parents(file);
+  int base = static_cast<int>(file.stages.size()) - 1;
+  while (base >= 0 && parents_of[static_cast<std::size_t>(base)] >= 0) base = parents_of[static_cast<std::size_t>(base)];
+  if (base >= 0) {
+    const auto& row = out["stages"][static_cast<std::size_t>(base)];
+    std::string text = row["image"].get<std::string>();
+    if (row.contains("tag") && !row["tag"].get<std::string>().empty()) text += ":" + row["tag"].get<std::string>();
+    if (row.contains("digest") && !row["digest"].get<std::string>().empty()) text += "@" + row["digest"].get<std::string>();
+    out["base"] = text;
+  }
+  std::string runs;
+  for (const json* part : {&entrypoint, &cmd}) {
+    if (part->is_null()) continue;
+    const auto& command = (*part)["command"];
+    std::string piece;
+    if (command.is_array()) {
+      for (const auto& w : command) piece += (piece.empty() ? "" : " ") + w.get<std::string>();
+    } else {
+      piece = command.get<std::string>();
+    }
+    runs += (runs.empty() ? "" : " ") + piece;
+  }
+  if (!runs.empty()) out["runs"] = runs;
   out["user"] = user;
   out["expose"] = std::move(expose);
   out["entrypoint"] = entrypoint;
@@ -160,7 +184,9 @@ json compose_facts(const parse::ComposeFile& compose) {
     if (!s.extends.empty()) row["extends"] = s.extends_file.empty() ? s.extends : s.extends_file + ":" + s.extends;
     services.push_back(std::move(row));
   }
-  return {{"path", compose.path}, {"services", std::move(services)}};
+  json names = json::array();
+  for (const auto& s : compose.services) names.push_back(s.name);
+  return {{"path", compose.path}, {"service_names", std::move(names)}, {"services", std::move(services)}};
 }
 
 }  // namespace
