@@ -230,3 +230,28 @@ app = FastAPI()
     CHECK(local_setup_findings > 20);
   }
 }
+
+TEST_SUITE("cli::secrets") {
+  TEST_CASE("cli::the end-to-end fixtures' secrets reach no output") {
+    // The values their SCENARIO.md lists under "Secrets that must never appear in any output".
+    const std::vector<std::pair<std::string, std::vector<std::string>>> fixtures = {
+        {"django-requirements", {"q7v9x2-m9kz4wp8e-r1t6y0u3i5o_ljhgfd7sa2Lk", "S3cure-Db-Pass", "bookshelf-admin-2024"}},
+        {"piptools-flask", {"ci-only"}},
+        {"poetry-fastapi", {"orders-dev-pw"}},
+    };
+    for (const auto& [name, secrets] : fixtures) {
+      const auto root = (onramp::test::source_dir() / "tests" / "fixtures" / name / "repo").string();
+      for (const auto& args : std::vector<std::vector<std::string>>{
+               {root, "--format", "json"}, {root}, {"check", root, "--format", "sarif"}, {"check", root, "--format", "gitlab"},
+               {"check", root, "--format", "github"}, {"check", root, "--format", "json"}, {"check", root}}) {
+        const auto run = run_cli(args);
+        CAPTURE(onramp::util::join(args, " "));
+        CHECK(run.code != 2);
+        for (const auto& secret : secrets) {
+          CHECK_MESSAGE(run.out.find(secret) == std::string::npos, secret << " leaked");
+          CHECK_MESSAGE(run.err.find(secret) == std::string::npos, secret << " leaked to stderr");
+        }
+      }
+    }
+  }
+}

@@ -35,7 +35,7 @@ void DockerfileAddInsteadOfCopyCheck::check_project(const core::Project& project
                                                     std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     for (const auto& stage : df.file.stages) {
       for (const auto& ins : stage.instructions) {
         if (ins.keyword != "ADD") continue;

@@ -51,7 +51,7 @@ void DockerfileAptHygieneCheck::check_project(const core::Project& project, cons
                                               std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     const auto ships = shipping_stages(df.file);
     for (std::size_t s = 0; s < df.file.stages.size(); ++s) {
       for (const auto& run : df.file.stages[s].instructions) {

@@ -68,7 +68,7 @@ void DockerfilePipCacheCheck::check_project(const core::Project& project, const 
                                             std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     const auto parents = stage_parents(df.file);
     std::vector<bool> no_cache_at_end(df.file.stages.size(), false);
     for (std::size_t s = 0; s < df.file.stages.size(); ++s) {

@@ -22,7 +22,7 @@ void DockerfileRunsAsRootCheck::check_project(const core::Project& project, cons
                                               std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     if (df.file.stages.empty()) continue;
     // A dev container is a workstation, not a shipped image: devcontainer.json's remoteUser picks its user.
     if (df.path.starts_with(".devcontainer/") || df.path.find("/.devcontainer/") != std::string::npos) continue;

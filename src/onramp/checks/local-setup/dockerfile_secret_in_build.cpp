@@ -71,7 +71,7 @@ void DockerfileSecretInBuildCheck::check_project(const core::Project& project, c
                                                  std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     for (const auto& arg : df.file.global_args) check_instruction(*rule, df.path, arg, out);
     for (const auto& stage : df.file.stages) {
       for (const auto& ins : stage.instructions) check_instruction(*rule, df.path, ins, out);

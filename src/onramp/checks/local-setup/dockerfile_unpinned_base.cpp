@@ -15,7 +15,7 @@ void DockerfileUnpinnedBaseCheck::check_project(const core::Project& project, co
                                                 std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& df : load_dockerfiles(project)) {
+  for (const auto& df : load_valid_dockerfiles(project)) {
     const auto args = global_arg_defaults(df.file);
     const auto parents = stage_parents(df.file);
     for (std::size_t i = 0; i < df.file.stages.size(); ++i) {

@@ -99,12 +99,15 @@ void SecretInFileCheck::check_project(const core::Project& project, const core::
   };
 
   for (const auto& env : load_env_files(project)) {
-    const std::string where = is_env_template(env.path) ? "this template" : "this .env file";
+    // A placeholder or a default URL password is what a template is for; a real-looking value in one is a leak.
+    const bool template_file = is_env_template(env.path);
+    const std::string where = template_file ? "this template" : "this .env file";
     std::vector<std::pair<std::string, std::string>> siblings;
     for (const auto& e : env.file.entries) siblings.emplace_back(e.key, e.value);
     for (const auto& e : env.file.entries) {
       if (e.empty) continue;
       const auto j = judge_secret(e.key, e.value, siblings);
+      if (template_file && j.kind != SecretValue::literal) continue;
       std::string message;
       auto severity = rule->severity;
       if (j.url && j.kind == SecretValue::literal) {

@@ -39,6 +39,12 @@ std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project) {
   return out;
 }
 
+std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project) {
+  auto all = load_dockerfiles(project);
+  std::erase_if(all, [](const LoadedDockerfile& df) { return !df.file.errors.empty(); });
+  return all;
+}
+
 std::vector<parse::ComposeFile> load_compose_files(const core::Project& project) {
   std::vector<parse::ComposeFile> out;
   for (const auto* f : project.files_of(core::FileKind::compose)) out.push_back(parse::read_compose(project, f->path));

@@ -28,6 +28,9 @@ struct LoadedEnvFile {
 
 /// Every Dockerfile of the scan, parsed; templates (Dockerfile.j2, .tmpl, ...) and unreadable files are left out.
 std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project);
+/// The Dockerfiles the rules judge: those that parse. One that does not (a heredoc never closed swallows the rest)
+/// gets a broken-config finding and nothing else, since the rest would be judged on a misreading.
+std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project);
 /// Every compose file of the scan, parsed (extends followed).
 std::vector<parse::ComposeFile> load_compose_files(const core::Project& project);
 /// Every .env-style file of the scan (.env, .env.*, *.env), parsed.
