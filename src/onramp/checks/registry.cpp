@@ -91,8 +91,9 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
-  inventories.push_back(std::make_unique<local_setup::DockerInventory>());
+  // Not alphabetical: the checklist leads the step's facts, the Docker details follow it.
   inventories.push_back(std::make_unique<local_setup::LocalSetupInventory>());
+  inventories.push_back(std::make_unique<local_setup::DockerInventory>());
   inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());

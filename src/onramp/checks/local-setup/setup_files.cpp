@@ -61,16 +61,6 @@ std::vector<LoadedEnvFile> load_env_files(const core::Project& project) {
   return out;
 }
 
-bool is_env_template(std::string_view path) {
-  const auto name = util::to_lower(basename(path));
-  for (const std::string_view word : {"example", "sample", "template", "dist", "defaults", "default", "tmpl", "tpl"}) {
-    for (const auto part : util::split(name, '.')) {
-      if (part == word) return true;
-    }
-  }
-  return false;
-}
-
 ImageRef parse_image(std::string_view image) {
   ImageRef ref;
   const auto at = image.find('@');
