@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 #include <set>
@@ -37,7 +38,8 @@ struct AppCall {
   std::string_view framework;
 };
 
-constexpr std::array<AppCall, 14> kAppCalls = {{
+constexpr std::array<AppCall, 15> kAppCalls = {{
+    {"celery.Celery()", "celery"},
     {"fastapi.FastAPI()", "fastapi"},
     {"starlette.applications.Starlette()", "starlette"},
     {"litestar.Litestar()", "litestar"},
@@ -185,35 +187,110 @@ public:
 
   std::vector<ChecklistItem> build() {
     app_roots();
+    compose_ = pick_compose(in_.project, root_paths_);
     env_step();
     services_step();
+    // uv workspace members share the workspace's environment: one sync of every member at its root, not one per member
+    // (a `uv sync` in one member would uninstall what the others need).
+    std::map<std::string, int> per_workspace;
+    for (const auto* r : app_roots_) {
+      if (!r->workspace.empty() && r->install_tool == "uv") ++per_workspace[r->workspace];
+    }
+    std::set<std::string> synced;
+    test_owner_ = test_root();
     for (const auto* root : app_roots_) {
       const auto prefix = run_prefix(root->install_tool);
-      install_step(*root);
+      if (per_workspace.contains(root->workspace) && per_workspace[root->workspace] > 1) {
+        if (synced.insert(root->workspace).second) {
+          add("uv sync --all-packages", root->workspace,
+              fmt::format("install every workspace member into the shared environment ({}); the lock is {}", join_names(member_paths(root->workspace)),
+                          root->lockfile.empty() ? std::string("not there yet") : root->lockfile),
+              root->lockfile.empty() ? join_path(root->workspace, "pyproject.toml") : root->lockfile, 0);
+          items_.back().kind = "install";
+        }
+      } else {
+        install_step(*root);
+      }
       migrate_steps(*root, prefix);
       run_step(*root, prefix);
-      test_step(*root, prefix);
+      if (!test_step_task(*root, prefix) && test_owner_ == root) test_step(*root, prefix);
     }
+    if (test_owner_ == nullptr && !app_roots_.empty()) test_step(*app_roots_.front(), run_prefix(app_roots_.front()->install_tool));
+    export_step();
     return std::move(items_);
   }
 
 private:
-  void add(std::string command, std::string cwd, std::string why, std::string source, std::uint32_t line) {
-    items_.push_back({std::move(command), cwd.empty() ? "." : std::move(cwd), std::move(why), std::move(source), line});
+  void add(std::string command, std::string cwd, std::string why, std::string source, std::uint32_t line, std::string kind = {},
+           bool loads_env = false) {
+    items_.push_back({std::move(command), cwd.empty() ? "." : std::move(cwd), std::move(why), std::move(source), line, std::move(kind), loads_env});
+  }
+
+  std::vector<std::string> member_paths(const std::string& workspace) const {
+    std::vector<std::string> out;
+    for (const auto* r : app_roots_) {
+      if (r->workspace == workspace) out.push_back(r->path);
+    }
+    return out;
+  }
+
+  /// The application root the test configuration belongs to; nullptr when it sits above them (a workspace root).
+  const parse::RootManifest* test_root() const {
+    const auto& t = in_.tests;
+    if (!t.configs.empty()) {
+      for (const auto& c : t.configs) {
+        if (c.section == "[tox]") continue;
+        return owner_exact(dir_of(c.path));
+      }
+    }
+    return app_roots_.empty() ? nullptr : app_roots_.front();
+  }
+
+  /// The application root whose directory contains `dir` (deepest), or nullptr.
+  const parse::RootManifest* owner_exact(const std::string& dir) const {
+    const parse::RootManifest* best = nullptr;
+    for (const auto* r : app_roots_) {
+      if (root_contains(r->path, dir) && (best == nullptr || r->path.size() > best->path.size())) best = r;
+    }
+    return best;
+  }
+
+  /// Nothing loads .env for commands that read os.environ: export it into the shell first.
+  void export_step() {
+    if (env_file_.empty() || in_.env.code_loads_env) return;
+    // Only when the file holds something the application reads.
+    const bool relevant = std::any_of(in_.env.vars.begin(), in_.env.vars.end(), [&](const EnvVar& v) {
+      if (!v.app) return false;
+      for (const auto* list : {&v.documented_in, &v.set_in}) {
+        for (const auto& p : *list) {
+          if (p.path == env_file_ || (dir_of(p.path) == dir_of(env_file_) && is_env_template(p.path))) return true;
+        }
+      }
+      return false;
+    });
+    if (!relevant) return;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      const auto& it = items_[i];
+      if (it.kind != "migrate" && it.kind != "run" && it.kind != "test") continue;
+      if (it.command.empty() || it.loads_env || it.command.starts_with("docker")) continue;
+      const auto dir = dir_of(env_file_);
+      ChecklistItem e{"set -a; . ./.env; set +a", dir, "nothing in the code loads .env (it reads os.environ), so export it into "
+                      "the shell that runs the next commands", env_file_, 0, "export", false};
+      items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(i), std::move(e));
+      return;
+    }
   }
 
   /// Roots the checklist covers: applications, or every root with a manifest when none is marked as one; a uv
   /// workspace root that only gathers members is left to its members.
   void app_roots() {
-    const auto has_code = [&](const parse::RootManifest& r) {
-      return std::any_of(in_.project.modules.begin(), in_.project.modules.end(),
-                         [&](const facts::Module& m) {
-                           return scan::owning_root(in_.project.roots, m.path) == r.path && code_context(m) == "app";
-                         });
+    // A workspace root is an application only with an entry point of its own (an app object, manage.py).
+    const auto has_entry_point = [&](const parse::RootManifest& r) {
+      return std::any_of(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) { return a.root == r.path; }) ||
+             in_.project.find(join_path(r.path, "manage.py")) != nullptr;
     };
     for (const auto& r : in_.roots) {
-      // A uv workspace root without code of its own only gathers its members.
-      if (r.application && (r.members.empty() || has_code(r))) app_roots_.push_back(&r);
+      if (r.application && (r.members.empty() || has_entry_point(r))) app_roots_.push_back(&r);
     }
     if (app_roots_.empty()) {
       for (const auto& r : in_.roots) {
@@ -235,58 +312,107 @@ private:
     return best;
   }
 
+  /// Compose variables interpolated without a default (`${POSTGRES_PASSWORD}`, `${X:?msg}`), by name.
+  std::set<std::string> compose_interpolations() const {
+    std::set<std::string> out;
+    for (const auto* f : in_.project.files_of(core::FileKind::compose)) {
+      const auto text = in_.project.read(f->path);
+      if (!text) continue;
+      for (std::size_t pos = text->find("${"); pos != std::string::npos; pos = text->find("${", pos + 2)) {
+        std::size_t end = pos + 2;
+        while (end < text->size() && (std::isalnum(static_cast<unsigned char>((*text)[end])) != 0 || (*text)[end] == '_')) ++end;
+        if (end == pos + 2 || end >= text->size()) continue;
+        const char next = (*text)[end];
+        // `${X:-d}` and `${X-d}` have a default; `${X}`, `${X:?err}` and `${X?err}` need a value.
+        if (next == '}' || next == '?' || (next == ':' && end + 1 < text->size() && (*text)[end + 1] == '?')) {
+          out.insert(text->substr(pos + 2, end - pos - 2));
+        }
+      }
+    }
+    return out;
+  }
+
   void env_step() {
     // Required by application code, no default anywhere.
     std::vector<const EnvVar*> required;
     for (const auto& v : in_.env.vars) {
       if (v.required) required.push_back(&v);
     }
-    const auto valued_in = [](const EnvVar& v, std::string_view file) {
-      return std::any_of(v.documented_in.begin(), v.documented_in.end(), [&](const EnvPlace& p) { return p.path == file && p.has_value; }) ||
-             std::any_of(v.set_in.begin(), v.set_in.end(), [&](const EnvPlace& p) { return p.path == file && p.has_value; });
+    const auto entry_in = [](const EnvVar& v, std::string_view file) -> const EnvPlace* {
+      for (const auto* list : {&v.documented_in, &v.set_in}) {
+        for (const auto& p : *list) {
+          if (p.path == file) return &p;
+        }
+      }
+      return nullptr;
     };
     // The template nearest the root (or an application root).
     std::string tmpl;
     for (const auto& t : in_.env.templates) {
-      if (dir_of(t).find('/') != std::string::npos && dir_of(t) != "." && std::find(root_paths_.begin(), root_paths_.end(), dir_of(t)) == root_paths_.end()) {
-        continue;
-      }
+      if (dir_of(t) != "." && std::find(root_paths_.begin(), root_paths_.end(), dir_of(t)) == root_paths_.end()) continue;
       if (tmpl.empty() || t.size() < tmpl.size()) tmpl = t;
     }
-    if (!tmpl.empty()) {
-      const auto dir = dir_of(tmpl);
-      const std::string target = ".env";
-      const auto target_path = join_path(dir, target);
-      std::vector<std::string> fill;
-      for (const auto* v : required) {
-        if (!valued_in(*v, tmpl)) fill.push_back(v->name);
-      }
-      if (in_.project.find(target_path) != nullptr) {
-        add({}, dir, fmt::format("{} is committed and used as it is; compare it with {}{}", target_path, tmpl,
-                                 fill.empty() ? std::string{} : "; fill in " + join_names(fill)),
-            tmpl, 0);
-      } else {
-        add(fmt::format("cp {} {}", base_name(tmpl), target), dir,
-            fill.empty() ? fmt::format("create {} from the template; every variable the code requires has a value there", target)
-                         : fmt::format("create {} from the template, then fill in {} (required: read without a default, "
-                                       "no value in the template)", target, join_names(fill)),
-            tmpl, 0);
-      }
-      return;
-    }
-    // No template: a committed .env, or nothing at all.
     std::string committed;
     for (const auto* f : in_.project.files_of(core::FileKind::env)) {
       if (base_name(f->path) == ".env" && (committed.empty() || f->path.size() < committed.size())) committed = f->path;
     }
-    std::vector<std::string> missing;
+    const std::string file = tmpl.empty() ? committed : tmpl;
+    // What the newcomer must do to the file: fill in empty entries, replace placeholders, add what is missing.
+    std::vector<std::string> fill, replace, missing, interpolated;
     for (const auto* v : required) {
-      if (committed.empty() || !valued_in(*v, committed)) missing.push_back(v->name);
+      const auto* e = file.empty() ? nullptr : entry_in(*v, file);
+      if (e == nullptr) {
+        missing.push_back(v->name);
+      } else if (!e->has_value) {
+        fill.push_back(v->name);
+      } else if (e->placeholder) {
+        replace.push_back(v->name);
+      }
+    }
+    // Compose interpolates some template entries (`${POSTGRES_PASSWORD}`): empty ones need a value too.
+    if (!file.empty() && compose_) {
+      const auto needed = compose_interpolations();
+      if (const auto text = in_.project.read(file)) {
+        for (const auto& e : parse::read_env_file(*text).entries) {
+          if (!needed.contains(e.key)) continue;
+          if (std::find(fill.begin(), fill.end(), e.key) != fill.end() || std::find(replace.begin(), replace.end(), e.key) != replace.end()) continue;
+          if (e.empty) interpolated.push_back(e.key);
+        }
+      }
+    }
+    std::vector<std::string> todo;
+    if (!fill.empty()) todo.push_back("fill in " + join_names(fill) + " (empty in " + std::string(base_name(file)) + ")");
+    if (!interpolated.empty()) {
+      todo.push_back(fmt::format("set {} (empty in {}; the compose file interpolates {})", join_names(interpolated), base_name(file),
+                                 interpolated.size() == 1 ? "it" : "them"));
+    }
+    if (!replace.empty()) todo.push_back("replace the placeholder values of " + join_names(replace));
+    if (!missing.empty()) {
+      todo.push_back(fmt::format("add {} (required: read without a default{})", join_names(missing),
+                                 file.empty() ? "" : ", missing from " + std::string(base_name(file))));
+    }
+    std::string todo_text;
+    for (std::size_t i = 0; i < todo.size(); ++i) todo_text += (i == 0 ? "" : i + 1 == todo.size() ? " and " : ", ") + todo[i];
+    if (!tmpl.empty()) {
+      const auto dir = dir_of(tmpl);
+      const auto target_path = join_path(dir, ".env");
+      env_file_ = target_path;
+      if (in_.project.find(target_path) != nullptr) {
+        add({}, dir, fmt::format("{} is committed and used as it is; compare it with {}{}", target_path, tmpl,
+                                 todo_text.empty() ? std::string{} : "; " + todo_text),
+            tmpl, 0);
+      } else {
+        add(fmt::format("cp {} .env", base_name(tmpl)), dir,
+            todo_text.empty() ? std::string("create .env from the template; every variable the code requires has a value there")
+                              : "create .env from the template, then " + todo_text,
+            tmpl, 0);
+      }
+      return;
     }
     if (!committed.empty()) {
+      env_file_ = committed;
       add({}, dir_of(committed), fmt::format("{} is committed and serves as the template (no .env.example){}", committed,
-                                             missing.empty() ? "; it sets every variable the code requires"
-                                                             : "; it lacks " + join_names(missing) + ", required by the code"),
+                                             todo_text.empty() ? "; it sets every variable the code requires" : "; " + todo_text),
           committed, 0);
     } else if (!missing.empty()) {
       add({}, ".", fmt::format("no .env template: set {} (required: read without a default) in the environment", join_names(missing)),
@@ -295,15 +421,20 @@ private:
   }
 
   void services_step() {
-    compose_ = pick_compose(in_.project, root_paths_);
-    if (!compose_) return;
+    if (!compose_) {
+      service_hints();
+      return;
+    }
     services_ = merge(*compose_);
     const auto source = compose_->files.front().path;
-    // The application: a service built from this repository.
+    // The applications: services built from this repository; the first that runs Python is "the" app service.
+    std::vector<std::string> apps;
     for (const auto& [name, m] : services_) {
-      if (m.svc.build_context.empty()) continue;
-      if (app_service_.empty() || runs_python_app(m.svc.command)) app_service_ = name;
-      if (runs_python_app(m.svc.command)) break;
+      if (m.svc.build_context.empty() || !builds_python(m.svc)) continue;
+      apps.push_back(name);
+      if (app_service_.empty() || (runs_python_app(m.svc.command) && !runs_python_app(services_.at(app_service_).svc.command))) {
+        app_service_ = name;
+      }
     }
     std::vector<std::string> backing;
     std::set<std::string> seen;
@@ -311,8 +442,8 @@ private:
       const auto it = services_.find(n);
       return it != services_.end() && it->second.svc.build_context.empty() && !it->second.svc.image.empty();
     };
-    if (!app_service_.empty()) {
-      std::vector<std::string> queue{app_service_};
+    if (!apps.empty()) {
+      std::vector<std::string> queue = apps;
       while (!queue.empty()) {
         const auto n = queue.back();
         queue.pop_back();
@@ -325,17 +456,19 @@ private:
           }
         }
       }
-      // Services the application reaches by host name (`SMTP_HOST: mailpit`, `@db:5432`), in `environment:` or its env files.
-      const auto& app = services_.at(app_service_).svc;
+      // Services the applications reach by host name (`SMTP_HOST: mailpit`, `@db:5432`), in `environment:` or env files.
       std::vector<std::string> values;
-      for (const auto& e : app.environment) {
-        if (e.value) values.push_back(*e.value);
-      }
-      for (const auto& file : app.env_files) {
-        const auto path = join_path(compose_->dir, file);
-        if (path.empty()) continue;
-        if (const auto text = in_.project.read(path)) {
-          for (auto& e : parse::read_env_file(*text).entries) values.push_back(std::move(e.value));
+      for (const auto& a : apps) {
+        const auto& app = services_.at(a).svc;
+        for (const auto& e : app.environment) {
+          if (e.value) values.push_back(*e.value);
+        }
+        for (const auto& f : app.env_files) {
+          const auto path = join_path(compose_->dir, f);
+          if (path.empty()) continue;
+          if (const auto text = in_.project.read(path)) {
+            for (auto& e : parse::read_env_file(*text).entries) values.push_back(std::move(e.value));
+          }
         }
       }
       for (const auto& [name, m] : services_) {
@@ -370,10 +503,85 @@ private:
     }
     std::string names;
     for (const auto& b : backing) names += " " + b;
+    std::vector<std::string> app_names = apps;
     add(fmt::format("docker compose {}up -d{}", compose_->flag, names), compose_->dir,
-        app_service_.empty() ? "start the services the compose file declares"
-                             : fmt::format("start the backing services the application ({}) depends on or connects to", app_service_),
+        apps.empty() ? "start the services the compose file declares"
+                     : fmt::format("start the backing services the application{} ({}) depend{} on or connect{} to",
+                                   apps.size() == 1 ? "" : "s", join_names(app_names), apps.size() == 1 ? "s" : "",
+                                   apps.size() == 1 ? "s" : ""),
         source, services_.at(backing.front()).line);
+  }
+
+  /// The application root a built service comes from: its Dockerfile's root, else its build context's.
+  const parse::RootManifest* service_root(const parse::ComposeService& svc) const {
+    const auto context = join_path(compose_->dir, svc.build_context.empty() ? "." : svc.build_context);
+    if (!svc.dockerfile.empty()) {
+      for (const auto& path : {join_path(context, svc.dockerfile), join_path(compose_->dir, svc.dockerfile)}) {
+        if (!path.empty() && in_.project.find(path) != nullptr) return owner(path);
+      }
+    }
+    return owner(context == "." ? std::string("Dockerfile") : context + "/Dockerfile");
+  }
+
+  /// The service's Dockerfile installs or runs Python (a frontend or test-browser image is not the application).
+  bool builds_python(const parse::ComposeService& svc) const {
+    const auto context = join_path(compose_->dir, svc.build_context);
+    if (context.empty()) return true;
+    const auto dockerfile = join_path(context, svc.dockerfile.empty() ? "Dockerfile" : svc.dockerfile);
+    // Compose resolves `dockerfile:` against the context; some write it from the compose file's directory.
+    auto text = in_.project.read(dockerfile);
+    if (!text && !svc.dockerfile.empty()) text = in_.project.read(join_path(compose_->dir, svc.dockerfile));
+    if (!text) return true;
+    const auto lower = util::to_lower(*text);
+    for (std::string_view w : {"python", "pip install", "uv sync", "poetry", "pipenv", "pdm "}) {
+      if (lower.find(w) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  /// No compose file: name the servers the configured URLs point at, and the images CI starts, as a step to do by hand.
+  void service_hints() {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kKinds = {{
+        {"postgres", "PostgreSQL"}, {"postgresql", "PostgreSQL"}, {"mysql", "MySQL"}, {"mariadb", "MariaDB"}, {"redis", "Redis"},
+        {"rediss", "Redis"}, {"amqp", "RabbitMQ"}, {"mongodb", "MongoDB"}, {"memcache", "Memcached"}}};
+    struct Seen {
+      std::string where;
+      std::string path;
+      std::uint32_t line = 0;
+    };
+    std::map<std::string, Seen> servers;  // "PostgreSQL on localhost:5432" -> the variable and where
+    const auto consider = [&](const std::string& endpoint, const std::string& var, const std::string& where, std::uint32_t line) {
+      const auto sep = endpoint.find("://");
+      if (sep == std::string::npos) return;
+      auto scheme = endpoint.substr(0, sep);
+      scheme = scheme.substr(0, scheme.find('+'));
+      for (const auto& [k, name] : kKinds) {
+        if (scheme != k) continue;
+        const auto key = fmt::format("{} on {}", name, endpoint.substr(sep + 3));
+        servers.try_emplace(key, Seen{fmt::format("{}, {}{}", var, where, line != 0 ? fmt::format(":{}", line) : ""), where, line});
+      }
+    };
+    for (const auto& v : in_.env.vars) {
+      if (!v.app) continue;
+      for (const auto* list : {&v.set_in, &v.documented_in}) {
+        for (const auto& p : *list) {
+          if (!p.endpoint.empty()) consider(p.endpoint, v.name, p.path, p.line);
+        }
+      }
+      for (const auto& r : v.reads) {
+        if (r.context != "app" || r.default_value.empty()) continue;
+        if (const auto lit = util::string_literal(r.default_value)) consider(url_endpoint(*lit), v.name, r.path, r.line);
+      }
+    }
+    if (servers.empty()) return;
+    std::vector<std::string> list;
+    for (const auto& [k, seen] : servers) list.push_back(fmt::format("{} ({})", k, seen.where));
+    std::string ci;
+    std::vector<std::string> images;
+    for (const auto& s : in_.env.ci_services) images.push_back(s.how);
+    if (!images.empty()) ci = fmt::format("; the CI job starts {} ({})", join_names(images), in_.env.ci_services.front().path);
+    add({}, ".", fmt::format("no compose file to start the backing services: run {} yourself{}", join_names(list), ci),
+        servers.begin()->second.path, servers.begin()->second.line);
   }
 
   void install_step(const parse::RootManifest& root) {
@@ -389,21 +597,25 @@ private:
     const TaskTarget* best = nullptr;
     for (const auto& t : in_.tasks) {
       if (t.body.find(needle) == std::string::npos || t.tool == "project.scripts" || t.tool == "poetry.scripts") continue;
-      if (t.path.starts_with(".") || (!root_contains(dir_of(t.path), root.path) && !root_contains(root.path, dir_of(t.path)))) continue;
+      if (t.path.starts_with(".") || !task_applies(t, root)) continue;
       if (t.body.find("docker") != std::string::npos) continue;
       if (best == nullptr || t.body.size() < best->body.size()) best = &t;
     }
     return best;
   }
 
+  /// A task applies to the application root that holds it, or to every root below the directory it sits in.
+  bool task_applies(const TaskTarget& t, const parse::RootManifest& root) const {
+    const auto dir = t.tool == "script" ? dir_of(dir_of(t.path)) : dir_of(t.path);
+    if (const auto* o = owner(t.path); o != nullptr) return o == &root;
+    return root_contains(dir, root.path);
+  }
+
   const TaskTarget* task_named(std::initializer_list<std::string_view> names, const parse::RootManifest& root) const {
     for (const auto name : names) {
       for (const auto& t : in_.tasks) {
         if (t.path.starts_with(".") || t.tool == "project.scripts" || t.tool == "poetry.scripts") continue;
-        if (!root_contains(dir_of(t.path), root.path) && !root_contains(root.path, dir_of(t.path)) &&
-            !(t.tool == "script" && root_contains(root.path, dir_of(dir_of(t.path))))) {
-          continue;
-        }
+        if (!task_applies(t, root)) continue;
         const auto tname = t.tool == "script" ? name_without_extension(t.name) : t.name;
         if (tname == name && !t.command.empty() && t.body.find("docker") == std::string::npos) return &t;
       }
@@ -421,6 +633,21 @@ private:
     return {cmd, cwd};
   }
 
+  /// The line of a target's recipe that does the work (`exec flask ... run` after the set-up lines of a script).
+  static std::string main_line(const TaskTarget& t, std::string_view needle) {
+    std::string fallback;
+    for (auto line : util::split(t.body, '\n')) {
+      if (line.empty()) continue;
+      if (!needle.empty() && line.find(needle) != std::string_view::npos) return std::string(line);
+      if (needle.empty() && runs_python_app(line) && !line.starts_with("cd ") && line.find("pip") == std::string_view::npos) {
+        fallback = std::string(line);
+      }
+    }
+    return fallback.empty() ? t.command : fallback;
+  }
+
+  static std::string runner_name(const TaskTarget& t) { return t.tool == "script" ? std::string("script") : t.tool + " target"; }
+
   void migrate_steps(const parse::RootManifest& root, const std::string& prefix) {
     for (const auto& m : in_.migrations) {
       const auto dir = m.config.empty() ? m.directory : dir_of(m.config);
@@ -433,15 +660,33 @@ private:
                                                   : fmt::format("{} {} revision{} in {}", m.revisions, m.tool, m.revisions == 1 ? "" : "s", m.directory);
       if (const auto* t = task_running(needle, root)) {
         const auto [cmd, cwd] = invoke(*t, prefix);
-        add(cmd, cwd, fmt::format("apply the migrations ({}); the repository's {} runs `{}`", what,
-                                  t->tool == "script" ? "script" : t->tool + " target", m.apply),
-            t->path, t->line);
+        add(cmd, cwd, fmt::format("apply the migrations ({}); the repository's {} runs `{}`", what, runner_name(*t), main_line(*t, needle)),
+            t->path, t->line, "migrate", t->loads_env);
         continue;
       }
       add(prefix + m.apply, m.cwd, fmt::format("apply the migrations ({}){}", what,
                                                m.heads.size() > 1 ? "; there are several heads, merge them before adding revisions" : ""),
-          m.config.empty() ? m.directory : m.config, m.line);
+          m.config.empty() ? m.directory : m.config, m.line, "migrate");
     }
+    bool any = false;
+    for (const auto& m : in_.migrations) any = any || owner(m.config.empty() ? m.directory : dir_of(m.config)) == &root;
+    if (!any && !migrations_noted_) {
+      migrations_noted_ = true;
+      add({}, root.path, "no migrations found (no alembic.ini or Alembic revisions, no Django migrations, no yoyo or aerich)", root.path, 0,
+          "migrate");
+    }
+  }
+
+  /// `/workspace/.venv/bin/uvicorn app:app` -> `uvicorn app:app`: a container's absolute path to a console script.
+  static std::string strip_container_path(std::string cmd) {
+    if (!cmd.starts_with("/")) return cmd;
+    const auto space = cmd.find(' ');
+    const auto exe = cmd.substr(0, space);
+    const auto name = std::string(base_name(exe));
+    for (std::string_view known : {"uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "celery", "python", "python3", "flask", "fastapi", "dramatiq", "rq", "arq"}) {
+      if (name == known) return name + (space == std::string::npos ? std::string{} : cmd.substr(space));
+    }
+    return {};
   }
 
   void run_step(const parse::RootManifest& root, const std::string& prefix) {
@@ -455,28 +700,28 @@ private:
       if (base_name(f.path) == "manage.py" && owner(f.path) == &root && (manage.empty() || f.path.size() < manage.size())) manage = f.path;
     }
     std::string app_note;
-    if (!apps.empty()) {
+    if (!apps.empty() && apps.front()->framework != "celery") {
       app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path, apps.front()->line);
     }
     if (const auto* t = task_named({"start", "dev", "run", "serve", "server", "runserver", "web", "api", "run-dev", "start-dev"}, root)) {
       const auto [cmd, cwd] = invoke(*t, prefix);
-      add(cmd, cwd, fmt::format("start the application with the repository's {} (`{}`){}", t->tool == "script" ? "script" : t->tool + " target",
-                                t->command, app_note),
-          t->path, t->line);
+      add(cmd, cwd, fmt::format("start the application with the repository's {} (`{}`){}", runner_name(*t), main_line(*t, {}), app_note),
+          t->path, t->line, "run", t->loads_env);
       return;
     }
     if (!app_service_.empty()) {
       const auto& m = services_.at(app_service_);
-      if (!is_placeholder_command(m.svc.command) && runs_python_app(m.svc.command) && m.svc.command.find("/app/") == std::string::npos &&
-          owner(join_path(compose_->dir, m.svc.build_context.empty() ? "." : m.svc.build_context)) != nullptr) {
-        add(has_tool_prefix(m.svc.command) ? m.svc.command : prefix + m.svc.command, root.path,
+      const auto command = strip_container_path(m.svc.command);
+      if (!is_placeholder_command(command) && runs_python_app(command) && command.find("/app/") == std::string::npos &&
+          service_root(m.svc) == &root) {
+        add(has_tool_prefix(command) ? command : prefix + command, root.path,
             fmt::format("start the application as the compose service `{}` does, outside the container{}", app_service_, app_note),
-            m.command_path, m.command_line);
+            m.command_path, m.command_line, "run");
         return;
       }
     }
     if (!manage.empty()) {
-      add(prefix + "python manage.py runserver", dir_of(manage), "start Django's development server", manage, 0);
+      add(prefix + "python manage.py runserver", dir_of(manage), "start Django's development server", manage, 0, "run");
       return;
     }
     if (!apps.empty()) {
@@ -488,20 +733,22 @@ private:
         cmd = fmt::format("flask --app {} run --debug", a.target);
       } else if (a.framework == "django") {
         cmd = fmt::format("uvicorn {} --reload", a.target);
-      } else {
-        cmd = {};
+      } else if (a.framework == "celery") {
+        cmd = fmt::format("celery -A {} worker --loglevel=INFO", a.target);
       }
       if (!cmd.empty()) {
-        const auto mod_root = a.root;
-        add(prefix + cmd, mod_root, fmt::format("start the {} application {} found in the code", a.framework, a.target), a.path, a.line);
+        add(prefix + cmd, a.root, fmt::format("start the {} {} {} found in the code", a.framework, a.framework == "celery" ? "worker of" : "application",
+                                              a.target),
+            a.path, a.line, "run");
         return;
       }
     }
     if (const auto cmd = dockerfile_cmd(root); cmd.first != nullptr) {
-      add(prefix + cmd.second, root.path, "start the application as the Dockerfile's CMD does", cmd.first->path, cmd.line);
+      add(prefix + cmd.second, root.path, "start the application as the Dockerfile's CMD does", cmd.first->path, cmd.line, "run");
       return;
     }
-    add({}, root.path, "no application entry point found (no ASGI/WSGI app object, manage.py, run target or container command)", root.path, 0);
+    add({}, root.path, "no application entry point found (no ASGI/WSGI app object, manage.py, run target or container command)", root.path, 0,
+        "run");
   }
 
   struct DockerCmd {
@@ -519,46 +766,56 @@ private:
       if (df.stages.empty()) continue;
       for (const auto& ins : df.stages.back().instructions) {
         if (ins.keyword != "CMD") continue;
-        const auto cmd = ins.is_exec_form ? util::join(ins.exec_form, " ") : util::collapse_whitespace(ins.arguments);
-        if (runs_python_app(cmd) && !cmd.starts_with("/")) return {f, cmd, ins.line};
+        const auto cmd = strip_container_path(ins.is_exec_form ? util::join(ins.exec_form, " ") : util::collapse_whitespace(ins.arguments));
+        if (!cmd.empty() && runs_python_app(cmd)) return {f, cmd, ins.line};
       }
     }
     return {};
   }
 
-  void test_step(const parse::RootManifest& root, const std::string& prefix) {
-    const auto& t = in_.tests;
+  /// The root's own test target or script, if it has one.
+  bool test_step_task(const parse::RootManifest& root, const std::string& prefix) {
     if (const auto* task = task_named({"test", "tests", "pytest", "test-all", "unit"}, root)) {
       const auto [cmd, cwd] = invoke(*task, prefix);
-      add(cmd, cwd, fmt::format("run the tests with the repository's {} (`{}`)", task->tool == "script" ? "script" : task->tool + " target",
-                                task->command),
-          task->path, task->line);
-      return;
+      add(cmd, cwd, fmt::format("run the tests with the repository's {} (`{}`)", runner_name(*task), main_line(*task, "test")),
+          task->path, task->line, "test", task->loads_env);
+      return true;
     }
+    return false;
+  }
+
+  void test_step(const parse::RootManifest& root, const std::string& prefix) {
+    const auto& t = in_.tests;
+    const std::string tox = t.tox_path.empty() ? std::string{} : fmt::format("; or `tox` for {} ({})", t.tox_envlist, t.tox_path);
     if (t.runner == "pytest") {
-      std::string source = t.configs.empty() ? (t.conftests.empty() ? root.path : t.conftests.front()) : t.configs.front().path;
-      const std::uint32_t line = t.configs.empty() ? 0 : t.configs.front().line;
-      const auto cwd = t.configs.empty() ? root.path : dir_of(t.configs.front().path);
-      add(prefix + "pytest", cwd, fmt::format("run the tests ({} test file{}{})", t.test_files, t.test_files == 1 ? "" : "s",
-                                              t.django_settings_module.empty() ? "" : ", settings " + t.django_settings_module),
-          source, line);
+      const TestConfig* config = nullptr;
+      for (const auto& c : t.configs) {
+        if (c.section != "[tox]" && config == nullptr) config = &c;
+      }
+      std::string source = config == nullptr ? (t.conftests.empty() ? root.path : t.conftests.front()) : config->path;
+      const std::uint32_t line = config == nullptr ? 0 : config->line;
+      const auto cwd = config == nullptr ? root.path : dir_of(config->path);
+      add(prefix + "pytest", cwd, fmt::format("run the tests ({} test module{}{}){}", t.test_files, t.test_files == 1 ? "" : "s",
+                                              t.django_settings_module.empty() ? "" : ", settings " + t.django_settings_module, tox),
+          source, line, "test");
       return;
     }
     for (const auto& s : t.nox_sessions) {
       if (s.find("test") != std::string::npos) {
-        add("nox -s " + s, dir_of(t.nox_path), "run the tests' nox session", t.nox_path, 0);
+        add("nox -s " + s, dir_of(t.nox_path), "run the tests' nox session", t.nox_path, 0, "test");
         return;
       }
     }
     if (t.runner == "tox") {
-      add("tox", dir_of(t.tox_path), "run the tox environments (" + t.tox_envlist + ")", t.tox_path, 0);
+      add("tox", dir_of(t.tox_path), "run the tox environments (" + t.tox_envlist + ")", t.tox_path, 0, "test");
       return;
     }
     if (t.runner == "unittest") {
-      add(prefix + "python -m unittest discover", root.path, fmt::format("run the tests ({} test file{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"), root.path, 0);
+      add(prefix + "python -m unittest discover", root.path,
+          fmt::format("run the tests ({} test module{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"), root.path, 0, "test");
       return;
     }
-    add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0);
+    add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0, "test");
   }
 
   const ChecklistInputs& in_;
@@ -567,6 +824,9 @@ private:
   std::optional<ComposeSet> compose_;
   std::map<std::string, MergedService> services_;
   std::string app_service_;
+  std::string env_file_;
+  const parse::RootManifest* test_owner_ = nullptr;
+  bool migrations_noted_ = false;
   std::vector<ChecklistItem> items_;
 };
 
@@ -612,7 +872,7 @@ std::optional<ChecklistItem> install_command(const core::Project& project, const
     return {};
   }();
   const auto item = [&](std::string cmd, std::string why, std::string source) {
-    return ChecklistItem{std::move(cmd), root.path, std::move(why) + python, std::move(source), 0};
+    return ChecklistItem{std::move(cmd), root.path, std::move(why) + python, std::move(source), 0, "install", false};
   };
   if (tool == "uv") {
     return item("uv sync", lock.empty() ? "install the dependencies with uv (no uv.lock: it resolves and writes one)"
@@ -633,8 +893,17 @@ std::optional<ChecklistItem> install_command(const core::Project& project, const
   if (tool == "pip-tools") {
     const auto req = lock.empty() ? pick_requirements(project, root) : lock;
     if (req.empty()) return std::nullopt;
-    const auto rel = root.path == "." ? req : req.substr(root.path.size() + 1);
-    return item("python -m venv .venv && . .venv/bin/activate && pip install pip-tools && pip-sync " + rel,
+    const auto rel_of = [&](const std::string& p) { return root.path == "." ? p : p.substr(root.path.size() + 1); };
+    std::string files = rel_of(req);
+    // The compiled dev/test files go with the main one (pip-sync removes whatever the files it is given do not list).
+    for (const auto& l : root.lockfiles) {
+      const auto name = util::to_lower(base_name(l));
+      if (l == req || !l.ends_with(".txt") || name.find("prod") != std::string::npos || name.find("doc") != std::string::npos) continue;
+      if (name.find("dev") != std::string::npos || name.find("test") != std::string::npos || name.find("local") != std::string::npos) {
+        files += " " + rel_of(l);
+      }
+    }
+    return item("python -m venv .venv && . .venv/bin/activate && pip install pip-tools && pip-sync " + files,
                 "install the compiled requirements exactly (pip-tools)", req);
   }
   if (tool == "pip") {
@@ -682,7 +951,8 @@ std::vector<AppObject> find_app_objects(const core::Project& project) {
   }
   // ASGI objects before WSGI ones, application modules before others (the first is the one the checklist runs).
   std::stable_sort(out.begin(), out.end(), [](const AppObject& a, const AppObject& b) {
-    return (a.framework == "django") < (b.framework == "django");
+    const auto rank = [](const AppObject& o) { return o.framework == "celery" ? 2 : o.framework == "django" ? 1 : 0; };
+    return rank(a) < rank(b);
   });
   return out;
 }

@@ -20,6 +20,10 @@ struct ChecklistItem {
   std::string why;
   std::string source;
   std::uint32_t line = 0;
+  /// env, services, install, migrate, run, test, export (not in the output).
+  std::string kind;
+  /// The command loads .env itself (a runner's envfile, a script that sources it).
+  bool loads_env = false;
 };
 
 /// An ASGI/WSGI application object or factory found in the code (`app = FastAPI()` in app/main.py).

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <functional>
 #include <map>
@@ -86,6 +87,15 @@ struct CallShape {
 
 constexpr std::size_t npos = std::string_view::npos;
 
+EnvPlace place_at(std::string path, std::uint32_t line, std::string how, bool has_value) {
+  EnvPlace p;
+  p.path = std::move(path);
+  p.line = line;
+  p.how = std::move(how);
+  p.has_value = has_value;
+  return p;
+}
+
 std::string upper(std::string_view s) {
   std::string out(s);
   for (auto& c : out) {
@@ -162,6 +172,8 @@ public:
     table.loads = std::move(loads_);
     table.dynaconf = std::move(dynaconf_);
     table.templates = std::move(templates_);
+    table.ci_services = std::move(ci_services_);
+    table.code_loads_env = !table.loads.empty() || decouple_;
     for (auto& [name, var] : vars_) {
       var.name = name;
       var.secret = core::is_secret_key(name);
@@ -279,6 +291,7 @@ private:
         const auto name = args.at(shape->name_pos, shape->name_keyword);
         const auto def = args.at(shape->default_pos, shape->default_keyword);
         r.via = shape->via;
+        if (shape->via == "decouple") decouple_ = true;
         if (!shape->implicit_name.empty() && (name.empty() || name.ends_with(".DEFAULT_ENV"))) {
           r.name = std::string(shape->implicit_name);
         } else if (auto lit = util::string_literal(name)) {
@@ -316,7 +329,7 @@ private:
       if (!n.get("param").empty()) continue;  // inside a wrapper: its callers' names are the reads
       const auto mode = n.get("mode");
       if (mode == "set" || mode == "delete") {
-        if (!n.get("name").empty()) code_sets_[n.get("name")].push_back({m.path, n.location.line, "set in code (" + context + ")", true});
+        if (!n.get("name").empty()) code_sets_[n.get("name")].push_back(place_at(m.path, n.location.line, "set in code (" + context + ")", true));
         continue;
       }
       EnvRead r;
@@ -451,7 +464,9 @@ private:
     const bool tmpl = is_env_template(path);
     if (tmpl) templates_.push_back(path);
     for (const auto& e : parse::read_env_file(*text).entries) {
-      place(e.key, {path, e.line, tmpl ? ".env template" : ".env file", !e.empty}, !tmpl);
+      place(e.key, {path, e.line, tmpl ? ".env template" : ".env file", !e.empty, !e.empty && core::is_placeholder_value(e.value),
+                    url_endpoint(e.value)},
+            !tmpl);
     }
   }
 
@@ -479,7 +494,7 @@ private:
       i = j;
       if (word.size() < 2 || vars_.find(std::string(word)) == vars_.end() || seen.contains(word)) continue;
       seen.insert(std::string(word));
-      place(std::string(word), {path, line, "docs", false}, false);
+      place(std::string(word), place_at(path, line, "docs", false), false);
     }
   }
 
@@ -487,7 +502,7 @@ private:
     const auto file = parse::read_compose(project_, path);
     for (const auto& svc : file.services) {
       for (const auto& e : svc.environment) {
-        place(e.key, {e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")", e.value.has_value()}, true);
+        place(e.key, place_at(e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")", e.value.has_value()), true);
       }
     }
   }
@@ -501,7 +516,7 @@ private:
         part = util::trim(part);
         if (part.empty()) continue;
         const auto name = part.substr(0, part.find('='));
-        place(std::string(name), {path, ins.line, "Dockerfile ARG", part.find('=') != std::string_view::npos}, false);
+        place(std::string(name), place_at(path, ins.line, "Dockerfile ARG", part.find('=') != std::string_view::npos), false);
       }
     };
     for (const auto& ins : df.global_args) arg(ins);
@@ -509,7 +524,7 @@ private:
       for (const auto& ins : stage.instructions) {
         if (ins.keyword == "ARG") arg(ins);
         if (ins.keyword != "ENV") continue;
-        for (const auto& [k, v] : parse::split_key_values(ins.arguments)) place(k, {path, ins.line, "Dockerfile ENV", true}, true);
+        for (const auto& [k, v] : parse::split_key_values(ins.arguments)) place(k, place_at(path, ins.line, "Dockerfile ENV", true), true);
       }
     }
   }
@@ -525,7 +540,7 @@ private:
         if (!env || !env.IsMap()) return;
         for (const auto& kv : env) {
           if (!kv.first.IsScalar()) continue;
-          place(kv.first.as<std::string>(), {path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), "CI env", true}, true);
+          place(kv.first.as<std::string>(), place_at(path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), "CI env", true), true);
         }
       };
       const bool gitlab = basename(path) == ".gitlab-ci.yml";
@@ -539,7 +554,16 @@ private:
         if (const auto container = job.second["container"]; container && container.IsMap()) env_map(container["env"]);
         if (const auto services = job.second["services"]; services && services.IsMap()) {
           for (const auto& s : services) {
-            if (s.second.IsMap()) env_map(s.second["env"]);
+            if (!s.second.IsMap()) continue;
+            env_map(s.second["env"]);
+            if (s.second["image"] && s.second["image"].IsScalar()) {
+              ci_services_.push_back(place_at(path, static_cast<std::uint32_t>(s.second["image"].Mark().line + 1), s.second["image"].as<std::string>(), false));
+            }
+          }
+        } else if (services && services.IsSequence()) {
+          for (const auto& s : services) {
+            const auto image = s.IsScalar() ? s : s.IsMap() ? s["name"] : YAML::Node();
+            if (image && image.IsScalar()) ci_services_.push_back(place_at(path, static_cast<std::uint32_t>(image.Mark().line + 1), image.as<std::string>(), false));
           }
         }
         if (const auto steps = job.second["steps"]; steps && steps.IsSequence()) {
@@ -562,9 +586,26 @@ private:
   std::vector<EnvRead> dynamic_;
   std::vector<EnvFileLoad> loads_, dynaconf_;
   std::vector<std::string> templates_;
+  std::vector<EnvPlace> ci_services_;
+  bool decouple_ = false;
 };
 
 }  // namespace
+
+std::string url_endpoint(std::string_view value) {
+  value = util::trim(value);
+  const auto scheme_end = value.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
+  const auto scheme = value.substr(0, scheme_end);
+  if (!std::all_of(scheme.begin(), scheme.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.'; })) {
+    return {};
+  }
+  auto rest = value.substr(scheme_end + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
+  if (rest.empty() || rest.find('$') != std::string_view::npos) return {};
+  return std::string(scheme) + "://" + std::string(rest);
+}
 
 std::string code_context(const facts::Module& module) {
   const std::string_view p = module.path;

@@ -35,7 +35,14 @@ struct EnvPlace {
   std::string how;
   /// A template entry has a value (not `KEY=`).
   bool has_value = false;
+  /// The value is a stand-in to replace (`changethis`, `your-api-key`).
+  bool placeholder = false;
+  /// For a URL value: `postgresql://localhost:5432`, credentials and path dropped (what a backing service must listen on).
+  std::string endpoint;
 };
+
+/// `postgresql://u:p@localhost:5432/app` -> `postgresql://localhost:5432`; "" for anything that is not a URL.
+std::string url_endpoint(std::string_view value);
 
 /// One row of the table.
 struct EnvVar {
@@ -65,6 +72,10 @@ struct EnvTable {
   std::vector<std::string> templates;
   /// Dynaconf instances: prefix and where; their variables are not listed (attribute reads are not followed).
   std::vector<EnvFileLoad> dynaconf;
+  /// Service containers CI jobs start (GitHub Actions `services:`, GitLab `services:`): `how` holds the image.
+  std::vector<EnvPlace> ci_services;
+  /// Some code loads .env by itself (python-dotenv, pydantic env_file, django-environ read_env, decouple, starlette).
+  bool code_loads_env = false;
 };
 
 /// app, tests, scripts, migrations or tooling, from a Python file's path and test flag.

@@ -35,7 +35,22 @@ void NoLockfileCheck::check_project(const core::Project& project, const core::Ru
     f.rule = rule->id;
     f.step = rule->step;
     f.severity = rule->severity;
+    // Where the dependencies are declared: the requirements file for pip roots, the pyproject.toml otherwise.
     f.path = root.manifests.front();
+    for (const auto& m : root.manifests) {
+      if (root.install_tool == "pip" && (m == "requirements.txt" || m.ends_with("/requirements.txt"))) {
+        f.path = m;
+        break;
+      }
+    }
+    for (const auto& m : root.manifests) {
+      if (f.path.ends_with("requirements.txt") && root.install_tool == "pip") break;
+      const bool requirements = m.ends_with(".txt") || m.ends_with(".in");
+      if ((root.install_tool == "pip" && requirements) || (root.install_tool != "pip" && m.ends_with("pyproject.toml"))) {
+        f.path = m;
+        break;
+      }
+    }
     f.message = fmt::format("the application root `{}` has no lockfile: every install resolves the dependency ranges "
                             "afresh, so a newcomer's environment differs from CI's and production's; {}",
                             root.path, lock_advice(root.install_tool));

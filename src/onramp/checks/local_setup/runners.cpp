@@ -71,9 +71,11 @@ void makefile(const std::string& path, std::string_view text, std::vector<TaskTa
       current->body = current->command + "\n";
     }
   }
+  const bool includes_env = text.find("include .env") != std::string_view::npos || text.find("-include .env") != std::string_view::npos;
   for (auto& t : targets) {
     t.phony = phony.contains(t.name);
     t.invoke = "make " + t.name;
+    t.loads_env = includes_env;
     out.push_back(std::move(t));
   }
 }
@@ -109,7 +111,11 @@ void justfile(const std::string& path, std::string_view text, std::vector<TaskTa
     recipes.push_back({"just", path, n, std::string(name), {}, {}, false, "just " + std::string(name)});
     current = &recipes.back();
   }
-  for (auto& r : recipes) out.push_back(std::move(r));
+  const bool dotenv = text.find("set dotenv-load") != std::string_view::npos;
+  for (auto& r : recipes) {
+    r.loads_env = dotenv;
+    out.push_back(std::move(r));
+  }
 }
 
 void taskfile(const std::string& path, std::string_view text, std::vector<TaskTarget>& out) {
@@ -158,6 +164,8 @@ void shell_script(const std::string& path, std::string_view text, std::vector<Ta
       t.line = n;
     }
     t.body += cmd + "\n";
+    if (cmd.starts_with(". ") && cmd.find(".env") != std::string::npos) t.loads_env = true;
+    if (cmd.starts_with("source ") && cmd.find(".env") != std::string::npos) t.loads_env = true;
   }
   out.push_back(std::move(t));
 }
@@ -201,7 +209,12 @@ void pyproject(const std::string& path, std::string_view text, std::vector<TaskT
   if (tool == nullptr) return;
   if (const auto* poetry = tool->get_as<toml::table>("poetry")) table_scripts(poetry->get_as<toml::table>("scripts"), "poetry.scripts", path, "poetry run", out);
   if (const auto* pdm = tool->get_as<toml::table>("pdm")) table_scripts(pdm->get_as<toml::table>("scripts"), "pdm", path, "pdm run", out);
-  if (const auto* poe = tool->get_as<toml::table>("poe")) table_scripts(poe->get_as<toml::table>("tasks"), "poe", path, "poe", out);
+  if (const auto* poe = tool->get_as<toml::table>("poe")) {
+    const auto first = out.size();
+    table_scripts(poe->get_as<toml::table>("tasks"), "poe", path, "poe", out);
+    const bool envfile = poe->get("envfile") != nullptr;
+    for (auto i = first; i < out.size(); ++i) out[i].loads_env = envfile;
+  }
   if (const auto* taskipy = tool->get_as<toml::table>("taskipy")) table_scripts(taskipy->get_as<toml::table>("tasks"), "taskipy", path, "task", out);
   if (const auto* hatch = tool->get_as<toml::table>("hatch")) {
     if (const auto* envs = hatch->get_as<toml::table>("envs")) {
@@ -249,7 +262,7 @@ TestSetup find_test_setup(const core::Project& project) {
   for (const auto& m : project.modules) {
     if (base_name(m.path) == "conftest.py") s.conftests.push_back(m.path);
     const auto name = base_name(m.path);
-    if (m.is_test && (name.starts_with("test_") || name.ends_with("_test.py"))) ++s.test_files;
+    if (m.is_test && name != "conftest.py" && name != "__init__.py") ++s.test_files;
     if (name == "noxfile.py") {
       s.nox_path = m.path;
       for (const auto& fn : m.functions) {

@@ -23,6 +23,8 @@ struct TaskTarget {
   bool phony = false;
   /// How to run it from the directory of `path` (`make test`, `just dev`, `bash scripts/test.sh`, `poe test`).
   std::string invoke;
+  /// The runner loads .env itself (poe `envfile`, just `set dotenv-load`, a script that sources it, make `include .env`).
+  bool loads_env = false;
 };
 
 /// A test runner configuration file section.
