@@ -33,7 +33,14 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_call.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
+#include "onramp/checks/stack/broken_manifest.hpp"
+#include "onramp/checks/stack/settings_strings.hpp"
 #include "onramp/checks/stack/setup_call_notes.hpp"
+#include "onramp/checks/stack/stack_inventory.hpp"
+#include "onramp/checks/stack/undeclared_import.hpp"
+#include "onramp/checks/stack/unpinned_dependency.hpp"
+#include "onramp/checks/stack/unused_dependency.hpp"
+#include "onramp/checks/stack/version_style_mismatch.hpp"
 #include "onramp/checks/style/complex_function.hpp"
 #include "onramp/checks/style/long_function.hpp"
 #include "onramp/checks/style/long_module.hpp"
@@ -77,7 +84,13 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(std::make_unique<logging::SwallowedExceptionCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
   checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
+  checks.push_back(std::make_unique<stack::BrokenManifestCheck>());
+  checks.push_back(std::make_unique<stack::SettingsStrings>());
   checks.push_back(std::make_unique<stack::SetupCallNotes>());
+  checks.push_back(std::make_unique<stack::UndeclaredImportCheck>());
+  checks.push_back(std::make_unique<stack::UnpinnedDependencyCheck>());
+  checks.push_back(std::make_unique<stack::UnusedDependencyCheck>());
+  checks.push_back(std::make_unique<stack::VersionStyleMismatchCheck>());
   checks.push_back(std::make_unique<style::ComplexFunctionCheck>());
   checks.push_back(std::make_unique<style::LongFunctionCheck>());
   checks.push_back(std::make_unique<style::LongModuleCheck>());
@@ -97,6 +110,7 @@ std::vector<std::unique_ptr<Inventory>> make_inventories() {
   inventories.push_back(std::make_unique<async::AsyncInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
+  inventories.push_back(std::make_unique<stack::StackInventory>());
   inventories.push_back(std::make_unique<style::StyleInventory>());
   inventories.push_back(std::make_unique<typing::TypingInventory>());
   return inventories;

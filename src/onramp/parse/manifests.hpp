@@ -110,7 +110,7 @@ std::vector<Dependency> read_environment_yml(std::string_view text, const std::s
 struct Lockfile {
   std::string path;
   std::string tool;  // uv, poetry, pdm, pipenv, pylock, pip-tools
-  std::map<std::string, std::string> versions;  // normalised name -> version
+  std::map<std::string, std::string, std::less<>> versions;  // normalised name -> version
   std::string requires_python;
   std::uint32_t requires_python_line = 0;
 };
@@ -143,7 +143,7 @@ struct RootManifest {
   /// An application (deployed, not published): manage.py, a Dockerfile, `package = false`, requirements only.
   bool application = false;
   /// Every version the governing lock resolved, direct and transitive.
-  std::map<std::string, std::string> locked;
+  std::map<std::string, std::string, std::less<>> locked;
   /// What onramp could not read and why (`setup.py: install_requires is not a literal list, not read`).
   std::vector<std::string> unread;
 };

@@ -1,0 +1,1 @@
+import django  # a Django application: manage.py makes this root an application
