@@ -32,6 +32,13 @@ bool valid_after_name(std::string_view rest) {
   return c == '[' || c == '(' || c == '<' || c == '>' || c == '=' || c == '!' || c == '~' || c == ';' || c == '@';
 }
 
+/// `https://...`, `git+ssh://...`, `file:///...`: a URL requirement (named by `#egg=`), not `name @ url`.
+bool starts_with_url(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '+')) ++i;
+  return i > 0 && s.substr(i, 3) == "://";
+}
+
 std::uint32_t line_of(const toml::node& n) { return static_cast<std::uint32_t>(n.source().begin.line); }
 
 core::Problem toml_problem(const toml::parse_error& err, const std::string& source) {
@@ -440,7 +447,7 @@ RequirementsFile read_requirements_file(std::string_view text, const std::string
       if (body.find("--hash", opt) != std::string_view::npos) ++hashed;
       body = util::trim(body.substr(0, opt));
     }
-    if (body.find("://") != std::string_view::npos && body.find('@') == std::string_view::npos) {
+    if (starts_with_url(body)) {
       // a bare URL or path to an archive: `https://x/y.whl`, `git+https://...#egg=name`
       Dependency d;
       d.url = std::string(body);
@@ -449,7 +456,9 @@ RequirementsFile read_requirements_file(std::string_view text, const std::string
       d.scope = d.group;
       d.source = source;
       d.line = logical_start;
-      if (const auto egg = body.find("#egg="); egg != std::string_view::npos) d.name = normalize_package_name(body.substr(egg + 5));
+      if (const auto egg = body.find("#egg="); egg != std::string_view::npos) {
+        d.name = normalize_package_name(body.substr(egg + 5, body.find_first_of("&[ ", egg + 5) - (egg + 5)));
+      }
       if (!d.name.empty()) out.dependencies.push_back(std::move(d));
     } else if (starts_with(body, ".") || starts_with(body, "/")) {
       // a local path (`.`, `./libs/x`): the project itself or a sibling, nothing to declare

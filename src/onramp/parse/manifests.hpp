@@ -144,6 +144,8 @@ struct RootManifest {
   bool application = false;
   /// Every version the governing lock resolved, direct and transitive.
   std::map<std::string, std::string, std::less<>> locked;
+  /// Specifiers from constraints files (`-c constraints.txt`): they bound versions without declaring anything.
+  std::map<std::string, std::string, std::less<>> constraints;
   /// What onramp could not read and why (`setup.py: install_requires is not a literal list, not read`).
   std::vector<std::string> unread;
 };

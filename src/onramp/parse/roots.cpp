@@ -174,6 +174,7 @@ void read_requirements_of_root(const core::Project& project, RootWork& work) {
     if (constraint_only.contains(path) && !included_as_requirement.contains(path)) {
       for (const auto& d : file.dependencies) {
         if (d.spec.rfind("==", 0) == 0 && !m.locked.contains(d.name)) m.locked[d.name] = d.spec.substr(2);
+        m.constraints[d.name] = d.spec;
       }
       m.manifests.push_back(path);
       continue;

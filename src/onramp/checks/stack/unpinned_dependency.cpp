@@ -9,7 +9,9 @@ void UnpinnedDependencyCheck::check_project(const core::Project& project, const 
     // A library states ranges on purpose; a lockfile pins what an application installs.
     if (!root.application || !root.lockfile.empty() || !root.broken.empty()) continue;
     for (const auto& d : root.packages) {
-      if (d.scope != "main" || d.pin != "unbounded") continue;
+      if (d.scope == "build" || d.pin != "unbounded") continue;
+      // A constraints file (`-c constraints.txt`) may bound what the requirement leaves open.
+      if (const auto c = root.constraints.find(d.name); c != root.constraints.end() && parse::interpret_spec(c->second) != "unbounded") continue;
       const auto spec = d.spec.empty() ? std::string(" (any version)") : " " + d.spec;
       add_finding(rules, "stack/unpinned-dependency", d.source, d.line,
                   d.name + spec + " has no upper bound and " + root_label(root.path) +
