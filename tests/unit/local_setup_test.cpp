@@ -127,6 +127,7 @@ class Legacy(pydantic.BaseSettings):
         env_prefix = "OLD_"
         case_sensitive = True
 )");
+    dir.write("app/other.py", "from app.settings import env, sc, get_flag\nP = env.str('P_CROSS')\nQ = sc('Q_CROSS')\nR = get_flag('R_CROSS')\n");
     dir.write("tests/test_x.py", "import os\nX = os.environ['ONLY_TESTS']\n");
     const auto a = scan(dir);
     const auto f = facts(a);
@@ -156,6 +157,12 @@ class Legacy(pydantic.BaseSettings):
       CHECK_FALSE(required("K_DEFAULT"));
       CHECK(required("L_REQUIRED"));
       CHECK_FALSE(required("M_DEFAULT"));
+    }
+    SUBCASE("readers imported from another module") {
+      CHECK(required("P_CROSS"));
+      CHECK(required("Q_CROSS"));
+      CHECK_FALSE(required("R_CROSS"));
+      CHECK(vias(v.at("R_CROSS")) == "app.settings.get_flag");
     }
     SUBCASE("a repository function that reads the variable its parameter names") {
       CHECK_FALSE(required("O_WRAPPED"));

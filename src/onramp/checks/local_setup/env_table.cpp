@@ -159,6 +159,7 @@ public:
   explicit TableBuilder(const core::Project& project) : project_(project) {}
 
   EnvTable build() {
+    find_reader_globals();
     find_wrappers();
     for (const auto& m : project_.modules) {
       const auto context = code_context(m);
@@ -196,6 +197,45 @@ private:
     return callee.empty() || !project_.index ? callee : project_.index->canonical(callee);
   }
 
+  /// The callee's last name (`os.environ.get` -> `get`, `environ.Env()` -> `Env`).
+  static std::string_view last_name(std::string_view callee) {
+    while (callee.ends_with("()")) callee.remove_suffix(2);
+    const auto dot = callee.rfind('.');
+    return dot == std::string_view::npos ? callee : callee.substr(dot + 1);
+  }
+
+  /// Resolving every call across modules is the expensive part: only calls whose last name some env reader, loader
+  /// or wrapper has are resolved (`env("X")` on an `environ.Env()` instance ends in `env`, kept through `()`).
+  bool worth_resolving(const facts::Call& call) const {
+    static const std::set<std::string, std::less<>> kNames = {
+        "getenv", "getenvb", "get", "setdefault", "Env", "str", "bool", "int", "float", "json", "url", "path", "bytes", "list",
+        "tuple", "dict", "parse_value", "db_url", "db", "cache_url", "cache", "email_url", "email", "search_url", "channels_url",
+        "channels", "config", "AutoConfig", "Config", "load_dotenv", "dotenv_values", "read_env", "Dynaconf", "LazySettings"};
+    if (call.callee.empty()) return false;
+    // An instance called directly (`env("X")`, `config("X")`): the callee ends in `()`.
+    if (call.callee.ends_with("()")) return true;
+    const auto last = last_name(call.callee);
+    if (kNames.contains(last) || wrapper_names_.contains(last)) return true;
+    // A reader imported from another module (`from app.settings import env; env.str("X")`).
+    for (auto end = call.callee.find('.'); end != std::string::npos; end = call.callee.find('.', end + 1)) {
+      if (reader_globals_.contains(std::string_view(call.callee).substr(0, end))) return true;
+    }
+    return reader_globals_.contains(call.callee);
+  }
+
+  /// Module-level names bound to an env reader (`env = environ.Env()`, `config = Config(".env")`), fully qualified.
+  void find_reader_globals() {
+    for (const auto& m : project_.modules) {
+      for (const auto& g : m.globals) {
+        const auto& t = g.target;
+        if (t.starts_with("os.environ") || t.starts_with("os.getenv") || t.starts_with("environ.Env") || t.starts_with("decouple.") ||
+            t.starts_with("starlette.config.Config") || t.starts_with("dj_database_url") || t.starts_with("dotenv.")) {
+          reader_globals_.insert(m.name + "." + g.name);
+        }
+      }
+    }
+  }
+
   void add_read(EnvRead r) {
     if (r.name.empty()) {
       dynamic_.push_back(std::move(r));
@@ -217,8 +257,13 @@ private:
         return std::nullopt;
       };
       for (const auto& call : m.calls) {
+        // A wrapper passes a name it was given: the first argument is an identifier, not a literal.
+        if (call.function < 0 || call.args.empty() || !(std::isalpha(static_cast<unsigned char>(call.args[0])) != 0 || call.args[0] == '_') ||
+            !worth_resolving(call)) {
+          continue;
+        }
         const auto shape = shape_of(canonical(call.callee));
-        if (!shape || call.function < 0) continue;
+        if (!shape) continue;
         const Args args(call.args);
         const auto name = args.at(shape->name_pos, shape->name_keyword);
         if (!is_identifier(name)) continue;
@@ -237,6 +282,7 @@ private:
         w.required = w.required || (n.get("mode") == "read" && n.get("conditional") == "no");
       }
     }
+    for (const auto& [qualname, w] : wrappers_) wrapper_names_.insert(std::string(last_name(qualname)));
     // Methods: the call does not pass `self`.
     for (auto& [qualname, w] : wrappers_) {
       if (const auto ref = project_.index ? project_.index->function(qualname) : std::nullopt) {
@@ -251,9 +297,13 @@ private:
   void read_calls(const facts::Module& m, const std::string& context) {
     // django-environ schemes: Env(DEBUG=(bool, False)) gives DEBUG a default for every env("DEBUG") in the module.
     std::set<std::string, std::less<>> scheme_defaults;
-    std::string dynaconf_prefix;
-    for (const auto& call : m.calls) {
-      const auto callee = canonical(call.callee);
+    std::vector<std::string> resolved(m.calls.size());
+    for (std::size_t i = 0; i < m.calls.size(); ++i) {
+      if (worth_resolving(m.calls[i])) resolved[i] = canonical(m.calls[i].callee);
+    }
+    for (std::size_t i = 0; i < m.calls.size(); ++i) {
+      const auto& call = m.calls[i];
+      const auto& callee = resolved[i];
       if (callee == "environ.Env") {
         for (auto a : Args(call.args).all) {
           const auto eq = a.find('=');
@@ -265,8 +315,9 @@ private:
         }
       }
     }
-    for (const auto& call : m.calls) {
-      const auto callee = canonical(call.callee);
+    for (std::size_t i = 0; i < m.calls.size(); ++i) {
+      const auto& call = m.calls[i];
+      const auto& callee = resolved[i];
       if (callee.empty()) continue;
       const Args args(call.args);
       if (callee == "dotenv.load_dotenv" || callee == "dotenv.dotenv_values" || callee == "environ.Env.read_env" ||
@@ -492,7 +543,7 @@ private:
       while (j < s.size() && word_char(s[j])) ++j;
       const std::string_view word(s.data() + i, j - i);
       i = j;
-      if (word.size() < 2 || vars_.find(std::string(word)) == vars_.end() || seen.contains(word)) continue;
+      if (word.size() < 2 || vars_.find(word) == vars_.end() || seen.contains(word)) continue;
       seen.insert(std::string(word));
       place(std::string(word), place_at(path, line, "docs", false), false);
     }
@@ -579,9 +630,11 @@ private:
 
   const core::Project& project_;
   std::unordered_map<std::string, Wrapper> wrappers_;
+  std::set<std::string, std::less<>> wrapper_names_;
+  std::set<std::string, std::less<>> reader_globals_;
   std::set<const facts::Call*> wrapped_calls_;
   std::map<std::string, SettingsClass> classes_;
-  std::map<std::string, EnvVar> vars_;
+  std::map<std::string, EnvVar, std::less<>> vars_;
   std::map<std::string, std::vector<EnvPlace>> doc_places_, set_places_, code_sets_;
   std::vector<EnvRead> dynamic_;
   std::vector<EnvFileLoad> loads_, dynaconf_;
