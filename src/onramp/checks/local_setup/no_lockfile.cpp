@@ -26,6 +26,8 @@ void NoLockfileCheck::check_project(const core::Project& project, const core::Ru
   for (const auto& root : parse::read_roots(project)) {
     // Libraries publish ranges on purpose; only what is deployed needs its versions pinned.
     if (!root.application || !root.lockfile.empty() || root.manifests.empty() || root.packages.empty()) continue;
+    // A manifest that does not parse is reported as such; what it would declare (or lock) is a guess.
+    if (!root.broken.empty()) continue;
     // Requirements that pin every package with `==` are a lock in all but name.
     const bool all_pinned = std::all_of(root.packages.begin(), root.packages.end(), [](const parse::Dependency& d) {
       return d.spec.starts_with("==") && d.spec.find('*') == std::string::npos && d.spec.find(',') == std::string::npos;
