@@ -386,7 +386,11 @@ private:
       todo.push_back(fmt::format("set {} (empty in {}; the compose file interpolates {})", join_names(interpolated), base_name(file),
                                  interpolated.size() == 1 ? "it" : "them"));
     }
-    if (!replace.empty()) todo.push_back("replace the placeholder values of " + join_names(replace));
+    if (!replace.empty()) {
+      // A committed .env's stand-ins are there for a local run; a copied template's are to be replaced.
+      todo.push_back(tmpl.empty() ? "its values of " + join_names(replace) + " are placeholders: fine for a local run, never elsewhere"
+                                  : "replace the placeholder values of " + join_names(replace));
+    }
     if (!missing.empty()) {
       todo.push_back(fmt::format("add {} (required: read without a default{})", join_names(missing),
                                  file.empty() ? "" : ", missing from " + std::string(base_name(file))));
