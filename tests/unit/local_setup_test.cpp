@@ -282,6 +282,48 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
     CHECK(django["apply"] == "python manage.py migrate");
   }
 
+  TEST_CASE("local_setup::Flask-Migrate, pyproject alembic and revisions without a configuration") {
+    TempDir dir;
+    dir.write("app/__init__.py", "from flask import Flask\nfrom flask_migrate import Migrate\n\ndef create_app():\n    return Flask(__name__)\n");
+    dir.write("migrations/alembic.ini", "[alembic]\nscript_location = .\n");
+    dir.write("migrations/versions/1.py", "from alembic import op\nrevision = 'r1'\ndown_revision = None\n");
+    dir.write("svc/pyproject.toml", "[project]\nname = \"svc\"\nversion = \"0\"\n[tool.alembic]\nscript_location = \"db\"\n");
+    dir.write("svc/db/versions/a.py", "from alembic import op\nrevision: str = 'x1'\ndown_revision: str | None = None\n");
+    dir.write("svc/db/versions/b.py", "from alembic import op\nrevision = 'x2'\ndown_revision = ('x1',)\n");
+    dir.write("legacy/versions/c.py", "from alembic import op\nrevision = 'l1'\ndown_revision = None\n");
+    const auto f = facts(scan(dir));
+    std::map<std::string, json> by_dir;
+    for (const auto& m : f["migrations"]) by_dir[m["directory"].get<std::string>()] = m;
+    REQUIRE(by_dir.count("migrations") == 1);
+    CHECK(by_dir["migrations"]["tool"] == "flask-migrate");
+    CHECK(by_dir["migrations"]["apply"] == "flask db upgrade");
+    CHECK(by_dir["migrations"]["cwd"] == ".");
+    REQUIRE(by_dir.count("svc/db") == 1);
+    CHECK(by_dir["svc/db"]["revisions"] == 2);
+    CHECK(by_dir["svc/db"]["heads"] == json::array({"x2"}));
+    CHECK(by_dir["svc/db"]["path"] == "svc/pyproject.toml");
+    REQUIRE(by_dir.count("legacy") == 1);  // no alembic.ini points at it
+    CHECK(by_dir["legacy"]["revisions"] == 1);
+    CHECK_FALSE(by_dir["legacy"].contains("path"));
+  }
+
+  TEST_CASE("local_setup::pdm, hatch and taskipy scripts") {
+    TempDir dir;
+    dir.write("pyproject.toml", "[project]\nname = \"a\"\nversion = \"0\"\n"
+                                "[tool.pdm.scripts]\n_.env_file = \".env\"\nstart = \"uvicorn app:app\"\nlint = {cmd = \"ruff check .\"}\n"
+                                "[tool.hatch.envs.default.scripts]\ntest = \"pytest\"\n[tool.hatch.envs.lint.scripts]\ncheck = [\"ruff check .\", \"mypy .\"]\n"
+                                "[tool.taskipy.tasks]\nserve = {cmd = \"flask run\"}\n");
+    const auto f = facts(scan(dir));
+    std::map<std::string, json> targets;
+    for (const auto& t : f["task_runners"]) targets[t["tool"].get<std::string>() + ":" + t["name"].get<std::string>()] = t;
+    CHECK(targets.count("pdm:_") == 0);
+    CHECK(targets["pdm:start"]["command"] == "uvicorn app:app");
+    CHECK(targets["pdm:lint"]["command"] == "ruff check .");
+    CHECK(targets["hatch:test"]["command"] == "pytest");
+    CHECK(targets["hatch:check"]["command"] == "ruff check . && mypy .");
+    CHECK(targets["taskipy:serve"]["command"] == "flask run");
+  }
+
   TEST_CASE("local_setup::task runners and tests") {
     TempDir dir;
     dir.write("Makefile", ".PHONY: test run\nPY ?= python\n\ntest: deps\n\t@$(PY) -m pytest -q\n\techo done\nrun:\n\tuvicorn app.main:app --reload\n%.o: %.c\n\tcc $<\n");
