@@ -371,6 +371,10 @@ source = { editable = "backend" }
     CHECK(uv.versions.at("sqlalchemy") == "2.0.30");
     CHECK(uv.requires_python == ">=3.12");
     CHECK(uv.requires_python_line == 2);
+    CHECK(read_lockfile("[[package]]\nname = \"celery\"\nversion = \"5\"\ndependencies = [{ name = \"kombu\" }]\n"
+                        "[package.optional-dependencies]\nredis = [{ name = \"kombu\", extra = [\"redis\"] }]\n",
+                        "uv.lock", problems)
+              .extras.at("celery").at("redis") == std::vector<std::string>{"kombu[redis]"});
     auto poetry = read_lockfile("[[package]]\nname = \"pydantic\"\nversion = \"1.10.13\"\n[metadata]\npython-versions = \"^3.11\"\n",
                                 "poetry.lock", problems);
     CHECK(poetry.tool == "poetry");
@@ -402,7 +406,8 @@ source = { editable = "backend" }
     onramp::test::TempDir dir;
     dir.write("pyproject.toml", "[tool.poetry]\nname = \"shop\"\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
                                 "sqlalchemy = \"^2.0\"\n[tool.ruff]\ntarget-version = \"py311\"\n");
-    dir.write("poetry.lock", "[[package]]\nname = \"SQLAlchemy\"\nversion = \"2.0.30\"\n[[package]]\nname = \"greenlet\"\nversion = \"3.0.0\"\n");
+    dir.write("poetry.lock", "[[package]]\nname = \"SQLAlchemy\"\nversion = \"2.0.30\"\n[package.dependencies]\ngreenlet = \"*\"\n"
+                             "[[package]]\nname = \"greenlet\"\nversion = \"3.0.0\"\n[[package]]\nname = \"unrelated\"\nversion = \"1\"\n");
     dir.write(".python-version", "# pyenv\n3.11.9\n");
     dir.write("Dockerfile", "ARG X=1\nFROM --platform=linux/amd64 python:3.11-slim AS base\nFROM base\n");
     dir.write("docker/worker.Dockerfile", "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\n");
@@ -415,6 +420,8 @@ source = { editable = "backend" }
     CHECK(r.lockfile == "poetry.lock");
     CHECK(r.application);
     CHECK(r.locked.at("greenlet") == "3.0.0");
+    CHECK(r.installed.at("greenlet") == "sqlalchemy");  // through the lock's dependency graph
+    CHECK_FALSE(r.installed.contains("unrelated"));
     const auto* sa = find_dep(r.packages, "sqlalchemy");
     REQUIRE(sa != nullptr);
     CHECK(sa->locked == "2.0.30");
@@ -450,6 +457,7 @@ source = { editable = "backend" }
     CHECK(api->install_tool == "uv");
     CHECK(find_dep(api->packages, "fastapi")->locked == "0.115.0");
     CHECK(find_dep(api->packages, "mono-core")->pin == "workspace");
+    CHECK(api->installed.at("fastapi") == "fastapi");
     REQUIRE(!api->python.empty());
     CHECK(api->python.back().source == ".python-version");  // uv reads it from the parents
     const auto* legacy = root(roots, "packages/legacy");

@@ -32,7 +32,61 @@ void read_toml_lock(std::string_view text, Lockfile& out, std::vector<core::Prob
       if (t == nullptr) continue;
       const auto* name = t->get_as<std::string>("name");
       const auto* version = t->get_as<std::string>("version");
-      if (name != nullptr) out.versions[normalize_package_name(name->get())] = version != nullptr ? version->get() : "";
+      if (name == nullptr) continue;
+      const auto norm = normalize_package_name(name->get());
+      out.versions[norm] = version != nullptr ? version->get() : "";
+      auto& deps = out.dependencies[norm];
+      const auto edge = [](const toml::node& n) -> std::string {
+        if (const auto* s = n.as_string()) return parse_requirement(s->get()).name;  // pdm: "name>=1"
+        const auto* et = n.as_table();
+        if (et == nullptr) return {};
+        const auto* dn = et->get_as<std::string>("name");
+        if (dn == nullptr) return {};
+        std::string e = normalize_package_name(dn->get());
+        if (const auto* ex = et->get_as<toml::array>("extra"); ex != nullptr && !ex->empty()) {
+          if (const auto* x = (*ex)[0].as_string()) e += "[" + normalize_package_name(x->get()) + "]";
+        }
+        return e;
+      };
+      if (const auto* list = t->get_as<toml::array>("dependencies")) {
+        for (const auto& d : *list) {
+          if (auto e = edge(d); !e.empty()) deps.push_back(std::move(e));
+        }
+      } else if (const auto* tab = t->get_as<toml::table>("dependencies")) {
+        for (const auto& [k, _] : *tab) deps.push_back(normalize_package_name(k.str()));  // poetry: name = "spec"
+      }
+      if (const auto* opt = t->get_as<toml::table>("optional-dependencies")) {
+        for (const auto& [extra, list] : *opt) {
+          auto& target = out.extras[norm][normalize_package_name(extra.str())];
+          if (const auto* a = list.as_array()) {
+            for (const auto& d : *a) {
+              if (auto e = edge(d); !e.empty()) target.push_back(std::move(e));
+            }
+          }
+        }
+      }
+      if (const auto* ex = t->get_as<toml::table>("extras")) {  // poetry: extra = ["name (>=1)"]
+        for (const auto& [extra, list] : *ex) {
+          auto& target = out.extras[norm][normalize_package_name(extra.str())];
+          if (const auto* a = list.as_array()) {
+            for (const auto& d : *a) {
+              if (const auto* s = d.as_string()) {
+                if (auto n = parse_requirement(s->get()).name; !n.empty()) target.push_back(std::move(n));
+              }
+            }
+          }
+        }
+      }
+      if (const auto* dev = t->get_as<toml::table>("dev-dependencies")) {  // uv: a workspace member's groups
+        for (const auto& [group, list] : *dev) {
+          (void)group;
+          if (const auto* a = list.as_array()) {
+            for (const auto& d : *a) {
+              if (auto e = edge(d); !e.empty()) out.groups[norm].push_back(std::move(e));
+            }
+          }
+        }
+      }
     }
   }
   // uv.lock and pylock.toml: requires-python; poetry.lock: [metadata] python-versions; pdm.lock: [metadata] requires_python

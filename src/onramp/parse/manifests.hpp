@@ -113,6 +113,12 @@ struct Lockfile {
   std::map<std::string, std::string, std::less<>> versions;  // normalised name -> version
   std::string requires_python;
   std::uint32_t requires_python_line = 0;
+  /// What each locked package depends on (uv.lock, poetry.lock, pdm.lock): `name` or `name[extra]`, normalised.
+  std::map<std::string, std::vector<std::string>, std::less<>> dependencies;
+  /// Dependencies each extra adds (`celery` -> `redis` -> `kombu[redis]`).
+  std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>, std::less<>> extras;
+  /// uv.lock: each workspace member's dependency groups (`dev`, `test`).
+  std::map<std::string, std::vector<std::string>, std::less<>> groups;
 };
 
 /// Reads uv.lock, poetry.lock, pdm.lock, pylock.toml or Pipfile.lock (by file name); errors become Problems.
@@ -144,6 +150,10 @@ struct RootManifest {
   bool application = false;
   /// Every version the governing lock resolved, direct and transitive.
   std::map<std::string, std::string, std::less<>> locked;
+  /// Distributions this root installs according to the lockfile's dependency graph, from its own declarations
+  /// (every group but build), each with the declared distribution it comes through (itself when declared).
+  /// Empty when the lockfile has no graph (Pipfile.lock, pip-compile output): then `locked` is all onramp knows.
+  std::map<std::string, std::string, std::less<>> installed;
   /// Specifiers from constraints files (`-c constraints.txt`): they bound versions without declaring anything.
   std::map<std::string, std::string, std::less<>> constraints;
   /// What onramp could not read and why (`setup.py: install_requires is not a literal list, not read`).

@@ -1,6 +1,7 @@
 // Per-root manifests: which files declare what, which lockfile governs, which Python versions are stated.
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include <toml++/toml.h>
@@ -283,6 +284,49 @@ void read_setup_py_notes(const core::Project& project, RootWork& work) {
   if (any) m.manifests.push_back(path);
 }
 
+/// Walks the lockfile's graph from the root's declarations (and its own project entry, whose dependencies and
+/// groups a uv.lock records), remembering through which declared distribution each package comes.
+std::map<std::string, std::string, std::less<>> installed_closure(const Lockfile& lock, const RootManifest& m) {
+  std::map<std::string, std::string, std::less<>> out;
+  if (lock.dependencies.empty()) return out;
+  std::vector<std::pair<std::string, std::string>> queue;  // (name or name[extra], via)
+  for (const auto& d : m.packages) {
+    if (d.scope == "build") continue;
+    queue.emplace_back(d.name, d.name);
+    for (const auto& e : d.extras) queue.emplace_back(d.name + "[" + e + "]", d.name);
+  }
+  if (!m.name.empty()) {
+    if (const auto it = lock.dependencies.find(m.name); it != lock.dependencies.end()) {
+      for (const auto& e : it->second) queue.emplace_back(e, e.substr(0, e.find('[')));
+    }
+    if (const auto it = lock.groups.find(m.name); it != lock.groups.end()) {
+      for (const auto& e : it->second) queue.emplace_back(e, e.substr(0, e.find('[')));
+    }
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const auto [entry, via] = queue[i];
+    if (!seen.insert(entry).second) continue;
+    const auto bracket = entry.find('[');
+    const auto name = entry.substr(0, bracket);
+    out.emplace(name, via);
+    if (bracket != std::string::npos) {
+      const auto extra = entry.substr(bracket + 1, entry.size() - bracket - 2);
+      if (const auto p = lock.extras.find(name); p != lock.extras.end()) {
+        if (const auto x = p->second.find(extra); x != p->second.end()) {
+          for (const auto& e : x->second) queue.emplace_back(e, via);
+        }
+      }
+      queue.emplace_back(name, via);
+      continue;
+    }
+    if (const auto it = lock.dependencies.find(name); it != lock.dependencies.end()) {
+      for (const auto& e : it->second) queue.emplace_back(e, via);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<RootManifest> read_roots(const core::Project& project) {
@@ -383,6 +427,7 @@ std::vector<RootManifest> read_roots(const core::Project& project) {
     for (const auto& l : locks) m.lockfiles.push_back(l.path);
     m.lockfiles.insert(m.lockfiles.end(), pip_locks.begin(), pip_locks.end());
     std::string lock_tool;
+    std::optional<Lockfile> member_lock;
     if (governing != nullptr) {
       m.lockfile = governing->path;
       lock_tool = governing->tool;
@@ -398,10 +443,10 @@ std::vector<RootManifest> read_roots(const core::Project& project) {
         if (project.find(path) == nullptr) break;
         if (const auto text = project.read(path)) {
           std::vector<core::Problem> ignored;  // reported on the workspace root
-          const auto lock = read_lockfile(*text, path, ignored);
+          member_lock = read_lockfile(*text, path, ignored);
           m.lockfile = path;
           lock_tool = "uv";
-          for (const auto& [k, v] : lock.versions) m.locked[k] = v;
+          for (const auto& [k, v] : member_lock->versions) m.locked[k] = v;
         }
       }
     } else if (!pip_locks.empty()) {
@@ -430,6 +475,9 @@ std::vector<RootManifest> read_roots(const core::Project& project) {
 
     for (auto& d : m.packages) {
       if (const auto it = m.locked.find(d.name); it != m.locked.end()) d.locked = it->second;
+    }
+    if (const Lockfile* graph = governing != nullptr ? governing : member_lock ? &*member_lock : nullptr) {
+      m.installed = installed_closure(*graph, m);
     }
     const bool dockerfile = std::any_of(m.python.begin(), m.python.end(), [](const PythonVersion& v) { return v.kind == "dockerfile"; });
     const bool deployable = project.find(join(m.path, "manage.py")) != nullptr || dockerfile || !py.package;

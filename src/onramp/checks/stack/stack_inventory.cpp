@@ -80,7 +80,10 @@ void StackInventory::collect(const core::Project& project, nlohmann::ordered_jso
     if (!build.empty()) r["build_requires"] = std::move(build);
     json root_majors = json::array();
     for (const auto& [dist, lines] : major_lines()) {
-      if (!view.declared.contains(dist) && !imported_dists.contains(dist)) continue;
+      // Declared, imported, or installed through a declared package (sqlalchemy under flask-sqlalchemy).
+      const bool installed = m.installed.empty() ? m.locked.contains(dist) && m.workspace.empty() && m.members.empty()
+                                                 : m.installed.contains(dist);
+      if (!view.declared.contains(dist) && !imported_dists.contains(dist) && !installed) continue;
       const auto choice = major_line_of(m, dist);
       if (!choice) continue;
       json row = {{"package", dist}};
@@ -89,6 +92,7 @@ void StackInventory::collect(const core::Project& project, nlohmann::ordered_jso
                                             : choice->line->label;
       row["version"] = choice->version;
       row["basis"] = choice->basis;
+      if (const auto via = m.installed.find(dist); via != m.installed.end() && via->second != dist) row["via"] = via->second;
       if (several) row["root"] = m.path;
       if (choice->line != nullptr) row["note"] = choice->line->note;
       root_majors.push_back(row);

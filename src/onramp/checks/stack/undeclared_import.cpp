@@ -56,8 +56,14 @@ void UndeclaredImportCheck::check_project(const core::Project& project, const co
       if (!companion.empty()) {
         msg += "; it comes with " + companion + ", which depends on it and exposes its API: this works, but declaring it states the direct use";
       } else if (const auto it = m.locked.find(dist); it != m.locked.end()) {
-        msg += "; it is installed only as a dependency of another package (" + it->second + " in " + m.lockfile +
-               "), so upgrading that package can remove it";
+        const auto via = m.installed.find(dist);
+        if (!m.installed.empty() && via == m.installed.end()) {
+          msg += "; " + m.lockfile + " has it (" + it->second + ") for other parts of the workspace, not for this root, so an install of " +
+                 root_label(m.path) + " alone lacks it";
+        } else {
+          msg += "; it is installed only as a dependency of " + (via != m.installed.end() ? via->second : std::string("another package")) +
+                 " (" + it->second + " in " + m.lockfile + "), so upgrading that package can remove it";
+        }
       }
       if (optional) {
         msg += shown->import->type_checking ? "; the import is under `if TYPE_CHECKING:` (type checkers need it, not the app)"
