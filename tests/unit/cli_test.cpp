@@ -163,9 +163,12 @@ TEST_SUITE("cli") {
       const std::size_t depth = 50000;
       dir.write("deep.py", "x = " + std::string(depth, '(') + "1" + std::string(depth, ')') + "\nbreakpoint()\n");
       dir.write("deep_lists.py", "y = " + std::string(depth, '[') + std::string(depth, ']') + "\n");
-      dir.write("deep_calls.py", "z = " + [&] { std::string s; for (int i = 0; i < 20000; ++i) s += "f("; return s + std::string(20000, ')'); }() + "\n");
+      const auto nested_calls = [] { std::string s; for (int i = 0; i < 20000; ++i) s += "f("; return s + std::string(20000, ')'); };
+      dir.write("deep_calls.py", "z = " + nested_calls() + "\n");
+      // Inside a def and an if: every call asks which scope and whether it runs on all paths (once per level, not per call).
+      dir.write("deep_calls_in_def.py", "def g(x):\n    if x:\n        return " + nested_calls() + "\n");
       const auto report = scan(dir.path());
-      CHECK(report["summary"]["python_files"] == 4);
+      CHECK(report["summary"]["python_files"] == 5);
     }
     SUBCASE("a UTF-8 byte order mark is not a syntax error") {
       dir.write("bom.py", "\xEF\xBB\xBFimport pdb\npdb.set_trace()\n");

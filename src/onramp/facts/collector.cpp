@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <span>
+#include <unordered_map>
 
 #include "onramp/checks/context.hpp"
 #include "onramp/facts/builtins.hpp"
@@ -31,10 +34,37 @@ std::string dotted_text(TSNode n, const checks::FileContext& ctx) {
   return out;
 }
 
-std::string code_of(TSNode n, const checks::FileContext& ctx) {
-  auto code = util::collapse_whitespace(ctx.source.text_of(n));
+/// The first kMaxCodeChars characters of `text` with white space collapsed. Only a prefix is collapsed, so that
+/// nested calls do not each collapse the whole text below them.
+std::string collapsed_prefix(std::string_view text) {
+  auto code = util::collapse_whitespace(text.substr(0, kMaxCodeChars * 8));
   if (code.size() > kMaxCodeChars) code.resize(kMaxCodeChars);
   return code;
+}
+
+std::string code_of(TSNode n, const checks::FileContext& ctx) { return collapsed_prefix(ctx.source.text_of(n)); }
+
+/// Scans the ancestors of the node being visited from the innermost out, asking `decide(i)` about `anc[i]`
+/// (the node below it being `anc[i + 1]`, or the visited node). The answer for the scan that starts above
+/// `anc[i + 1]` is remembered under that node, so a later scan through it stops there.
+template <class T, class Decide>
+T scan_up(std::span<const TSNode> anc, std::unordered_map<const void*, T>& memo, T fallback, Decide decide) {
+  std::vector<const void*> pending;
+  std::optional<T> result;
+  for (std::size_t i = anc.size(); i-- > 0;) {
+    if (i + 1 < anc.size()) {
+      const void* key = anc[i + 1].id;
+      if (const auto it = memo.find(key); it != memo.end()) {
+        result = it->second;
+        break;
+      }
+      pending.push_back(key);
+    }
+    if ((result = decide(i))) break;
+  }
+  const T value = result.value_or(fallback);
+  for (const void* key : pending) memo.emplace(key, value);
+  return value;
 }
 
 /// Calls `fn(child)` for each child stored under field `name` (a field may repeat, as in imports).
@@ -90,6 +120,8 @@ void Collector::begin(checks::FileContext& ctx) {
   class_bases_.clear();
   class_decorators_.clear();
   lambda_depth_ = 0;
+  conditional_memo_.clear();
+  scope_memo_.clear();
   scopes_.push_back(Scope{ScopeKind::module, -1, ctx.module.name, {}});
   scope_stack_.push_back(0);
 }
@@ -219,21 +251,39 @@ void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int
   }
 }
 
-int Collector::scope_for_expression(checks::FileContext& ctx) const {
+int Collector::scope_for_expression(checks::FileContext& ctx) {
   // Defaults, annotations and decorators of a def are evaluated in the enclosing scope.
   const int current = scope_stack_.back();
   const Scope& sc = scopes_[static_cast<std::size_t>(current)];
   if (sc.kind != ScopeKind::function && sc.kind != ScopeKind::lambda) return current;
   const auto anc = ctx.ancestors();
-  for (std::size_t i = anc.size(); i-- > 0;) {
+  // 1: the enclosing def's own scope; 0: the scope around it (a default, an annotation).
+  const int inside = scan_up<int>(anc, scope_memo_, 1, [&](std::size_t i) -> std::optional<int> {
     const TSNode a = anc[i];
-    if (is(a, "block") || (is(a, "lambda") && i + 1 < anc.size() && !is(anc[i + 1], "lambda_parameters"))) return current;
+    if (is(a, "block") || (is(a, "lambda") && i + 1 < anc.size() && !is(anc[i + 1], "lambda_parameters"))) return 1;
     if (is(a, "parameters") || is(a, "lambda_parameters") || is(a, "type")) {
-      if (i > 0 && (is(anc[i - 1], "function_definition") || is(anc[i - 1], "lambda"))) return sc.parent;
+      if (i > 0 && (is(anc[i - 1], "function_definition") || is(anc[i - 1], "lambda"))) return 0;
     }
-    if (is(a, "function_definition") || is(a, "lambda")) return current;
-  }
-  return current;
+    if (is(a, "function_definition") || is(a, "lambda")) return 1;
+    return std::nullopt;
+  });
+  return inside == 1 ? current : sc.parent;
+}
+
+bool Collector::runs_conditionally(TSNode call, checks::FileContext& ctx) {
+  const auto anc = ctx.ancestors();
+  return scan_up<bool>(anc, conditional_memo_, false, [&](std::size_t i) -> std::optional<bool> {
+    const TSNode a = anc[i];
+    if (is(a, "function_definition") || is(a, "lambda") || is(a, "class_definition")) return false;
+    const TSNode below = i + 1 < anc.size() ? anc[i + 1] : call;
+    // The condition of an `if` always runs; only its branches are conditional.
+    if ((is(a, "if_statement") || is(a, "elif_clause")) && ts_node_eq(field(a, "condition"), below)) return std::nullopt;
+    if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "else_clause") || is(a, "except_clause") ||
+        is(a, "conditional_expression")) {
+      return true;
+    }
+    return std::nullopt;
+  });
 }
 
 void Collector::on_import(TSNode node, checks::FileContext& ctx) {
@@ -501,8 +551,7 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
   if (!ts_node_is_null(args)) {
     auto inner = ctx.source.text_of(args);
     if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
-    call.args = util::collapse_whitespace(inner);
-    if (call.args.size() > kMaxCodeChars) call.args.resize(kMaxCodeChars);
+    call.args = collapsed_prefix(inner);
   }
   call.location = ctx.source.location(node);
   call.function = function_stack_.empty() ? -1 : function_stack_.back();
@@ -512,18 +561,7 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
     call.awaited = is(anc.back(), "await");
     call.value_used = !is(anc.back(), "expression_statement");
   }
-  for (std::size_t i = anc.size(); i-- > 0;) {
-    const TSNode a = anc[i];
-    if (is(a, "function_definition") || is(a, "lambda") || is(a, "class_definition")) break;
-    const TSNode below = i + 1 < anc.size() ? anc[i + 1] : node;
-    // The condition of an `if` always runs; only its branches are conditional.
-    if ((is(a, "if_statement") || is(a, "elif_clause")) && ts_node_eq(field(a, "condition"), below)) continue;
-    if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "else_clause") || is(a, "except_clause") ||
-        is(a, "conditional_expression")) {
-      call.conditional = true;
-      break;
-    }
-  }
+  call.conditional = runs_conditionally(node, ctx);
   const int scope = scope_for_expression(ctx);
   if (scope != scope_stack_.back()) {
     // A default value or annotation runs when the def or lambda is evaluated, in the enclosing code.

@@ -58,7 +58,8 @@ private:
   void on_lambda(TSNode node, checks::FileContext& ctx);
   void on_call(TSNode node, checks::FileContext& ctx);
   void on_assignment(TSNode node, checks::FileContext& ctx);
-  int scope_for_expression(checks::FileContext& ctx) const;
+  int scope_for_expression(checks::FileContext& ctx);
+  bool runs_conditionally(TSNode call, checks::FileContext& ctx);
   void collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx);
 
   std::vector<Scope> scopes_;
@@ -66,6 +67,10 @@ private:
   std::vector<int> function_stack_;
   std::vector<int> class_stack_;
   int lambda_depth_ = 0;
+  /// Upward scans from a node, remembered per ancestor (keyed by the node below it) so that deeply nested calls
+  /// (`f(f(f(...)))`, 20,000 deep) cost a step each rather than a walk to the top each.
+  std::unordered_map<const void*, bool> conditional_memo_;
+  std::unordered_map<const void*, int> scope_memo_;
   std::vector<Reference> refs_;
   std::vector<int> call_refs_;                        // per facts::Call
   std::vector<std::vector<int>> function_decorators_;  // per facts::Function
