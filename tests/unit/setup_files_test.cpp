@@ -69,6 +69,17 @@ TEST_SUITE("checks::setup_files") {
     CHECK(mask_text("--url=https://u:Hx8Zq2Wp@pypi.example.com/simple API_TOKEN=Qw9Er8Ty7Ui6Op5 LEVEL=debug") ==
           "--url=https://u:****@pypi.example.com/simple API_TOKEN=Qw9…" " LEVEL=debug");
     CHECK(secret_hint("short") == "value hidden");
+    CHECK(mask_words({"redis-server", "--requirepass", "Hj7Kl8Zx9Cv", "--port", "6379"}) ==
+          std::vector<std::string>{"redis-server", "--requirepass", "Hj…", "--port", "6379"});
+
+    const auto opts = secret_options({"redis-server", "--requirepass", "Hj7Kl8Zx9Cv", "--api-key=Mn8Bv7Cx6Z", "--password",
+                                      "$REDIS_PASSWORD", "--password-file", "/run/secrets/pw", "-p", "x"});
+    REQUIRE(opts.size() == 2);
+    CHECK(opts[0].option == "--requirepass");
+    CHECK(opts[0].value == "Hj7Kl8Zx9Cv");
+    CHECK(opts[1].option == "--api-key");
+    CHECK(mask_text("redis-server --requirepass Hj7Kl8Zx9Cv --port 6379 --api-key=Mn8Bv7Cx6Z --token $T") ==
+          "redis-server --requirepass Hj… --port 6379 --api-key=Mn… --token $T");
   }
 
   TEST_CASE("setup_files::docker facts") {
@@ -153,7 +164,8 @@ TEST_SUITE("cli::secrets") {
         "TemplateApiKey-q7r8s9t0", "ComposePass-u1v2w3x4", "ComposeUrlPass-y5z6a7b8", "HealthUrlPass-c9d0e1f2",
         "DockerEnvSecret-g3h4i5j6", "DockerArgToken-k7l8m9n0", "IndexUrlPass-o1p2q3r4", "CmdUrlPass-s5t6u7v8",
         "SettingsSecret-w9x0y1z2", "DjangoDbPass-a3b4c5d6", "RedisUrlPass-e7f8g9h0", "DefaultToken-i1j2k3l4",
-        "ExtendedPass-m5n6o7p8", "ProdEnvToken-q9r0s1t2", "CeleryUrlPass-u3v4w5x6", "LabelPass-y7z8a9b0"};
+        "ExtendedPass-m5n6o7p8", "ProdEnvToken-q9r0s1t2", "CeleryUrlPass-u3v4w5x6", "LabelPass-y7z8a9b0",
+        "RequirePass-c1d2e3f4", "CmdApiKey-g5h6i7j8", "ExecFormPass-k9l0m1n2"};
     TempDir repo;
     repo.write("pyproject.toml", "[project]\nname = \"leaky\"\ndependencies = [\"fastapi\", \"django\"]\n");
     repo.write(".env", "SECRET_KEY=EnvSecretKey-a1b2c3d4\nexport POSTGRES_PASSWORD='EnvPgPassword-e5f6g7h8'\n"
@@ -178,6 +190,9 @@ services:
     extends:
       file: services.yml
       service: base
+  cache:
+    image: redis:7
+    command: redis-server --requirepass RequirePass-c1d2e3f4
 )");
     repo.write("services.yml", "services:\n  base:\n    image: app:1\n    environment:\n      REDIS_PASSWORD: ExtendedPass-m5n6o7p8\n");
     repo.write("Dockerfile", R"(ARG GITHUB_TOKEN=DockerArgToken-k7l8m9n0
@@ -185,6 +200,7 @@ FROM python:3.12-slim
 ENV SECRET_KEY=DockerEnvSecret-g3h4i5j6 DEBUG=0
 LABEL db.password=LabelPass-y7z8a9b0
 RUN pip install --no-cache-dir --index-url https://ci:IndexUrlPass-o1p2q3r4@pypi.example.com/simple fastapi
+ENTRYPOINT ["/app/start", "--api-key=CmdApiKey-g5h6i7j8", "--requirepass", "ExecFormPass-k9l0m1n2"]
 CMD ["python", "-m", "app", "--db", "postgres://u:CmdUrlPass-s5t6u7v8@db/x"]
 )");
     repo.write("app/settings.py", R"(SECRET_KEY = "SettingsSecret-w9x0y1z2"

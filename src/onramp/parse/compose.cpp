@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "onramp/parse/dockerfile.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::parse {
@@ -78,6 +79,19 @@ std::string joined(const YAML::Node& n) {
       if (!item.IsScalar()) continue;
       if (!out.empty()) out += ' ';
       out += item.Scalar();
+    }
+  }
+  return out;
+}
+
+/// A command's words: the list form as is, the string form split as a shell would.
+std::vector<std::string> words_of(const YAML::Node& n) {
+  if (!n) return {};
+  if (n.IsScalar()) return shell_words(n.Scalar());
+  std::vector<std::string> out;
+  if (n.IsSequence()) {
+    for (const auto& item : n) {
+      if (item.IsScalar()) out.push_back(item.Scalar());
     }
   }
   return out;
@@ -206,8 +220,12 @@ struct Reader {
         }
       } else if (e.key == "command") {
         svc.command = joined(v);
+        svc.command_words = words_of(v);
+        svc.command_line = local ? line_of(e.key_node) : 0;
       } else if (e.key == "entrypoint") {
         svc.entrypoint = joined(v);
+        svc.entrypoint_words = words_of(v);
+        svc.entrypoint_line = local ? line_of(e.key_node) : 0;
       } else if (e.key == "ports" && v.IsSequence()) {
         std::vector<std::string> ports;
         for (const auto& p : v) {

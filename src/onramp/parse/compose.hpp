@@ -31,6 +31,12 @@ struct ComposeService {
   /// `command:` and `entrypoint:` as one string each (list form joined with spaces).
   std::string command;
   std::string entrypoint;
+  /// Where `command:` and `entrypoint:` are written (0 when absent or inherited from another file).
+  std::uint32_t command_line = 0;
+  std::uint32_t entrypoint_line = 0;
+  /// `command:` and `entrypoint:` word by word (the list form, or the string form split as a shell would).
+  std::vector<std::string> command_words;
+  std::vector<std::string> entrypoint_words;
   std::vector<std::string> ports;
   /// depends_on names with their condition (`service_healthy`; "" for the short form).
   std::vector<std::pair<std::string, std::string>> depends_on;

@@ -25,6 +25,24 @@ void ComposeHardcodedSecretCheck::check_project(const core::Project& project, co
       for (const auto& env : svc.environment) {
         if (env.value) siblings.emplace_back(env.key, *env.value);
       }
+      // `command: redis-server --requirepass s3cret`: a secret passed on the command line.
+      for (const auto& [words, line, what] : {std::tuple{&svc.command_words, svc.command_line, "command"},
+                                              std::tuple{&svc.entrypoint_words, svc.entrypoint_line, "entrypoint"}}) {
+        if (line == 0) continue;
+        for (const auto& opt : secret_options(*words)) {
+          const auto kind = classify_secret_value(opt.value);
+          if (kind != SecretValue::literal && kind != SecretValue::placeholder) continue;
+          if (!seen.emplace(compose.path, line, opt.option).second) continue;
+          auto f = make_finding(
+              *rule, compose.path, line,
+              fmt::format("the {} of service {} passes a secret on the command line ({} {}): everyone who reads the "
+                          "repository has it, and `docker compose ps` shows it; use `{} ${{...}}` with the value in .env",
+                          what, svc.name, opt.option, secret_hint(opt.value), opt.option),
+              std::string(what) + " " + opt.option);
+          if (kind == SecretValue::placeholder) f.severity = core::Severity::info;
+          out.push_back(std::move(f));
+        }
+      }
       for (const auto& env : svc.environment) {
         if (!env.value) continue;
         const std::string& file = env.file.empty() ? compose.path : env.file;

@@ -26,9 +26,7 @@ std::vector<const parse::DockerInstruction*> final_chain(const parse::Dockerfile
 json command_of(const parse::DockerInstruction& ins) {
   json out = {{"form", ins.is_exec_form ? "exec" : "shell"}};
   if (ins.is_exec_form) {
-    json words = json::array();
-    for (const auto& w : ins.exec_form) words.push_back(mask_text(w));
-    out["command"] = std::move(words);
+    out["command"] = mask_words(ins.exec_form);
   } else {
     out["command"] = mask_text(ins.arguments);
   }

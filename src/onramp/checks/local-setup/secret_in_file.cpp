@@ -39,6 +39,47 @@ bool is_settings_path(std::string_view path) {
 
 std::string_view kind_name(SecretValue kind) { return kind == SecretValue::placeholder ? "placeholder" : "literal"; }
 
+/// The callee reads an environment variable with an optional default as its second argument or `default=`.
+bool reads_env_with_default(std::string_view callee) {
+  return callee == "os.getenv" || callee == "os.environ.get" || callee == "os.environ.setdefault" ||
+         callee == "decouple.config" || callee == "environ.Env()" || callee.starts_with("environ.Env().") ||
+         callee == "environs.Env()" || callee.starts_with("environs.Env().");
+}
+
+/// `os.getenv("SECRET_KEY", "dev-secret")`: a secret's fallback written in the code, found in the resolved calls.
+void report_env_defaults(const core::Rule& rule, const facts::Module& m, std::vector<core::Finding>& out) {
+  for (const auto& call : m.calls) {
+    if (!reads_env_with_default(call.callee)) continue;
+    const auto args = util::split_arguments(call.args);
+    if (args.empty()) continue;
+    const auto key = util::string_literal(args[0]);
+    if (!key) continue;
+    std::string_view fallback = util::keyword_argument(args, "default");
+    if (fallback.empty() && args.size() >= 2 && args[1].find('=') == std::string_view::npos) fallback = args[1];
+    const auto value = util::string_literal(fallback);
+    if (!value) continue;
+    const auto j = judge_secret(*key, *value, {});
+    if (j.kind != SecretValue::literal && j.kind != SecretValue::placeholder) continue;
+    if (j.url && j.kind == SecretValue::placeholder) continue;  // `postgres://app:app@localhost/app`: a dev default
+    const auto shown = j.url ? util::mask_url_credentials(*value) : secret_hint(*value);
+    std::string message;
+    if (j.kind == SecretValue::literal) {
+      message = fmt::format("{}(\"{}\", ...) falls back to a written-out {} ({}): when the variable is missing the app "
+                            "runs with a value everyone who reads the repository has; drop the default so that a "
+                            "missing secret fails at start-up",
+                            call.written, *key, j.url ? "URL password" : "secret", shown);
+    } else {
+      message = fmt::format("{}(\"{}\", ...) falls back to a placeholder ({}): when the variable is missing the app "
+                            "runs with it; drop the default so that a missing secret fails at start-up",
+                            call.written, *key, shown);
+    }
+    auto f = make_finding(rule, m.path, call.location.line, std::move(message), "env-default " + std::string(*key));
+    f.location = call.location;
+    if (j.kind == SecretValue::placeholder) f.severity = core::Severity::info;
+    out.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 void SecretInFileCheck::begin_file(FileContext& ctx) {
@@ -132,6 +173,7 @@ void SecretInFileCheck::check_project(const core::Project& project, const core::
   }
 
   for (const auto& m : project.modules) {
+    if (!m.is_test) report_env_defaults(*rule, m, out);
     for (const auto& note : m.notes) {
       if (note.kind != kNote) continue;
       const auto name = note.get("name");

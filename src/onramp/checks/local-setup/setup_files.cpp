@@ -313,8 +313,72 @@ SecretJudgement judge_secret(std::string_view key, std::string_view value,
   return j;
 }
 
+namespace {
+
+/// `--requirepass`, `--password`, `--db-password`, `--api-key`: an option whose value is a secret.
+bool is_secret_option(std::string_view word) {
+  if (!word.starts_with('-')) return false;
+  auto name = word.substr(word.find_first_not_of('-') == std::string_view::npos ? word.size() : word.find_first_not_of('-'));
+  name = name.substr(0, name.find('='));
+  if (name.size() < 4) return false;  // -p, -u: too short to tell
+  if (core::is_secret_key(name)) return true;
+  const auto lower = util::to_lower(name);
+  for (const std::string_view suffix : {"pass", "password", "passwd", "secret", "token", "apikey"}) {
+    if (lower.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<SecretOption> secret_options(const std::vector<std::string>& words) {
+  std::vector<SecretOption> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!is_secret_option(words[i])) continue;
+    const auto eq = words[i].find('=');
+    std::string option = words[i].substr(0, eq);
+    std::string value;
+    if (eq != std::string::npos) value = words[i].substr(eq + 1);
+    else if (i + 1 < words.size() && !words[i + 1].starts_with('-')) value = words[++i];
+    if (value.empty() || value.front() == '$') continue;
+    out.push_back({std::move(option), std::move(value)});
+  }
+  return out;
+}
+
 std::string mask_text(std::string_view text) {
-  const std::string urls = util::mask_url_credentials(text);
+  std::string urls = util::mask_url_credentials(text);
+  // The values of secret-passing options: `--requirepass s3cret` -> `--requirepass s3…`.
+  {
+    std::string masked;
+    bool mask_next = false;
+    std::size_t i = 0;
+    while (i < urls.size()) {
+      if (urls[i] == ' ' || urls[i] == '\t' || urls[i] == '\n') {
+        masked += urls[i++];
+        continue;
+      }
+      std::size_t end = i;
+      while (end < urls.size() && urls[end] != ' ' && urls[end] != '\t' && urls[end] != '\n') ++end;
+      std::string word = urls.substr(i, end - i);
+      if (mask_next && !word.starts_with('-') && !word.starts_with('$')) {
+        word = util::mask_secret(word);
+        mask_next = false;
+      } else if (is_secret_option(word)) {
+        const auto eq = word.find('=');
+        if (eq == std::string::npos) {
+          mask_next = true;
+        } else if (eq + 1 < word.size() && word[eq + 1] != '$') {
+          word = word.substr(0, eq + 1) + util::mask_secret(std::string_view(word).substr(eq + 1));
+        }
+      } else {
+        mask_next = false;
+      }
+      masked += word;
+      i = end;
+    }
+    urls = std::move(masked);
+  }
   // NAME=value words with a secret-looking NAME keep only the mask of their value.
   std::string out;
   std::size_t i = 0;
@@ -331,7 +395,7 @@ std::string mask_text(std::string_view text) {
     }
     out.append(urls, i, eq + 1 - i);
     const auto value = std::string_view(urls).substr(eq + 1, end - eq - 1);
-    if (!key.empty() && core::is_secret_key(key) && !value.empty() && value.front() != '$') {
+    if (!key.empty() && core::is_secret_key(key) && !value.empty() && value.front() != '$' && !value.ends_with("…")) {
       out += util::mask_secret(value);
     } else {
       out.append(value);
@@ -339,6 +403,21 @@ std::string mask_text(std::string_view text) {
     i = end;
   }
   out.append(urls, std::min(i, urls.size()), std::string::npos);
+  return out;
+}
+
+std::vector<std::string> mask_words(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  bool mask_next = false;
+  for (const auto& w : words) {
+    if (mask_next && !w.starts_with('-') && !w.starts_with('$')) {
+      out.push_back(util::mask_secret(w));
+      mask_next = false;
+      continue;
+    }
+    mask_next = is_secret_option(w) && w.find('=') == std::string::npos;
+    out.push_back(mask_text(w));
+  }
   return out;
 }
 

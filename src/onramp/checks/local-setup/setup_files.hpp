@@ -99,8 +99,19 @@ struct SecretJudgement {
 SecretJudgement judge_secret(std::string_view key, std::string_view value,
                              const std::vector<std::pair<std::string, std::string>>& siblings);
 
-/// `postgres://app:****@db/app`-style text with every secret masked: URL passwords, `NAME=value` with a secret NAME.
+/// An option of a command line that passes a secret: `--requirepass s3cret`, `--password=s3cret`, `--api-key X`.
+struct SecretOption {
+  std::string option;  // as written, without its value
+  std::string value;
+};
+/// The secret-passing options of a command's words whose value is written out (not `$VAR`).
+std::vector<SecretOption> secret_options(const std::vector<std::string>& words);
+
+/// `postgres://app:****@db/app`-style text with every secret masked: URL passwords, `NAME=value` with a secret NAME,
+/// the values of secret-passing options (`--requirepass s3cret`).
 std::string mask_text(std::string_view text);
+/// mask_text over a command's words (exec form), so that `["--requirepass", "s3cret"]` is masked across words.
+std::vector<std::string> mask_words(const std::vector<std::string>& words);
 
 /// A finding for `rule` at a line (0: the whole file), with the rule's severity.
 core::Finding make_finding(const core::Rule& rule, std::string path, std::uint32_t line, std::string message,
