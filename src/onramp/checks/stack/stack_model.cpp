@@ -85,7 +85,7 @@ bool is_config_file(const core::ProjectFile& f) {
 
 }  // namespace
 
-StackModel build_stack_model(const core::Project& project) {
+StackModel build_stack_model(const core::Project& project, bool with_config_words) {
   StackModel model;
   for (auto& m : parse::read_roots(project)) {
     RootView v;
@@ -123,6 +123,14 @@ StackModel build_stack_model(const core::Project& project) {
       }
     }
   }
+  const auto& kb = package_kb();
+  for (auto& r : model.roots) {
+    for (const auto& d : r.declared) {
+      for (auto& imp : kb.import_names(d)) r.declared_imports.insert(std::move(imp));
+      if (kb.find(d) == nullptr) r.declared_unknown.push_back(d);
+    }
+  }
+  if (!with_config_words) return model;
   for (const auto& f : project.files) {
     if (f.kind == core::FileKind::pyproject) {
       if (const auto text = project.read(f.path)) add_words(tool_sections_of_pyproject(*text), model.config_words);
@@ -171,20 +179,20 @@ std::vector<std::string> candidate_distributions(std::string_view module) {
   return providers;
 }
 
-bool provided_by_declared(std::string_view module, const std::set<std::string, std::less<>>& declared) {
-  const auto& kb = package_kb();
-  for (const auto& d : kb.providers(module)) {
-    if (declared.contains(d)) return true;
+bool provided_by_declared(std::string_view module, const RootView& root) {
+  for (const auto& d : package_kb().providers(module)) {
+    if (root.declared.contains(d)) return true;
   }
-  // A declared distribution whose import names cover the module (those the base does not list are guessed).
+  // A declared distribution whose import names cover the module: `module` itself or one of its parent packages.
+  for (std::string_view m = module;;) {
+    if (root.declared_imports.contains(m)) return true;
+    const auto dot = m.rfind('.');
+    if (dot == std::string_view::npos) break;
+    m = m.substr(0, dot);
+  }
   const auto top = first_component(module);
-  for (const auto& d : declared) {
-    for (const auto& imp : kb.import_names(d)) {
-      if (imp == module || module.starts_with(imp + ".") || imp == top) return true;
-    }
-    if (kb.find(d) == nullptr && plausibly_provides(d, top)) return true;
-  }
-  return false;
+  return std::any_of(root.declared_unknown.begin(), root.declared_unknown.end(),
+                     [&](const std::string& d) { return plausibly_provides(d, top); });
 }
 
 namespace {

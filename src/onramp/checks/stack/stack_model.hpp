@@ -20,6 +20,10 @@ struct RootView {
   std::vector<const facts::Module*> modules;
   /// Every distribution declared for this root in any group, plus the workspace root's for a member.
   std::set<std::string, std::less<>> declared;
+  /// Import names the declared distributions provide (packages.yaml, or guessed), and the declared distributions
+  /// packages.yaml does not know (matched loosely on their names); computed once per root.
+  std::set<std::string, std::less<>> declared_imports;
+  std::vector<std::string> declared_unknown;
 };
 
 /// The repository as the stack step sees it.
@@ -38,7 +42,8 @@ struct StackModel {
   bool is_local(std::string_view top, std::string_view path) const;
 };
 
-StackModel build_stack_model(const core::Project& project);
+/// `with_config_words`: also read the words of config files and settings strings (only unused-dependency needs them).
+StackModel build_stack_model(const core::Project& project, bool with_config_words = false);
 
 /// A project-wide finding of one of the stack rules (nothing when the rule is not loaded).
 void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line, std::string message,
@@ -47,8 +52,8 @@ void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::stri
 /// How a root is named in messages: `the project` for ".", else `backend/`.
 std::string root_label(std::string_view root);
 
-/// True if `dist` is covered by `declared`: declared itself, or a declared distribution provides `module`.
-bool provided_by_declared(std::string_view module, const std::set<std::string, std::less<>>& declared);
+/// True if a distribution the root declares provides `module`.
+bool provided_by_declared(std::string_view module, const RootView& root);
 
 /// The distributions that would provide an import of `module` (from packages.yaml, else the module's own name).
 std::vector<std::string> candidate_distributions(std::string_view module);

@@ -34,7 +34,7 @@ void UndeclaredImportCheck::check_project(const core::Project& project, const co
         const auto top = first_component(imp.module);
         if (top == "__future__" || stdlib.contains(top) || model.is_local(top, mod->path)) continue;
         const std::string full = imp.name.empty() || imp.star ? imp.module : imp.module + "." + imp.name;
-        if (provided_by_declared(full, root.declared)) continue;
+        if (provided_by_declared(full, root)) continue;
         by_dist[candidate_distributions(full).front()].push_back({mod, &imp});
       }
     }
