@@ -204,7 +204,19 @@ E = os.environ["IN_CI"]
 F = os.environ["NOWHERE"]
 G = os.environ["EMPTY_IN_TEMPLATE"]
 )");
-    dir.write(".env.example", "IN_TEMPLATE=1\nEMPTY_IN_TEMPLATE=\n");
+    dir.write("settings.py", R"(from pydantic import BaseModel
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Db(BaseModel):
+    host: str
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_nested_delimiter="__")
+    db: Db
+)");
+    dir.write(".env.example", "IN_TEMPLATE=1\nEMPTY_IN_TEMPLATE=\nDB__HOST=localhost\n");
     dir.write("README.md", "Set `IN_README`. NOWHERE_ELSE is another word.\n");
     dir.write("compose.yaml", "services:\n  app:\n    build: .\n    environment:\n      - IN_COMPOSE=1\n");
     dir.write("Dockerfile", "FROM python:3.12\nENV IN_DOCKERFILE=1\n");
@@ -218,6 +230,7 @@ G = os.environ["EMPTY_IN_TEMPLATE"]
     CHECK(v.at("IN_CI")["set_in"][0]["path"] == ".github/workflows/ci.yml");
     CHECK(v.at("NOWHERE")["documented_in"].empty());  // NOWHERE_ELSE is not a whole-word mention
     CHECK(v.at("NOWHERE")["set_in"].empty());
+    CHECK(v.at("DB")["documented_in"][0]["path"] == ".env.example");  // through DB__HOST
     std::vector<std::string> undocumented;
     for (const auto& fd : a.findings) {
       if (fd.rule == "local-setup/undocumented-env-var") undocumented.push_back(fd.message.substr(0, fd.message.find('`', 1) + 1));

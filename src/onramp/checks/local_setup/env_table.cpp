@@ -502,9 +502,16 @@ private:
       const auto key = name;
       for (auto* src : {&doc_places_, &set_places_, &code_sets_}) {
         auto it = src->find(key);
-        if (it == src->end()) continue;
         auto& dest = src == &doc_places_ ? v.documented_in : v.set_in;
-        dest.insert(dest.end(), it->second.begin(), it->second.end());
+        if (it != src->end()) {
+          dest.insert(dest.end(), it->second.begin(), it->second.end());
+          continue;
+        }
+        // A nested settings model is set through `NAME__FIELD` keys (pydantic's env_nested_delimiter).
+        const auto nested = key + "__";
+        for (auto n = src->lower_bound(nested); n != src->end() && n->first.starts_with(nested); ++n) {
+          dest.insert(dest.end(), n->second.begin(), n->second.end());
+        }
       }
     }
   }
