@@ -84,6 +84,9 @@ core::Analysis run_analysis(const core::ScanOptions& options, const core::RuleSe
     const auto& t = analysis->times;
     err << fmt::format("onramp: timings: discover {:.0f} ms, parse+walk {:.0f} ms wall (tree-sitter parse {:.0f} ms cpu), analyse {:.0f} ms\n",
                        t.discover_ms, t.parse_ms, t.parse_only_ms, t.analyse_ms);
+    std::string slow;
+    for (const auto& [name, ms] : t.slowest) slow += fmt::format("{}{} {:.0f} ms", slow.empty() ? "" : ", ", name, ms);
+    if (!slow.empty()) err << "onramp: timings: slowest in analyse: " << slow << '\n';
   }
   return std::move(*analysis);
 }

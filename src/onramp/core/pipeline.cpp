@@ -1,9 +1,13 @@
 #include "onramp/core/pipeline.hpp"
 
+#include <cxxabi.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <typeinfo>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -29,6 +33,17 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// `onramp::checks::async::AsyncInventory` for timings (never in reports).
+template <class T>
+std::string class_name(const T& object) {
+  int status = 0;
+  char* name = abi::__cxa_demangle(typeid(object).name(), nullptr, nullptr, &status);
+  std::string out = status == 0 && name != nullptr ? name : typeid(object).name();
+  std::free(name);  // NOLINT: __cxa_demangle allocates with malloc
+  constexpr std::string_view prefix = "onramp::checks::";
+  return out.starts_with(prefix) ? out.substr(prefix.size()) : out;
 }
 
 /// The first ERROR or MISSING node, found without recursion.
@@ -215,13 +230,21 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
 
   // Cross-file checks and the step inventories work on facts only.
   project.index = std::make_shared<const facts::ProjectIndex>(project.modules);
+  auto& slowest = out.times.slowest;
+  const auto timed = [&](const auto& object, auto&& fn) {
+    const auto t0 = Clock::now();
+    fn();
+    slowest.emplace_back(class_name(object), ms_since(t0));
+  };
   auto project_checks = checks::make_checks();
-  for (const auto& c : project_checks) c->check_project(project, rules, out.findings);
+  for (const auto& c : project_checks) timed(*c, [&] { c->check_project(project, rules, out.findings); });
   out.step_facts.assign(kSteps.size(), nlohmann::ordered_json::object());
   for (const auto& inv : checks::make_inventories()) {
     const auto step = step_by_key(inv->step_key());
-    if (step) inv->collect(project, out.step_facts[static_cast<std::size_t>(step->id - 1)]);
+    if (step) timed(*inv, [&] { inv->collect(project, out.step_facts[static_cast<std::size_t>(step->id - 1)]); });
   }
+  std::stable_sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (slowest.size() > 5) slowest.resize(5);
 
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
   assign_fingerprints(out.findings);

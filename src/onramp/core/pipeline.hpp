@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,8 @@ struct StageTimes {
   double parse_ms = 0;  // summed over threads: parse + walk + per-file checks
   double parse_only_ms = 0;
   double analyse_ms = 0;
+  /// The slowest project-wide checks and inventories of the analyse stage, slowest first (class name, ms).
+  std::vector<std::pair<std::string, double>> slowest;
 };
 
 /// The result of a scan: the project model, each step's facts and the sorted, fingerprinted findings.
