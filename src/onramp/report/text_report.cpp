@@ -58,13 +58,28 @@ std::string place_of(const json& item) {
   return {};
 }
 
-/// A list of scalars (or of places: objects with a path) on one line, cut after a few items.
+/// True for an object that mostly says where something is (`{path, line}`, perhaps with a plain detail or two such
+/// as how it was read), rather than a record of its own (a package with its spec, group and version).
+bool is_bare_place(const json& item) {
+  if (place_of(item).empty()) return false;
+  std::size_t details = 0;
+  for (const auto& [k, v] : item.items()) {
+    if (k == "path" || k == "file" || k == "source" || k == "line" || k == "column") continue;
+    // A name or a version makes it a record of something; a detail or two (how it was read, where) does not.
+    if (k == "name" || k == "version" || v.is_object() || v.is_array() || ++details > 2) return false;
+  }
+  return true;
+}
+
+/// A list of scalars (or of places: objects with a path) on one line, cut after a few items; a list of records
+/// (objects that say more than where) is too much for one line and shows as its count.
 std::string inline_list(const json& list) {
   constexpr std::size_t kMaxItems = 8;
   constexpr std::size_t kMaxPlaces = 3;
   std::string text;
   std::size_t shown = 0;
   const bool places = !list.empty() && std::all_of(list.begin(), list.end(), [](const json& i) { return !place_of(i).empty(); });
+  if (places && !std::all_of(list.begin(), list.end(), is_bare_place)) return std::to_string(list.size());
   for (const auto& item : list) {
     if (places) {
       if (shown == kMaxPlaces) return text + fmt::format(", ... ({} in all)", list.size());
@@ -93,7 +108,7 @@ std::string row_text(const json& row, bool nested = true) {
   std::vector<std::string> parts;
   for (const auto& [k, v] : row.items()) {
     if (k == "path" || k == "file" || k == "source" || (k == "line" && !where.empty())) continue;
-    if (v.is_null()) continue;
+    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) continue;
     if (v.is_object() || v.is_array()) {
       const auto inner = !nested || v.empty() ? std::string{} : v.is_object() ? row_text(v, false) : inline_list(v);
       if (!inner.empty()) parts.push_back(v.is_object() ? fmt::format("{} ({})", k, inner) : fmt::format("{} {}", k, inner));
