@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/facts/index.hpp"
@@ -207,20 +208,20 @@ private:
   /// Resolving every call across modules is the expensive part: only calls whose last name some env reader, loader
   /// or wrapper has are resolved (`env("X")` on an `environ.Env()` instance ends in `env`, kept through `()`).
   bool worth_resolving(const facts::Call& call) const {
-    static const std::set<std::string, std::less<>> kNames = {
+    static const std::unordered_set<std::string_view> kNames = {
         "getenv", "getenvb", "get", "setdefault", "Env", "str", "bool", "int", "float", "json", "url", "path", "bytes", "list",
         "tuple", "dict", "parse_value", "db_url", "db", "cache_url", "cache", "email_url", "email", "search_url", "channels_url",
         "channels", "config", "AutoConfig", "Config", "load_dotenv", "dotenv_values", "read_env", "Dynaconf", "LazySettings"};
-    if (call.callee.empty()) return false;
+    const std::string_view callee = call.callee;
+    if (callee.empty() || callee.starts_with("builtins.")) return false;
     // An instance called directly (`env("X")`, `config("X")`): the callee ends in `()`.
-    if (call.callee.ends_with("()")) return true;
-    const auto last = last_name(call.callee);
+    if (callee.ends_with("()")) return true;
+    const auto last = last_name(callee);
     if (kNames.contains(last) || wrapper_names_.contains(last)) return true;
-    // A reader imported from another module (`from app.settings import env; env.str("X")`).
-    for (auto end = call.callee.find('.'); end != std::string::npos; end = call.callee.find('.', end + 1)) {
-      if (reader_globals_.contains(std::string_view(call.callee).substr(0, end))) return true;
-    }
-    return reader_globals_.contains(call.callee);
+    // A reader imported from another module (`from app.settings import env`; `env("X")`, `env.str("X")`).
+    if (reader_globals_.empty()) return false;
+    const auto dot = callee.rfind('.');
+    return reader_globals_.contains(callee) || (dot != std::string_view::npos && reader_globals_.contains(callee.substr(0, dot)));
   }
 
   /// Module-level names bound to an env reader (`env = environ.Env()`, `config = Config(".env")`), fully qualified.
