@@ -27,6 +27,15 @@ std::string_view to_string(FileKind kind) {
   return "other";
 }
 
+std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
+  std::string_view best = ".";
+  for (const auto& r : roots) {
+    if (r == ".") continue;
+    if (path.size() > r.size() && path.starts_with(r) && path[r.size()] == '/' && r.size() > best.size()) best = r;
+  }
+  return best;
+}
+
 std::vector<const ProjectFile*> Project::files_of(FileKind kind) const {
   std::vector<const ProjectFile*> out;
   for (const auto& f : files) {

@@ -41,6 +41,9 @@ struct Problem {
   std::string message;
 };
 
+/// The project root a path belongs to: the deepest of `roots` that contains it, "." when none does.
+std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path);
+
 /// The repository model shared by inventories and project-wide checks.
 struct Project {
   std::filesystem::path root;

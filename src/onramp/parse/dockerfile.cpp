@@ -30,16 +30,6 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  std::vector<std::string_view> out;
-  for (auto line : util::split(text, '\n')) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.push_back(line);
-  }
-  if (!out.empty() && out.back().empty()) out.pop_back();
-  return out;
-}
 
 constexpr std::array<std::string_view, 18> kKeywords = {
     "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
@@ -219,7 +209,7 @@ std::vector<std::string_view> raw_words(std::string_view s) {
 
 Dockerfile read_dockerfile(std::string_view text) {
   Dockerfile out;
-  const auto lines = lines_of(text);
+  const auto lines = util::lines_of(text);
 
   // Parser directives: only before anything else, each key once.
   std::vector<std::string> seen;

@@ -12,17 +12,6 @@ bool is_key_char(char c) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-/// The text as lines without their terminators (LF or CRLF), a UTF-8 BOM dropped.
-std::vector<std::string_view> lines_of(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  std::vector<std::string_view> out;
-  for (auto line : util::split(text, '\n')) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.push_back(line);
-  }
-  if (!out.empty() && out.back().empty()) out.pop_back();
-  return out;
-}
 
 /// python-dotenv's escapes in double quotes; anything else keeps its backslash.
 char unescape(char c, bool& known) {
@@ -49,7 +38,7 @@ bool only_comment_left(std::string_view rest) {
 
 EnvFile read_env_file(std::string_view text) {
   EnvFile out;
-  const auto lines = lines_of(text);
+  const auto lines = util::lines_of(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line_no = static_cast<std::uint32_t>(i + 1);
     std::string_view line = util::trim(lines[i]);

@@ -28,15 +28,6 @@ std::string join(std::string_view root, std::string_view name) {
   return root == "." || root.empty() ? std::string(name) : std::string(root) + "/" + std::string(name);
 }
 
-/// The deepest root containing `path` (as scan::owning_root; parse does not depend on scan).
-std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
-  std::string_view best = ".";
-  for (const auto& r : roots) {
-    if (r == ".") continue;
-    if (path.size() > r.size() && path.substr(0, r.size()) == r && path[r.size()] == '/' && r.size() > best.size()) best = r;
-  }
-  return best;
-}
 
 /// `a/b/../c` -> `a/c`; empty when it climbs out of the scanned root.
 std::string normalize_path(std::string_view path) {
@@ -105,7 +96,7 @@ void read_requirements_of_root(const core::Project& project, RootWork& work) {
   // Every requirements file this root owns, plus files they include that discovery did not classify.
   std::vector<std::string> queue;
   for (const auto* f : project.files_of(core::FileKind::requirements)) {
-    if (owning_root(project.roots, f->path) == m.path) queue.push_back(f->path);
+    if (core::owning_root(project.roots, f->path) == m.path) queue.push_back(f->path);
   }
   std::map<std::string, RequirementsFile> files;
   std::set<std::string> constraint_only;
@@ -219,7 +210,7 @@ void read_python_versions(const core::Project& project, RootWork& work) {
     }
   }
   for (const auto* f : project.files_of(core::FileKind::dockerfile)) {
-    if (owning_root(project.roots, f->path) != m.path) continue;
+    if (core::owning_root(project.roots, f->path) != m.path) continue;
     if (const auto text = project.read(f->path)) read_dockerfile_from(*text, f->path, m.python);
   }
   for (const char* name : {"ruff.toml", ".ruff.toml"}) {

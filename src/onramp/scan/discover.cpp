@@ -211,15 +211,6 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
   return out;
 }
 
-std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
-  std::string_view best = ".";
-  for (const auto& r : roots) {
-    if (r == ".") continue;
-    if (path.size() > r.size() && starts_with(path, r) && path[r.size()] == '/' && r.size() > best.size()) best = r;
-  }
-  return best;
-}
-
 std::string module_name_for(std::string_view root, std::string_view path) {
   std::string_view rel = path;
   if (root != ".") rel = path.substr(root.size() + 1);

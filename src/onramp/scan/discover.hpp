@@ -31,7 +31,7 @@ util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax
                                  const std::function<bool(std::string_view)>& excluded = {});
 
 /// The project root a path belongs to: the deepest root that contains it.
-std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path);
+using core::owning_root;
 
 /// Dotted module name for a Python file under its project root (`src/` layouts stripped).
 std::string module_name_for(std::string_view root, std::string_view path);

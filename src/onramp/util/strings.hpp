@@ -12,6 +12,8 @@ namespace onramp::util {
 std::string_view trim(std::string_view s);
 /// Splits on one character; empty pieces are kept.
 std::vector<std::string_view> split(std::string_view s, char sep);
+/// The text as lines without their terminators (LF or CRLF), a UTF-8 BOM dropped, no empty last line.
+std::vector<std::string_view> lines_of(std::string_view text);
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// Collapses every run of white space into one space and trims: the shape of code that survives re-indentation.

@@ -8,14 +8,6 @@ namespace onramp::checks::stack {
 
 namespace {
 
-std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path) {
-  std::string_view best = ".";
-  for (const auto& r : roots) {
-    if (r == ".") continue;
-    if (path.size() > r.size() && path.substr(0, r.size()) == r && path[r.size()] == '/' && r.size() > best.size()) best = r;
-  }
-  return best;
-}
 
 std::string_view first_component(std::string_view dotted) { return dotted.substr(0, dotted.find('.')); }
 
@@ -93,7 +85,7 @@ StackModel build_stack_model(const core::Project& project, bool with_config_word
     model.roots.push_back(std::move(v));
   }
   for (const auto& mod : project.modules) {
-    const auto root = owning_root(project.roots, mod.path);
+    const auto root = core::owning_root(project.roots, mod.path);
     for (auto& r : model.roots) {
       if (r.manifest.path == root) r.modules.push_back(&mod);
     }
