@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "onramp/checks/local_setup/python_version_mismatch.hpp"
+#include "onramp/checks/local-setup/python_version_mismatch.hpp"
 #include "onramp/core/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"

@@ -9,7 +9,7 @@
 
 #include "onramp/core/finding.hpp"
 #include "onramp/core/project.hpp"
-#include "onramp/checks/local_setup/env_table.hpp"
+#include "onramp/checks/local-setup/env_table.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
@@ -37,7 +37,7 @@ std::vector<parse::ComposeFile> load_compose_files(const core::Project& project)
 /// Every .env-style file of the scan (.env, .env.*, *.env), parsed.
 std::vector<LoadedEnvFile> load_env_files(const core::Project& project);
 
-// is_env_template (`.env.example`, `.env.sample`, `example.env`, ...) comes from checks/local_setup/env_table.hpp.
+// is_env_template (`.env.example`, `.env.sample`, `example.env`, ...) comes from checks/local-setup/env_table.hpp.
 
 /// An image reference split up: `registry:5000/team/app:1.2@sha256:...`.
 struct ImageRef {

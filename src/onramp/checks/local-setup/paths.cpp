@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/paths.hpp"
+#include "onramp/checks/local-setup/paths.hpp"
 
 #include <vector>
 

@@ -1,9 +1,9 @@
-#include "onramp/checks/local_setup/local_setup_inventory.hpp"
+#include "onramp/checks/local-setup/local_setup_inventory.hpp"
 
-#include "onramp/checks/local_setup/checklist.hpp"
-#include "onramp/checks/local_setup/env_table.hpp"
-#include "onramp/checks/local_setup/migrations.hpp"
-#include "onramp/checks/local_setup/runners.hpp"
+#include "onramp/checks/local-setup/checklist.hpp"
+#include "onramp/checks/local-setup/env_table.hpp"
+#include "onramp/checks/local-setup/migrations.hpp"
+#include "onramp/checks/local-setup/runners.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/util/secrets.hpp"
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/migration_notes.hpp"
+#include "onramp/checks/local-setup/migration_notes.hpp"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/python_version_mismatch.hpp"
+#include "onramp/checks/local-setup/python_version_mismatch.hpp"
 
 #include <fmt/format.h>
 

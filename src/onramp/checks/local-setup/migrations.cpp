@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/migrations.hpp"
+#include "onramp/checks/local-setup/migrations.hpp"
 
 #include <toml++/toml.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "onramp/checks/local_setup/paths.hpp"
+#include "onramp/checks/local-setup/paths.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/runners.hpp"
+#include "onramp/checks/local-setup/runners.hpp"
 
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "onramp/checks/local_setup/paths.hpp"
+#include "onramp/checks/local-setup/paths.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/no_lockfile.hpp"
+#include "onramp/checks/local-setup/no_lockfile.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/env_table.hpp"
+#include "onramp/checks/local-setup/env_table.hpp"
 
 #include <yaml-cpp/yaml.h>
 

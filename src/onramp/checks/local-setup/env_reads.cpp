@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/env_reads.hpp"
+#include "onramp/checks/local-setup/env_reads.hpp"
 
 #include <algorithm>
 #include <array>

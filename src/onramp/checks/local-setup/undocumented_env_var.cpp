@@ -1,8 +1,8 @@
-#include "onramp/checks/local_setup/undocumented_env_var.hpp"
+#include "onramp/checks/local-setup/undocumented_env_var.hpp"
 
 #include <fmt/format.h>
 
-#include "onramp/checks/local_setup/env_table.hpp"
+#include "onramp/checks/local-setup/env_table.hpp"
 
 namespace onramp::checks::local_setup {
 

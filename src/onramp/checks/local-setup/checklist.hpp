@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "onramp/checks/local_setup/env_table.hpp"
-#include "onramp/checks/local_setup/migrations.hpp"
-#include "onramp/checks/local_setup/runners.hpp"
+#include "onramp/checks/local-setup/env_table.hpp"
+#include "onramp/checks/local-setup/migrations.hpp"
+#include "onramp/checks/local-setup/runners.hpp"
 #include "onramp/core/project.hpp"
 #include "onramp/parse/manifests.hpp"
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local_setup/checklist.hpp"
+#include "onramp/checks/local-setup/checklist.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "onramp/checks/local_setup/paths.hpp"
+#include "onramp/checks/local-setup/paths.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
