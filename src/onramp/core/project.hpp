@@ -2,7 +2,9 @@
 // The whole scanned repository as later stages see it: files, project roots, modules, problems.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +66,25 @@ struct Project {
   const ProjectFile* find(std::string_view path) const;
   /// Reads a kept file (size-limited); nullopt if it cannot be read.
   std::optional<std::string> read(std::string_view path) const;
+
+  /// What several checks derive from the finished project (each root's manifests, the env-var table), computed
+  /// by the first that asks and shared with the rest, so that each manifest is read and parsed once per run.
+  template <class T, class Compute>
+  const T& derived(std::string_view key, Compute compute) const {
+    std::lock_guard lock(derived_->mutex);  // recursive: one derived value may be built from another
+    auto it = derived_->values.find(key);
+    if (it == derived_->values.end()) {
+      it = derived_->values.emplace(std::string(key), std::make_shared<const T>(compute())).first;
+    }
+    return *static_cast<const T*>(it->second.get());
+  }
+
+private:
+  struct DerivedValues {
+    std::recursive_mutex mutex;
+    std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
+  };
+  std::shared_ptr<DerivedValues> derived_ = std::make_shared<DerivedValues>();
 };
 
 }  // namespace onramp::core

@@ -163,6 +163,7 @@ struct RootManifest {
 /// Every project root's manifests, in root order; reads files only, never runs anything.
 /// uv workspace members are roots of their own (each has its pyproject.toml); the workspace root's uv.lock
 /// governs them, `workspace` names it, and dependencies on other members are `pin: workspace`.
-std::vector<RootManifest> read_roots(const core::Project& project);
+/// Computed once per project (Project::derived) and shared by every check that asks.
+const std::vector<RootManifest>& read_roots(const core::Project& project);
 
 }  // namespace onramp::parse

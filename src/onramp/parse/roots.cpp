@@ -320,7 +320,9 @@ std::map<std::string, std::string, std::less<>> installed_closure(const Lockfile
 
 }  // namespace
 
-std::vector<RootManifest> read_roots(const core::Project& project) {
+namespace {
+
+std::vector<RootManifest> compute_roots(const core::Project& project) {
   std::vector<RootWork> work;
   for (const auto& root : project.roots) {
     RootWork w;
@@ -492,6 +494,12 @@ std::vector<RootManifest> read_roots(const core::Project& project) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<RootManifest>& read_roots(const core::Project& project) {
+  return project.derived<std::vector<RootManifest>>("parse::read_roots", [&] { return compute_roots(project); });
 }
 
 }  // namespace onramp::parse

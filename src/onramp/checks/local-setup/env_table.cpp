@@ -694,6 +694,8 @@ bool is_env_template(std::string_view path) {
   return false;
 }
 
-EnvTable build_env_table(const core::Project& project) { return TableBuilder(project).build(); }
+const EnvTable& build_env_table(const core::Project& project) {
+  return project.derived<EnvTable>("local-setup::env_table", [&] { return TableBuilder(project).build(); });
+}
 
 }  // namespace onramp::checks::local_setup

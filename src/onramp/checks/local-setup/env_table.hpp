@@ -84,6 +84,7 @@ std::string code_context(const facts::Module& module);
 /// True for `.env.example`, `.env.sample`, `.env.template`, `.env.dist` (and `example.env`, `.env.local.example`, ...).
 bool is_env_template(std::string_view path);
 
-EnvTable build_env_table(const core::Project& project);
+/// Built once per project and shared by the inventory and the undocumented-env-var check.
+const EnvTable& build_env_table(const core::Project& project);
 
 }  // namespace onramp::checks::local_setup

@@ -143,7 +143,7 @@ json checklist(const std::vector<ChecklistItem>& items) {
 
 void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
   const auto manifests = parse::read_roots(project);
-  const auto table = build_env_table(project);
+  const auto& table = build_env_table(project);
   const auto sets = find_migrations(project);
   const auto test_setup = find_test_setup(project);
   const auto targets = find_task_targets(project);

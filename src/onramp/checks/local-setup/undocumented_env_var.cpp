@@ -22,7 +22,7 @@ void UndocumentedEnvVarCheck::check_project(const core::Project& project, const 
                                             std::vector<core::Finding>& out) const {
   const auto* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  const auto table = build_env_table(project);
+  const auto& table = build_env_table(project);
   for (const auto& v : table.vars) {
     if (!v.required || !v.documented_in.empty() || !v.set_in.empty()) continue;
     // The first read in application code that requires it.

@@ -32,7 +32,7 @@ void StackInventory::collect(const core::Project& project, nlohmann::ordered_jso
   json python_rows = json::array();
   std::map<std::string, std::vector<std::string>> by_role;
   json majors = json::array();
-  const auto model = build_stack_model(project);
+  const auto& model = build_stack_model(project);
   const bool several = std::count_if(model.roots.begin(), model.roots.end(), [](const RootView& v) { return !v.manifest.manifests.empty(); }) > 1;
   std::set<std::tuple<std::string, std::uint32_t, std::string>> python_seen;  // a member inherits the workspace's .python-version
   for (const auto& view : model.roots) {

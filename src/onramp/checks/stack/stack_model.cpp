@@ -77,7 +77,18 @@ bool is_config_file(const core::ProjectFile& f) {
 
 }  // namespace
 
-StackModel build_stack_model(const core::Project& project, bool with_config_words) {
+namespace {
+StackModel compute_stack_model(const core::Project& project, bool with_config_words);
+}  // namespace
+
+const StackModel& build_stack_model(const core::Project& project, bool with_config_words) {
+  return project.derived<StackModel>(with_config_words ? "stack::model+config" : "stack::model",
+                                     [&] { return compute_stack_model(project, with_config_words); });
+}
+
+namespace {
+
+StackModel compute_stack_model(const core::Project& project, bool with_config_words) {
   StackModel model;
   for (auto& m : parse::read_roots(project)) {
     RootView v;
@@ -137,6 +148,8 @@ StackModel build_stack_model(const core::Project& project, bool with_config_word
   }
   return model;
 }
+
+}  // namespace
 
 bool StackModel::is_local(std::string_view top, std::string_view path) const {
   if (local_names.contains(top)) return true;

@@ -20,7 +20,7 @@ struct Site {
 }  // namespace
 
 void UndeclaredImportCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
-  const auto model = build_stack_model(project);
+  const auto& model = build_stack_model(project);
   const auto& stdlib = stdlib_modules();
   for (const auto& root : model.roots) {
     const auto& m = root.manifest;

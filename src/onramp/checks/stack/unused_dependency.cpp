@@ -21,7 +21,7 @@ bool used_by_convention(std::string_view name) {
 
 void UnusedDependencyCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
   if (project.modules.empty()) return;
-  const auto model = build_stack_model(project, true);
+  const auto& model = build_stack_model(project, true);
   const auto& kb = package_kb();
   const auto& links = dependency_links();
   // Imports anywhere count: a monorepo root may declare what a sub-project's code imports.
