@@ -20,14 +20,7 @@ const Dependency* find_dep(const std::vector<Dependency>& deps, std::string_view
 
 /// Scans a temporary repository and returns its roots' manifests.
 std::vector<RootManifest> roots_of(const onramp::test::TempDir& dir) {
-  auto rules = onramp::core::RuleSet::load_embedded();
-  REQUIRE(rules);
-  onramp::core::ScanOptions options;
-  options.root = dir.path();
-  options.display_root = "repo";
-  auto analysis = onramp::core::analyse(options, *rules);
-  REQUIRE(analysis);
-  return read_roots(analysis->project);
+  return read_roots(onramp::test::scan_repo(dir.path()).project);
 }
 
 const RootManifest* root(const std::vector<RootManifest>& roots, std::string_view path) {

@@ -16,16 +16,10 @@ using onramp::test::run_cli;
 using onramp::test::TempDir;
 
 nlohmann::ordered_json step_facts(const TempDir& repo, std::string_view key) {
-  auto rules = onramp::core::RuleSet::load_embedded();
-  REQUIRE(rules.ok());
-  onramp::core::ScanOptions options;
-  options.root = repo.path();
-  options.display_root = "repo";
-  auto analysis = onramp::core::analyse(options, *rules);
-  REQUIRE(analysis.ok());
+  const auto analysis = onramp::test::scan_repo(repo.path());
   const auto report = onramp::core::kSteps;
   for (std::size_t i = 0; i < report.size(); ++i) {
-    if (report[i].key == key) return analysis->step_facts[i];
+    if (report[i].key == key) return analysis.step_facts[i];
   }
   FAIL("no step " << key);
   return {};

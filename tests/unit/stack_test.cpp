@@ -15,15 +15,9 @@ namespace {
 Release r(std::string_view v) { return parse_release(v).value_or(Release{}); }
 
 nlohmann::ordered_json stack_facts(const onramp::test::TempDir& dir) {
-  auto rules = onramp::core::RuleSet::load_embedded();
-  REQUIRE(rules);
-  onramp::core::ScanOptions options;
-  options.root = dir.path();
-  options.display_root = "repo";
-  auto analysis = onramp::core::analyse(options, *rules);
-  REQUIRE(analysis);
-  for (std::size_t i = 0; i < analysis->step_facts.size(); ++i) {
-    if (analysis->step_facts[i].contains("roots") && analysis->step_facts[i].contains("packages_by_role")) return analysis->step_facts[i];
+  const auto analysis = onramp::test::scan_repo(dir.path());
+  for (std::size_t i = 0; i < analysis.step_facts.size(); ++i) {
+    if (analysis.step_facts[i].contains("roots") && analysis.step_facts[i].contains("packages_by_role")) return analysis.step_facts[i];
   }
   return {};
 }

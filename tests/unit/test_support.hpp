@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "onramp/cli/cli.hpp"
+#include "onramp/core/pipeline.hpp"
+#include "onramp/core/rules.hpp"
 
 namespace onramp::test {
 
@@ -47,6 +51,19 @@ public:
 private:
   std::filesystem::path path_;
 };
+
+/// Runs the whole pipeline on `root` with the built-in rules, as `onramp` would (reports show `display`).
+inline core::Analysis scan_repo(const std::filesystem::path& root, std::string display = "repo", core::Config config = {}) {
+  auto rules = core::RuleSet::load_embedded();
+  REQUIRE(rules.ok());
+  core::ScanOptions options;
+  options.root = root;
+  options.display_root = std::move(display);
+  options.config = std::move(config);
+  auto analysis = core::analyse(options, *rules);
+  REQUIRE(analysis.ok());
+  return std::move(*analysis);
+}
 
 /// What a command printed and returned.
 struct Run {

@@ -17,15 +17,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 onramp::core::Analysis scan_fixture(const std::string& scenario, onramp::core::Config config = {}) {
-  auto rules = onramp::core::RuleSet::load_embedded();
-  REQUIRE(rules.ok());
-  onramp::core::ScanOptions options;
-  options.root = onramp::test::source_dir() / "tests" / "fixtures" / scenario / "repo";
-  options.display_root = scenario;
-  options.config = std::move(config);
-  auto analysis = onramp::core::analyse(options, *rules);
-  REQUIRE(analysis.ok());
-  return std::move(*analysis);
+  return onramp::test::scan_repo(onramp::test::source_dir() / "tests" / "fixtures" / scenario / "repo", scenario, std::move(config));
 }
 
 const json& typing_facts(const onramp::core::Analysis& a) {
