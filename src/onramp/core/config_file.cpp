@@ -1,7 +1,7 @@
 #include "onramp/core/config_file.hpp"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // Lockfiles: which versions a resolver chose. TOML ones with toml++, Pipfile.lock with nlohmann-json.
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 
 #include <nlohmann/json.hpp>
 

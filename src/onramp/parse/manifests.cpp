@@ -1,6 +1,6 @@
 #include "onramp/parse/manifests.hpp"
 
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 #include <optional>
 #include <set>
 
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 
 #include "onramp/parse/ini.hpp"
 #include "onramp/parse/manifests.hpp"

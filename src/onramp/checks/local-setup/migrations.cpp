@@ -1,6 +1,6 @@
 #include "onramp/checks/local-setup/migrations.hpp"
 
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,6 +1,6 @@
 #include "onramp/checks/style/tool_configs.hpp"
 
-#include <toml++/toml.h>
+#include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
