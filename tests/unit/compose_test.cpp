@@ -21,7 +21,7 @@ struct TestProject {
   }
   TestProject& add(const std::string& path, std::string_view text) {
     dir.write(path, text);
-    project.files.push_back({path, onramp::core::FileKind::compose, text.size()});
+    project.files.push_back({path, onramp::core::FileKind::compose, text.size(), std::nullopt});
     std::sort(project.files.begin(), project.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return *this;
   }

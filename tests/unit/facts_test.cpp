@@ -16,7 +16,7 @@
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/source.hpp"
 #include "onramp/parse/walker.hpp"
-#include "onramp/scan/discover.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace {
 
@@ -34,7 +34,6 @@ Module analyse(std::string_view code, std::string path = "app/m.py", std::string
   module.path = path;
   module.name = std::move(name);
   module.is_package_init = path == "__init__.py" || path.ends_with("/__init__.py");
-  module.is_test = onramp::scan::is_test_path(path);
   onramp::parse::SourceText source(std::move(path), std::string(code));
   module.lines = source.line_count();
 
@@ -51,6 +50,7 @@ Module analyse(std::string_view code, std::string path = "app/m.py", std::string
   walker.walk(tree.get(), ctx);
   ctx.walker = nullptr;
   collector.resolve(ctx);
+  module.role = onramp::model::classify(module, code, {});
   return module;
 }
 
@@ -1215,7 +1215,7 @@ TEST_CASE("facts::resolve module attributes") {
     const auto m = analyse("import os\n\nos.getcwd()\n", "tests/test_x.py", "tests.test_x");
     CHECK(m.path == "tests/test_x.py");
     CHECK(m.name == "tests.test_x");
-    CHECK(m.is_test);
+    CHECK(m.role == onramp::core::CodeRole::test);
     CHECK_FALSE(m.is_package_init);
     CHECK(m.lines == 3);
   }

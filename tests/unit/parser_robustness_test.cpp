@@ -118,8 +118,8 @@ TEST_SUITE("parse::robustness") {
     onramp::core::Project project;
     project.root = dir.path();
     project.max_file_size = 1 << 20;
-    project.files.push_back({"compose.yaml", onramp::core::FileKind::compose, 0});
-    project.files.push_back({"other.yaml", onramp::core::FileKind::other, 0});
+    project.files.push_back({"compose.yaml", onramp::core::FileKind::compose, 0, std::nullopt});
+    project.files.push_back({"other.yaml", onramp::core::FileKind::other, 0, std::nullopt});
     std::vector<onramp::core::Problem> problems;
     std::vector<onramp::parse::PythonVersion> python;
     std::size_t services = 0;

@@ -18,6 +18,7 @@
 #include "onramp/core/suppressions.hpp"
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/index.hpp"
+#include "onramp/model/roles.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/walker.hpp"
 #include "onramp/scan/discover.hpp"
@@ -83,17 +84,18 @@ struct FileResult {
   std::vector<Finding> findings;
   std::optional<Problem> problem;
   double parse_ms = 0;
+  /// A Jinja or cookiecutter template named .py: counted, never fed to facts.
+  bool template_file = false;
 };
 
 /// Parses, walks and checks one file's text (already read and validated).
 FileResult analyse_text(Worker& w, std::string path, std::string module_name, std::string text, const RuleSet& rules,
-                        const Config& config) {
+                        const Config& config, const model::RoleInputs& roles) {
   FileResult result;
   facts::Module module;
   module.path = path;
   module.name = std::move(module_name);
   module.is_package_init = path == "__init__.py" || path.ends_with("/__init__.py");
-  module.is_test = scan::is_test_path(path);
   parse::SourceText source(std::move(path), std::move(text));
   module.lines = source.line_count();
 
@@ -105,6 +107,11 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
     return result;
   }
   const TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root) && model::is_template(source.text())) {
+    // Its error-recovered tree would feed imports, typing totals and findings that are not the team's code.
+    result.template_file = true;
+    return result;
+  }
   if (ts_node_has_error(root)) {
     if (const auto err = first_error(root)) {
       const auto loc = source.location(*err);
@@ -114,6 +121,9 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
     }
   }
 
+  // The place, the name and the header decide most roles, before the walk (begin_file sees them); the walk's facts
+  // add migrations and command lines, so the role is decided again after it, before check_module.
+  module.role = model::classify(module, source.text(), roles);
   checks::FileContext ctx{source, module, rules, config, &w.walker, {}};
   ctx.tree = tree.get();
   w.collector.begin(ctx);
@@ -121,13 +131,15 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   w.walker.walk(tree.get(), ctx);
   ctx.walker = nullptr;
   w.collector.resolve(ctx);
+  module.role = model::classify(module, source.text(), roles);
   for (auto& c : w.checks) c->check_module(ctx);
   result.findings = std::move(ctx.findings);
   result.module = std::move(module);
   return result;
 }
 
-FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules) {
+FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules,
+                        const model::RoleInputs& roles) {
   auto data = util::read_file(project.root / file.path, project.max_file_size);
   if (!data) return FileResult{{}, {}, Problem{file.path, "unreadable", 0, data.error().message}, 0};
   std::string text = std::move(*data);
@@ -137,7 +149,7 @@ FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& fi
   }
   if (!util::is_valid_utf8(text)) return FileResult{{}, {}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}, 0};
   return analyse_text(w, file.path, scan::module_name_for(scan::owning_root(project.roots, file.path), file.path),
-                      std::move(text), rules, project.config);
+                      std::move(text), rules, project.config, roles);
 }
 
 }  // namespace
@@ -145,7 +157,7 @@ FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& fi
 SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules, const Config& config) {
   Worker worker;
   auto name = scan::module_name_for(".", path);
-  auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules, config);
+  auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules, config, model::RoleInputs{});
   SourceAnalysis out;
   out.findings = std::move(r.findings);
   out.problem = std::move(r.problem);
@@ -201,12 +213,13 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   // parse + facts + per-file checks, files in parallel; results land in file order.
   start = Clock::now();
   const auto python = project.files_of(FileKind::python);
+  const auto role_inputs = model::role_inputs(project);
   std::vector<FileResult> results(python.size());
   std::atomic<std::size_t> next{0};
   const unsigned threads = std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
   const auto work = [&] {
     Worker worker;
-    for (std::size_t i = next++; i < python.size(); i = next++) results[i] = analyse_file(worker, project, *python[i], rules);
+    for (std::size_t i = next++; i < python.size(); i = next++) results[i] = analyse_file(worker, project, *python[i], rules, role_inputs);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -215,8 +228,14 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   out.times.parse_ms = ms_since(start);
 
   start = Clock::now();
-  for (auto& r : results) {
+  std::vector<std::pair<std::string, CodeRole>> roles;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto& r = results[i];
     out.times.parse_only_ms += r.parse_ms;
+    auto& file = project.files[static_cast<std::size_t>(python[i] - project.files.data())];
+    if (r.template_file) file.role = CodeRole::template_;
+    if (r.module) file.role = r.module->role;
+    if (file.role) roles.emplace_back(file.path, *file.role);
     if (r.problem) project.problems.push_back(std::move(*r.problem));
     if (r.module) {
       project.python_lines += r.module->lines;
@@ -246,6 +265,8 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   std::stable_sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (slowest.size() > 5) slowest.resize(5);
 
+  // Which rules apply to which code roles is decided here once, before suppressions count what they silenced.
+  model::drop_findings_outside_roles(roles, out.findings);
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
   assign_fingerprints(out.findings);
   // Fingerprints first, so that they do not depend on what the team suppresses or selects.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "onramp/core/config.hpp"
+#include "onramp/core/roles.hpp"
 #include "onramp/facts/module.hpp"
 
 namespace onramp::facts {
@@ -32,6 +33,8 @@ struct ProjectFile {
   std::string path;  // relative, `/` separators
   FileKind kind = FileKind::other;
   std::uintmax_t size = 0;
+  /// Python files: their code role (model/roles.hpp), set once the file is analysed.
+  std::optional<CodeRole> role;
 };
 
 /// A file onramp could not use, or used only in part; listed in the report, never fatal.

@@ -106,7 +106,7 @@ std::vector<std::string_view> Collector::node_types() const {
   return {"import_statement", "import_from_statement", "function_definition", "class_definition", "lambda", "call",
           "assignment", "augmented_assignment", "for_statement", "as_pattern", "except_clause", "named_expression",
           "global_statement", "nonlocal_statement", "list_comprehension", "set_comprehension",
-          "dictionary_comprehension", "generator_expression", "for_in_clause"};
+          "dictionary_comprehension", "generator_expression", "for_in_clause", "if_statement"};
 }
 
 void Collector::begin(checks::FileContext& ctx) {
@@ -644,6 +644,14 @@ void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
   bind_targets(left, scope, is(node, "for_statement") ? ts_node_start_byte(node) : offset, value, ctx);
 }
 
+void Collector::on_if(TSNode node, checks::FileContext& ctx) {
+  const auto anc = ctx.ancestors();
+  if (anc.empty() || !is(anc.back(), "module")) return;
+  auto cond = dotted_text(field(node, "condition"), ctx);
+  std::replace(cond.begin(), cond.end(), '\'', '"');
+  if (cond == "__name__==\"__main__\"" || cond == "\"__main__\"==__name__") ctx.module.main_guard = true;
+}
+
 void Collector::enter(TSNode node, checks::FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "call") == 0) {
@@ -661,6 +669,8 @@ void Collector::enter(TSNode node, checks::FileContext& ctx) {
     const int enclosing = scope_stack_.back();
     scopes_.push_back(Scope{ScopeKind::comprehension, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix, {}});
     scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
+  } else if (std::strcmp(type, "if_statement") == 0) {
+    on_if(node, ctx);
   } else if (std::strcmp(type, "for_in_clause") == 0) {
     const TSNode left = field(node, "left");
     if (!ts_node_is_null(left)) bind_targets(left, scope_stack_.back(), 0, -1, ctx);
@@ -711,21 +721,6 @@ void Collector::resolve(checks::FileContext& ctx) {
     if (!target.empty()) m.globals.push_back(Global{name, std::move(target), {}});
   }
   std::sort(m.globals.begin(), m.globals.end(), [](const Global& a, const Global& b) { return a.name < b.name; });
-  m.is_migration = is_migration_module(m);
-}
-
-bool is_migration_module(const Module& m) {
-  const bool in_migrations_dir = m.path.starts_with("migrations/") || m.path.find("/migrations/") != std::string::npos;
-  for (const auto& imp : m.imports) {
-    if (imp.nested || imp.type_checking) continue;
-    // Alembic revisions use `op`, its env.py `context`; both live in the script directory, not the application.
-    if (imp.module == "alembic" && (imp.name == "op" || imp.name == "context")) return true;
-    if (imp.module == "alembic.op" || imp.module == "alembic.context") return true;
-    if (in_migrations_dir && ((imp.module == "django.db" && imp.name == "migrations") || imp.module == "django.db.migrations")) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace onramp::facts

@@ -58,6 +58,8 @@ private:
   void on_lambda(TSNode node, checks::FileContext& ctx);
   void on_call(TSNode node, checks::FileContext& ctx);
   void on_assignment(TSNode node, checks::FileContext& ctx);
+  /// `if __name__ == "__main__":` at module level sets Module::main_guard.
+  void on_if(TSNode node, checks::FileContext& ctx);
   int scope_for_expression(checks::FileContext& ctx);
   bool runs_conditionally(TSNode call, checks::FileContext& ctx);
   void collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx);
@@ -77,8 +79,5 @@ private:
   std::vector<std::vector<int>> class_bases_;          // per facts::Class
   std::vector<std::vector<int>> class_decorators_;     // per facts::Class
 };
-
-/// True for an Alembic revision or env.py (imports alembic's `op` or `context`) and a Django migrations module.
-bool is_migration_module(const Module& m);
 
 }  // namespace onramp::facts

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "onramp/core/finding.hpp"
+#include "onramp/core/roles.hpp"
 
 namespace onramp::facts {
 
@@ -145,10 +146,10 @@ struct Module {
   /// Dotted module name (`app.api.users`), derived from the path below its project root.
   std::string name;
   bool is_package_init = false;
-  /// Under tests/, test_*.py, *_test.py or conftest.py.
-  bool is_test = false;
-  /// A schema migration (an Alembic revision or env.py, a Django migrations module): generated, run once by an operator.
-  bool is_migration = false;
+  /// What the file is for, decided once by model::classify after the walk (before per-file checks run).
+  core::CodeRole role = core::CodeRole::application;
+  /// Has a module-level `if __name__ == "__main__":` block.
+  bool main_guard = false;
   std::uint32_t lines = 0;
   std::vector<Import> imports;
   std::vector<Function> functions;

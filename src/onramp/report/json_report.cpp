@@ -35,6 +35,14 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
       ++skipped;
     }
   }
+  // Python files by code role, every role named so that the keys do not depend on the repository.
+  json roles = json::object();
+  std::size_t python_files = 0;
+  for (const auto role : core::kCodeRoles) {
+    const auto n = std::count_if(project.files.begin(), project.files.end(), [&](const core::ProjectFile& f) { return f.role == role; });
+    roles[std::string(core::to_string(role))] = n;
+    python_files += static_cast<std::size_t>(n);
+  }
   std::size_t by_sev[3] = {0, 0, 0};
   for (const auto& f : analysis.findings) ++by_sev[static_cast<int>(f.severity)];
 
@@ -44,12 +52,13 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
   doc["root"] = project.display_root;
   doc["summary"] = {
       {"files", project.files.size()},
-      {"python_files", project.modules.size()},
+      {"python_files", python_files},
       {"python_lines", project.python_lines},
       {"findings", analysis.findings.size()},
       {"parse_errors", parse_errors},
       {"skipped_files", skipped},
       {"by_severity", {{"error", by_sev[2]}, {"warning", by_sev[1]}, {"info", by_sev[0]}}},
+      {"roles", std::move(roles)},
   };
   json kinds = json::object();
   for (const auto& f : project.files) {

@@ -6,7 +6,7 @@
 
 #include "onramp/core/steps.hpp"
 #include "onramp/report/report.hpp"
-#include "onramp/scan/discover.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::report {
 
@@ -229,7 +229,7 @@ struct FindingLine {
 /// The step's findings as lines: info findings of one rule in one file are folded when there are many,
 /// and at most kMaxInfoLines info lines are kept (the code that ships before its tests, then those covering
 /// the most findings); warnings and errors are never folded or dropped.
-std::vector<FindingLine> finding_lines(const std::vector<core::Finding>& findings, int step) {
+std::vector<FindingLine> finding_lines(const core::Project& project, const std::vector<core::Finding>& findings, int step) {
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
   for (const auto& f : findings) {
     if (f.step == step && f.severity == core::Severity::info) ++per_file[{f.path, f.rule}];
@@ -254,8 +254,8 @@ std::vector<FindingLine> finding_lines(const std::vector<core::Finding>& finding
   if (info.size() > kMaxInfoLines) {
     // The code that ships before its tests, then the lines that cover the most findings.
     std::stable_sort(info.begin(), info.end(), [&](std::size_t a, std::size_t b) {
-      const bool test_a = scan::is_test_path(lines[a].findings.front()->path);
-      const bool test_b = scan::is_test_path(lines[b].findings.front()->path);
+      const bool test_a = model::role_of(project, lines[a].findings.front()->path) == core::CodeRole::test;
+      const bool test_b = model::role_of(project, lines[b].findings.front()->path) == core::CodeRole::test;
       if (test_a != test_b) return test_b;
       return lines[a].findings.size() > lines[b].findings.size();
     });
@@ -314,6 +314,11 @@ void write_text(std::ostream& out, const core::Analysis& analysis, const core::R
                      scalar(summary["by_severity"]["warning"]), scalar(summary["by_severity"]["info"]),
                      plural(summary["parse_errors"].get<std::size_t>(), "parse error"),
                      plural(summary["skipped_files"].get<std::size_t>(), "file"));
+  std::vector<std::string> roles;
+  for (const auto& [role, n] : summary["roles"].items()) {
+    if (n.get<std::size_t>() > 0) roles.push_back(fmt::format("{} {}", n.get<std::size_t>(), role));
+  }
+  if (!roles.empty()) out << fmt::format("Python files by role: {}\n", fmt::join(roles, ", "));
 
   for (const auto& step : doc["steps"]) {
     const int id = step["id"].get<int>();
@@ -327,7 +332,7 @@ void write_text(std::ostream& out, const core::Analysis& analysis, const core::R
     write_facts(out, step["facts"], style);
     std::size_t hidden = 0;
     std::set<std::string_view> hidden_files;
-    for (const auto& line : finding_lines(analysis.findings, id)) {
+    for (const auto& line : finding_lines(analysis.project, analysis.findings, id)) {
       if (!line.shown) {
         hidden += line.findings.size();
         hidden_files.insert(line.findings.front()->path);

@@ -192,7 +192,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       out.problems.push_back({rel, "too-large", 0, "larger than --max-file-size, skipped"});
       continue;
     }
-    out.files.push_back({rel, kind, size});
+    out.files.push_back({rel, kind, size, std::nullopt});
     if (is_root_marker(name)) out.roots.push_back(frame.rel.empty() ? "." : frame.rel);
   }
   while (base_ignores-- > 0) ignores.pop();
@@ -221,32 +221,6 @@ std::string module_name_for(std::string_view root, std::string_view path) {
   if (name == "__init__") return "";
   if (ends_with(name, ".__init__")) name.resize(name.size() - 9);
   return name;
-}
-
-bool is_dev_tooling_path(std::string_view path) {
-  for (auto part : util::split(dirname(path), '/')) {
-    if (part == "scripts" || part == "tools" || part == "bin" || part.starts_with('.')) return true;
-  }
-  return false;
-}
-
-bool is_hidden_path(std::string_view path) {
-  for (auto part : util::split(dirname(path), '/')) {
-    if (part.starts_with('.') && part != "." && part != "..") return true;
-  }
-  return false;
-}
-
-bool is_test_path(std::string_view path) {
-  const auto name = basename(path);
-  if (starts_with(name, "test_") || ends_with(name, "_test.py") || ends_with(name, "_tests.py") || name == "conftest.py" ||
-      name == "tests.py") {
-    return true;
-  }
-  for (auto part : util::split(dirname(path), '/')) {
-    if (part == "tests" || part == "test" || part == "testing") return true;
-  }
-  return false;
 }
 
 }  // namespace onramp::scan

@@ -36,13 +36,4 @@ using core::owning_root;
 /// Dotted module name for a Python file under its project root (`src/` layouts stripped).
 std::string module_name_for(std::string_view root, std::string_view path);
 
-/// Tests by place and name: tests/ or test/ directories, test_*.py, *_test.py, conftest.py.
-bool is_test_path(std::string_view path);
-
-/// Developer tooling that ships to no server: scripts/, tools/ and bin/ directories, and hidden directories.
-bool is_dev_tooling_path(std::string_view path);
-
-/// Under a hidden directory (`.semgrep/`, `.github/`, `.devcontainer/`): tool configuration and its test inputs.
-bool is_hidden_path(std::string_view path);
-
 }  // namespace onramp::scan

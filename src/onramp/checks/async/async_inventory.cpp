@@ -7,9 +7,9 @@
 #include <set>
 
 #include "onramp/facts/index.hpp"
-#include "onramp/scan/discover.hpp"
 #include "onramp/util/secrets.hpp"
 #include "onramp/util/strings.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::async {
 
@@ -148,7 +148,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
       if (const auto it = loop_libs.find(root); it != loop_libs.end()) loops[std::string(it->second)].insert(m.path);
       if (const auto it = framework_libs.find(root); it != framework_libs.end()) frameworks[std::string(it->second)].insert(m.path);
     }
-    if (m.is_test) continue;
+    if (m.role == core::CodeRole::test) continue;
     bool django_async_view = false;
     for (const auto& fn : m.functions) {
       for (const auto& d : fn.decorators) {
@@ -172,13 +172,12 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
     if (counts.first > 0) packages[name] = {{"async", counts.first}, {"functions", counts.second}};
   }
   facts["async_functions"] = {{"total", async_total}, {"packages", packages}};
-  const auto usage = [](const std::map<std::string, std::set<std::string>>& found) {
+  const auto usage = [&](const std::map<std::string, std::set<std::string>>& found) {
     json out = json::array();
     for (const auto& [name, files] : found) {
       // Show an application module rather than a test or a script where there is one.
-      auto example = std::find_if(files.begin(), files.end(), [](const std::string& p) {
-        return !scan::is_test_path(p) && !scan::is_dev_tooling_path(p) && p.find("dev/") != 0;
-      });
+      auto example = std::find_if(files.begin(), files.end(),
+                                  [&](const std::string& p) { return model::role_of(project, p) == core::CodeRole::application; });
       out.push_back({{"name", name}, {"modules", files.size()}, {"example", example != files.end() ? *example : *files.begin()}});
     }
     return out;
@@ -201,7 +200,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   }
   json tasks = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test || scan::is_hidden_path(m.path)) continue;
+    if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
     for (const auto& fn : m.functions) {
       for (const auto& d : fn.decorators) {
         const auto canon = index.canonical(d);
@@ -259,7 +258,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
 
   json brokers = json::array();
   for (const auto& m : project.modules) {
-    if (m.is_test || scan::is_hidden_path(m.path)) continue;
+    if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
     for (const auto& c : m.calls) {
       const auto canon = index.canonical(c.callee);
       const auto kind = broker_call(canon);

@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "onramp/facts/index.hpp"
-#include "onramp/scan/discover.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::async {
 
@@ -231,8 +231,8 @@ void BlockingCallsCheck::check_project(const core::Project& project, const core:
   if (!project.index) return;
   Analysis analysis(project, rules);
   for (const auto& m : project.modules) {
-    // Tests and developer scripts run their own short-lived loop that serves nobody else.
-    if (m.is_test || scan::is_dev_tooling_path(m.path)) continue;
+    // Tests and developer scripts run their own short-lived loop that serves nobody else (the table in model/roles).
+    if (!model::rule_applies("async/blocking-sleep", m.role)) continue;
     for (std::size_t fi = 0; fi < m.functions.size(); ++fi) {
       const auto& fn = m.functions[fi];
       if (!fn.is_async) continue;

@@ -926,7 +926,8 @@ std::optional<ChecklistItem> install_command(const core::Project& project, const
 std::vector<AppObject> find_app_objects(const core::Project& project) {
   std::vector<AppObject> out;
   for (const auto& m : project.modules) {
-    if (m.is_test || m.is_migration) continue;
+    // The service's own app objects, not those of tests, migrations, docs or examples.
+    if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
     const auto root = std::string(scan::owning_root(project.roots, m.path));
     for (const auto& g : m.globals) {
       const auto fw = framework_of(g.target);

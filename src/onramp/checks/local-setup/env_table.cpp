@@ -27,13 +27,6 @@ std::string_view basename(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-bool has_segment(std::string_view path, std::string_view segment) {
-  for (auto part : util::split(path, '/')) {
-    if (part == segment) return true;
-  }
-  return false;
-}
-
 /// A call's arguments split into positional ones and keywords (`*args`/`**kw` are neither).
 struct Args {
   std::vector<std::string_view> positional;
@@ -669,17 +662,16 @@ std::string url_endpoint(std::string_view value) {
 }
 
 std::string code_context(const facts::Module& module) {
-  const std::string_view p = module.path;
-  if (module.is_test) return "tests";
-  if (module.is_migration || has_segment(p, "migrations")) return "migrations";
-  if (p.starts_with("scripts/") || p.starts_with("bin/") || p.starts_with("tools/") || has_segment(p, "scripts") ||
-      has_segment(p, "management")) {
-    return "scripts";
-  }
-  const auto name = basename(p);
-  if (name == "setup.py" || name == "noxfile.py" || name == "fabfile.py" || name == "tasks.py" || name == "conf.py" ||
-      p.starts_with("docs/") || p.starts_with(".")) {
-    return "tooling";
+  switch (module.role) {
+    case core::CodeRole::application:
+    case core::CodeRole::generated: return "app";  // generated code runs in the service
+    case core::CodeRole::test: return "tests";
+    case core::CodeRole::script: return "scripts";
+    case core::CodeRole::migration: return "migrations";
+    case core::CodeRole::tooling:
+    case core::CodeRole::template_:
+    case core::CodeRole::vendored:
+    case core::CodeRole::example: return "tooling";
   }
   return "app";
 }

@@ -78,7 +78,7 @@ struct EnvTable {
   bool code_loads_env = false;
 };
 
-/// app, tests, scripts, migrations or tooling, from a Python file's path and test flag.
+/// app, tests, scripts, migrations or tooling, from the module's code role.
 std::string code_context(const facts::Module& module);
 
 /// True for `.env.example`, `.env.sample`, `.env.template`, `.env.dist` (and `example.env`, `.env.local.example`, ...).

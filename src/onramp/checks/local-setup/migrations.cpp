@@ -134,7 +134,7 @@ std::vector<MigrationSet> find_migrations(const core::Project& project) {
   for (const auto& m : project.modules) {
     if (used.contains(&m)) continue;
     bool revision = false;
-    for (const auto& n : m.notes) revision = revision || (n.kind == "alembic-revision" && m.is_migration);
+    for (const auto& n : m.notes) revision = revision || (n.kind == "alembic-revision" && m.role == core::CodeRole::migration);
     if (!revision) continue;
     const auto versions = dir_of(m.path);
     auto& set = orphans[versions];

@@ -262,7 +262,7 @@ TestSetup find_test_setup(const core::Project& project) {
   for (const auto& m : project.modules) {
     if (base_name(m.path) == "conftest.py") s.conftests.push_back(m.path);
     const auto name = base_name(m.path);
-    if (m.is_test && name != "conftest.py" && name != "__init__.py") ++s.test_files;
+    if (m.role == core::CodeRole::test && name != "conftest.py" && name != "__init__.py") ++s.test_files;
     if (name == "noxfile.py") {
       s.nox_path = m.path;
       for (const auto& fn : m.functions) {
@@ -335,7 +335,7 @@ TestSetup find_test_setup(const core::Project& project) {
     bool pytest = false;
     for (const auto& m : project.modules) {
       for (const auto& imp : m.imports) pytest = pytest || imp.module == "pytest" || imp.module.starts_with("pytest_");
-      if (!m.is_test) continue;
+      if (m.role != core::CodeRole::test) continue;
       for (const auto& fn : m.functions) pytest = pytest || (fn.parent == -1 && fn.owner_class == -1 && fn.name.starts_with("test"));
     }
     s.runner = pytest ? "pytest" : "unittest";

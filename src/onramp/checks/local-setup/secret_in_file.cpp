@@ -83,7 +83,7 @@ void report_env_defaults(const core::Rule& rule, const facts::Module& m, std::ve
 }  // namespace
 
 void SecretInFileCheck::begin_file(FileContext& ctx) {
-  settings_module_ = !ctx.module.is_test && is_settings_path(ctx.module.path);
+  settings_module_ = ctx.module.role != core::CodeRole::test && is_settings_path(ctx.module.path);
 }
 
 void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
@@ -173,7 +173,7 @@ void SecretInFileCheck::check_project(const core::Project& project, const core::
   }
 
   for (const auto& m : project.modules) {
-    if (!m.is_test) report_env_defaults(*rule, m, out);
+    if (m.role != core::CodeRole::test) report_env_defaults(*rule, m, out);
     for (const auto& note : m.notes) {
       if (note.kind != kNote) continue;
       const auto name = note.get("name");

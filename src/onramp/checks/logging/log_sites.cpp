@@ -295,7 +295,7 @@ bool is_boundary(TSNode n) { return is(n, "function_definition") || is(n, "lambd
 
 std::vector<std::string_view> LogSitesCheck::node_types() const {
   return {"identifier",          "call",   "except_clause",    "raise_statement", "return_statement",
-          "function_definition", "lambda", "class_definition", "if_statement",    "assignment"};
+          "function_definition", "lambda", "class_definition", "assignment"};
 }
 
 void LogSitesCheck::begin_file(FileContext& /*ctx*/) {
@@ -319,8 +319,6 @@ void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
       (raise ? it->raises : it->returns) = true;
   } else if (std::strcmp(type, "except_clause") == 0) {
     on_except(node, ctx);
-  } else if (std::strcmp(type, "if_statement") == 0) {
-    on_if(node, ctx);
   } else if (std::strcmp(type, "assignment") == 0) {
     on_assignment(node, ctx);
   } else {
@@ -467,18 +465,6 @@ void LogSitesCheck::on_identifier(TSNode node, FileContext& ctx) {
   facts::Note note{std::string(kWarnConstantNote), where, {}};
   note.fields.emplace_back("object", object);
   ctx.module.notes.push_back(std::move(note));
-}
-
-void LogSitesCheck::on_if(TSNode node, FileContext& ctx) {
-  const auto anc = ctx.ancestors();
-  if (anc.empty() || !is(anc.back(), "module")) return;
-  std::string cond = dotted(field(node, "condition"), ctx);
-  for (auto& c : cond) {
-    if (c == '\'') c = '"';
-  }
-  if (cond == "__name__==\"__main__\"" || cond == "\"__main__\"==__name__") {
-    ctx.module.notes.push_back(facts::Note{std::string(kMainGuardNote), ctx.source.location(node), {}});
-  }
 }
 
 void LogSitesCheck::on_assignment(TSNode node, FileContext& ctx) {

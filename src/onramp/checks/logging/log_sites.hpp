@@ -71,7 +71,6 @@ class LogSitesCheck final : public Check {
   void on_call(TSNode node, FileContext& ctx);
   void on_except(TSNode node, FileContext& ctx);
   void on_identifier(TSNode node, FileContext& ctx);
-  void on_if(TSNode node, FileContext& ctx);
   void on_assignment(TSNode node, FileContext& ctx);
 
   std::vector<OpenHandler> handlers_;

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "onramp/core/rules.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::logging {
 
@@ -50,13 +51,6 @@ std::string_view strip_derivations(std::string_view receiver) {
     }
   }
   return receiver;
-}
-
-bool has_path_part(std::string_view path, std::string_view dir) {
-  // A directory component anywhere in the path: `scripts/x.py`, `app/scripts/x.py`.
-  if (path.substr(0, dir.size()) == dir && path.size() > dir.size() && path[dir.size()] == '/') return true;
-  const std::string needle = "/" + std::string(dir) + "/";
-  return path.find(needle) != std::string_view::npos;
 }
 
 }  // namespace
@@ -108,41 +102,11 @@ std::optional<LoggerCall> logger_call(std::string_view callee) {
   return std::nullopt;
 }
 
-bool is_hidden_tooling(const facts::Module& m) {
-  const std::string_view path = m.path;
-  return path.starts_with('.') || path.find("/.") != std::string_view::npos;
-}
+bool is_hidden_tooling(const facts::Module& m) { return !model::rule_applies("logging/direct-logger-instantiation", m.role); }
 
-bool is_test_or_tooling(const facts::Module& m) { return m.is_test || is_hidden_tooling(m); }
+bool is_test_or_tooling(const facts::Module& m) { return !model::rule_applies("logging/eager-format", m.role); }
 
-bool is_script_module(const facts::Module& m) {
-  if (is_test_or_tooling(m)) return true;
-  const std::string_view path = m.path;
-  for (std::string_view dir :
-       {"scripts", "script", "tools", "bin", "dev", "migrations", "alembic", "docs", "examples", "benchmarks"}) {
-    if (has_path_part(path, dir)) return true;
-  }
-  if (path.find("management/commands/") != std::string_view::npos) return true;
-  const auto slash = path.rfind('/');
-  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  for (std::string_view name :
-       {"manage.py", "setup.py", "__main__.py", "cli.py", "noxfile.py", "fabfile.py", "conftest.py"}) {
-    if (base == name) return true;
-  }
-  for (const auto& note : m.notes) {
-    if (note.kind == kMainGuardNote) return true;
-  }
-  for (const auto& imp : m.imports) {
-    const std::string_view top = std::string_view(imp.module).substr(0, imp.module.find('.'));
-    if (top == "argparse" || top == "click" || top == "typer" || top == "fire" || top == "docopt") return true;
-    // Migrations run once, from an operator's terminal.
-    if (top == "alembic" || imp.module == "django.db.migrations" ||
-        (imp.module == "django.db" && imp.name == "migrations")) {
-      return true;
-    }
-  }
-  return false;
-}
+bool is_script_module(const facts::Module& m) { return !model::rule_applies("logging/print-call", m.role) || m.main_guard; }
 
 bool contains(const core::Location& outer, const core::Location& inner) {
   return std::tie(outer.line, outer.column) <= std::tie(inner.line, inner.column) &&

@@ -20,7 +20,6 @@ inline constexpr std::string_view kPrintNote = "logging.print";
 inline constexpr std::string_view kInitNote = "logging.init";
 inline constexpr std::string_view kConfigNote = "logging.config";
 inline constexpr std::string_view kSettingsNote = "logging.settings";
-inline constexpr std::string_view kMainGuardNote = "logging.main-guard";
 inline constexpr std::string_view kWarnConstantNote = "logging.warn-constant";
 
 /// The logging library a logger belongs to; their APIs differ in what a message and `exc_info` mean.
@@ -46,16 +45,15 @@ int level_rank(std::string_view method);
 /// Method names a logging call may end in: the walk records a note only for calls named like this.
 bool is_log_method_name(std::string_view name);
 
-/// Under a hidden directory (`.semgrep/`, `.claude/`, `.github/`): tooling and rule examples, not the service.
+/// Tooling (hidden directories, task runners), generated, template or vendored code: no logging rule reports it
+/// (model::rule_applies is the table).
 bool is_hidden_tooling(const facts::Module& module);
 
-/// Test code, or tooling kept in a hidden directory (`.semgrep/`, `.claude/`, `.github/`): not the service,
-/// so no logging rule reports it and the inventory does not count it.
+/// Test code or tooling: not the service, so most logging rules do not report it and the inventory does not count it.
 bool is_test_or_tooling(const facts::Module& module);
 
-/// Code that talks to a terminal on purpose: tests and hidden tooling, scripts/tools/bin/dev, Django management
-/// commands, migrations, manage.py/setup.py/__main__.py/cli.py, modules with an `if __name__ == "__main__":` block, and
-/// modules that build a command line (argparse, click, typer, fire, docopt).
+/// Code that talks to a terminal on purpose: every role but application (tests, scripts, migrations, tooling,
+/// examples), and modules with an `if __name__ == "__main__":` block.
 bool is_script_module(const facts::Module& module);
 
 /// True if `inner` lies within `outer` (both 1-based line/column spans).

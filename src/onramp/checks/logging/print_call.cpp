@@ -29,7 +29,7 @@ std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> impo
   for (const auto& m : project.modules) by_name.emplace(m.name, &m);
   std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> out;
   for (const auto& m : project.modules) {
-    if (m.is_test) continue;
+    if (m.role == core::CodeRole::test) continue;
     for (const auto& imp : m.imports) {
       const facts::Module* target = nullptr;
       if (!imp.name.empty()) {

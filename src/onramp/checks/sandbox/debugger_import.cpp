@@ -1,10 +1,10 @@
 #include "onramp/checks/sandbox/debugger_import.hpp"
+#include "onramp/model/roles.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "onramp/scan/discover.hpp"
 
 namespace onramp::checks::sandbox {
 
@@ -24,7 +24,7 @@ bool names_module(std::string_view imported, std::string_view module) {
 
 void DebuggerImportCheck::check_module(FileContext& ctx) {
   const core::Rule* rule = ctx.rules.find(kRule);
-  if (rule == nullptr || ctx.module.is_test || scan::is_dev_tooling_path(ctx.module.path)) return;
+  if (rule == nullptr || !model::rule_applies(kRule, ctx.module.role)) return;
   // A module that attaches a remote debugger only under a condition is a debug set-up (listed in the facts).
   const bool debug_setup = std::any_of(ctx.module.calls.begin(), ctx.module.calls.end(), [](const facts::Call& c) {
     return c.conditional && (c.callee.ends_with(".listen") || c.callee.ends_with(".enable_attach") ||

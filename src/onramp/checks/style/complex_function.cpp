@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "onramp/checks/typing/annotations.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::style {
 
@@ -120,8 +121,8 @@ void ComplexFunctionCheck::leave(TSNode node, FileContext& /*ctx*/) {
 }
 
 void ComplexFunctionCheck::check_module(FileContext& ctx) {
-  // Applied migrations are history: nobody refactors them, so their size is not a finding.
-  if (ctx.module.is_migration) return;
+  // Applied migrations are history and tests are not refactored for readers: their size is not a finding.
+  if (!model::rule_applies("style/complex-function", ctx.module.role)) return;
   const int limit = ctx.config.thresholds.max_complexity;
   for (const auto& fn : ctx.module.functions) {
     if (fn.complexity <= limit) continue;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "onramp/checks/typing/annotations.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::style {
 
@@ -15,7 +16,7 @@ std::uint32_t function_lines(const facts::Function& fn) {
 }
 
 void LongFunctionCheck::check_module(FileContext& ctx) {
-  if (ctx.rules.find(kRule) == nullptr || ctx.module.is_migration || ctx.module.is_test) return;
+  if (ctx.rules.find(kRule) == nullptr || !model::rule_applies(kRule, ctx.module.role)) return;
   const auto limit = ctx.config.thresholds.max_function_lines;
   for (const auto& fn : ctx.module.functions) {
     const auto lines = function_lines(fn);

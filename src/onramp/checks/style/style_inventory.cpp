@@ -8,6 +8,7 @@
 #include "onramp/checks/style/tool_configs.hpp"
 #include "onramp/checks/typing/annotations.hpp"
 #include "onramp/parse/manifests.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::style {
 
@@ -82,7 +83,7 @@ void StyleInventory::collect(const core::Project& project, nlohmann::ordered_jso
       ++functions;
       complexity_sum += static_cast<std::uint64_t>(fn.complexity);
       over += fn.complexity > limit ? 1 : 0;
-      if (!m.is_test) ranked.push_back({&m, &fn});
+      if (model::rule_applies("style/complex-function", m.role)) ranked.push_back({&m, &fn});
     }
   }
   json sizes = json::array();

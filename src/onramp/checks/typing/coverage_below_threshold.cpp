@@ -4,6 +4,7 @@
 
 #include "onramp/checks/typing/annotations.hpp"
 #include "onramp/util/strings.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::typing {
 
@@ -39,7 +40,7 @@ void CoverageBelowThresholdCheck::check_project(const core::Project& project, co
   if (rule == nullptr || !minimum) return;
   Coverage source;
   for (const auto& m : project.modules) {
-    if (m.is_test || m.is_migration) continue;
+    if (!model::rule_applies(kRule, m.role)) continue;
     for (const auto& fn : m.functions) source.add(coverage_of(fn));
   }
   if (source.total() == 0) return;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "onramp/checks/typing/annotations.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::typing {
 
@@ -38,7 +39,7 @@ bool is_dunder(std::string_view name) { return name.size() > 4 && name.starts_wi
 void MissingReturnAnnotationCheck::check_module(FileContext& ctx) {
   // Test code is measured in the coverage facts, not reported: pytest fixtures and test functions
   // are rarely annotated, and tens of thousands of such findings would bury those about the code that ships.
-  if (ctx.rules.find(kRule) == nullptr || ctx.module.is_test || ctx.module.is_migration) return;
+  if (ctx.rules.find(kRule) == nullptr || !model::rule_applies(kRule, ctx.module.role)) return;
   const auto& functions = ctx.module.functions;
   for (std::size_t i = 0; i < functions.size(); ++i) {
     const auto& fn = functions[i];

@@ -5,6 +5,7 @@
 
 #include "onramp/checks/style/tool_configs.hpp"
 #include "onramp/checks/typing/annotations.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::typing {
 
@@ -51,6 +52,7 @@ void TypingInventory::collect(const core::Project& project, nlohmann::ordered_js
   };
   std::vector<Missing> least;
   for (const auto& m : project.modules) {
+    if (!model::is_hand_written(m.role)) continue;  // generated stubs and vendored code would skew every total
     const NameResolver names(m);
     Coverage mod;
     for (const auto& fn : m.functions) {
@@ -64,10 +66,10 @@ void TypingInventory::collect(const core::Project& project, nlohmann::ordered_js
     ignores_coded += m.type_ignores_with_codes;
     if (mod.total() == 0) continue;
     all.add(mod);
-    (m.is_test ? tests : m.is_migration ? migrations : source).add(mod);
+    (m.role == core::CodeRole::test ? tests : m.role == core::CodeRole::migration ? migrations : source).add(mod);
     packages[package_name(m)].add(mod);
     modules[m.path] = counts(mod);
-    if (!m.is_test && !m.is_migration && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
+    if (model::rule_applies("typing/missing-return-annotation", m.role) && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
   }
 
   facts["checkers"] = type_checkers(project);
