@@ -306,7 +306,7 @@ severity: warning
 summary: A sync gRPC stub call in async code
 message: "{call} waits for a gRPC reply in async def {function}"
 docs: {what: Sync stubs., why: It blocks., example: stub.Get(x), fix: use grpc.aio}
-match: {calls: [grpc.insecure_channel]}
+match: {calls: [grpc.insecure_channel], within: async-function, interprocedural: true}
 )y");
     rules.write("README.md", "not a rule\n");
     TempDir repo;
@@ -316,7 +316,7 @@ match: {calls: [grpc.insecure_channel]}
     const auto places = finding_places(report);
     CHECK(std::count(places.begin(), places.end(), "app/client.py:7 async/no-sync-http-client") == 1);
     CHECK(std::count(places.begin(), places.end(), "app/client.py:2 unwritten-rules/no-pickle") == 1);
-    // A team's async/blocking-* rule joins the interprocedural search: found through the helper.
+    // A team's rule that says `interprocedural: true` joins the search through sync helpers, whatever its id.
     CHECK(std::count(places.begin(), places.end(), "app/client.py:15 async/blocking-grpc") == 1);
     for (const auto& f : report["findings"]) {
       if (f["rule"] == "async/no-sync-http-client") {

@@ -1,6 +1,7 @@
 #pragma once
 // The interface every check implements; the registry lists them explicitly.
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,12 @@ namespace onramp::checks {
 /// One instance per worker thread, so per-file state may live in members (reset in begin_file).
 class Check : public parse::NodeVisitor {
 public:
+  /// The rule ids this check implements: every finding it reports has one of them. Empty for a check that only
+  /// gathers facts. When the team's select/ignore turns all of them off, check_module and check_project do not run
+  /// (the walk hooks still do: they gather facts that inventories read), so those two hooks only decide findings.
+  virtual std::vector<std::string> rule_ids(const core::RuleSet& /*rules*/) const { return declared_ids_; }
+  /// Set by the registry, which names each check's rules beside it.
+  void declare(std::vector<std::string> ids) { declared_ids_ = std::move(ids); }
   /// Node types wanted during the walk; most checks need none and work on facts.
   std::vector<std::string_view> node_types() const override { return {}; }
   void enter(TSNode /*node*/, FileContext& /*ctx*/) override {}
@@ -25,6 +32,9 @@ public:
   /// Once, after every file: cross-file findings go to `out`.
   virtual void check_project(const core::Project& /*project*/, const core::RuleSet& /*rules*/,
                              std::vector<core::Finding>& /*out*/) const {}
+
+private:
+  std::vector<std::string> declared_ids_;
 };
 
 /// Builds a step's inventory (its `facts` object) from the project model; knows nothing of output formats.
@@ -35,8 +45,12 @@ public:
   virtual void collect(const core::Project& project, nlohmann::ordered_json& facts) const = 0;
 };
 
-/// A fresh set of every check, in registry order (one set per worker thread).
+/// A fresh set of every check, in registry order (one set per worker thread), each with its rule ids declared.
 std::vector<std::unique_ptr<Check>> make_checks();
+/// Rule ids implemented outside the checks, by the pipeline itself (check/unused-suppression).
+std::vector<std::string> pipeline_rule_ids();
+/// True if the check has work to do under `config`: it declares no rule (it gathers facts) or one that is on.
+bool check_runs(const Check& check, const core::RuleSet& rules, const core::Config& config);
 /// Every inventory, in registry order.
 std::vector<std::unique_ptr<Inventory>> make_inventories();
 

@@ -18,6 +18,10 @@ class Walker;
 
 namespace onramp::checks {
 
+/// The one way a call appears in messages: as written, with the name it resolved to when that says more
+/// (`` `st()` (pdb.set_trace) ``; `` `open()` ``, not `builtins.open()`).
+std::string show_call(std::string_view written, std::string_view resolved);
+
 /// Per-file state shared by the fact collector and the checks during one walk and after it.
 struct FileContext {
   const parse::SourceText& source;

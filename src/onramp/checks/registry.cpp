@@ -1,7 +1,5 @@
 // The explicit list of checks and inventories, one line each, alphabetical within a step.
 #include "onramp/checks/async/async_inventory.hpp"
-#include "onramp/checks/async/blocking_calls.hpp"
-#include "onramp/checks/async/dangling_task.hpp"
 #include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
 #include "onramp/checks/check/suppression_comments.hpp"
@@ -28,10 +26,9 @@
 #include "onramp/checks/logging/logging_setup.hpp"
 #include "onramp/checks/logging/print_call.hpp"
 #include "onramp/checks/logging/swallowed_exception.hpp"
-#include "onramp/checks/query/call_rules_check.hpp"
+#include "onramp/checks/query/call_list_check.hpp"
 #include "onramp/checks/query/query_rules_check.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
-#include "onramp/checks/sandbox/debugger_call.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
 #include "onramp/checks/stack/broken_manifest.hpp"
 #include "onramp/checks/stack/settings_strings.hpp"
@@ -51,54 +48,83 @@
 #include "onramp/checks/typing/missing_return_annotation.hpp"
 #include "onramp/checks/typing/type_ignores.hpp"
 #include "onramp/checks/typing/typing_inventory.hpp"
+#include "onramp/core/selection.hpp"
+
+#include <algorithm>
+#include <unordered_set>
 
 namespace onramp::checks {
 
+namespace {
+
+/// One registry line: the check and the rule ids it implements (clang-tidy's registerCheck<T>("id")).
+template <class T>
+void add(std::vector<std::unique_ptr<Check>>& checks, std::vector<std::string> rule_ids) {
+  auto check = std::make_unique<T>();
+  check->declare(std::move(rule_ids));
+  checks.push_back(std::move(check));
+}
+
+}  // namespace
+
+std::vector<std::string> pipeline_rule_ids() { return {"check/unused-suppression"}; }
+
+bool check_runs(const Check& check, const core::RuleSet& rules, const core::Config& config) {
+  const auto ids = check.rule_ids(rules);
+  if (ids.empty()) return true;
+  return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+    const auto* rule = rules.find(id);
+    return rule != nullptr && core::rule_enabled(config, *rule);
+  });
+}
+
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
-  checks.push_back(std::make_unique<check::SuppressionCommentsCheck>());
-  checks.push_back(std::make_unique<local_setup::EnvReadsCollector>());
-  checks.push_back(std::make_unique<local_setup::MigrationNotesCollector>());
-  checks.push_back(std::make_unique<local_setup::NoLockfileCheck>());
-  checks.push_back(std::make_unique<local_setup::PythonVersionMismatchCheck>());
-  checks.push_back(std::make_unique<local_setup::UndocumentedEnvVarCheck>());
-  checks.push_back(std::make_unique<local_setup::BrokenConfigCheck>());
-  checks.push_back(std::make_unique<local_setup::CommittedEnvFileCheck>());
-  checks.push_back(std::make_unique<local_setup::ComposeHardcodedSecretCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfileAddInsteadOfCopyCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfileAptHygieneCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfilePipCacheCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfileRunsAsRootCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfileSecretInBuildCheck>());
-  checks.push_back(std::make_unique<local_setup::DockerfileUnpinnedBaseCheck>());
-  checks.push_back(std::make_unique<local_setup::SecretInFileCheck>());
-  checks.push_back(std::make_unique<async::BlockingCallsCheck>());
-  checks.push_back(std::make_unique<async::DanglingTaskCheck>());
-  checks.push_back(std::make_unique<async::TaskNotesCollector>());
-  checks.push_back(std::make_unique<query::CallRulesCheck>());
-  checks.push_back(std::make_unique<query::QueryRulesCheck>());
-  checks.push_back(std::make_unique<logging::LogSitesCheck>());
-  checks.push_back(std::make_unique<logging::LoggerCallsCheck>());
-  checks.push_back(std::make_unique<logging::LoggerCreationCheck>());
-  checks.push_back(std::make_unique<logging::PrintCallCheck>());
-  checks.push_back(std::make_unique<logging::SwallowedExceptionCheck>());
-  checks.push_back(std::make_unique<sandbox::DebuggerCallCheck>());
-  checks.push_back(std::make_unique<sandbox::DebuggerImportCheck>());
-  checks.push_back(std::make_unique<stack::BrokenManifestCheck>());
-  checks.push_back(std::make_unique<stack::SettingsStrings>());
-  checks.push_back(std::make_unique<stack::SetupCallNotes>());
-  checks.push_back(std::make_unique<stack::UndeclaredImportCheck>());
-  checks.push_back(std::make_unique<stack::UnpinnedDependencyCheck>());
-  checks.push_back(std::make_unique<stack::UnusedDependencyCheck>());
-  checks.push_back(std::make_unique<stack::VersionStyleMismatchCheck>());
-  checks.push_back(std::make_unique<style::ComplexFunctionCheck>());
-  checks.push_back(std::make_unique<style::LongFunctionCheck>());
-  checks.push_back(std::make_unique<style::LongModuleCheck>());
-  checks.push_back(std::make_unique<typing::AnyAnnotationCheck>());
-  checks.push_back(std::make_unique<typing::CoverageBelowThresholdCheck>());
-  checks.push_back(std::make_unique<typing::MissingParameterAnnotationCheck>());
-  checks.push_back(std::make_unique<typing::MissingReturnAnnotationCheck>());
-  checks.push_back(std::make_unique<typing::TypeIgnoreCounter>());
+  add<check::SuppressionCommentsCheck>(checks, {});
+  add<local_setup::EnvReadsCollector>(checks, {});
+  add<local_setup::MigrationNotesCollector>(checks, {});
+  add<local_setup::NoLockfileCheck>(checks, {"local-setup/no-lockfile"});
+  add<local_setup::PythonVersionMismatchCheck>(checks, {"local-setup/python-version-mismatch"});
+  add<local_setup::UndocumentedEnvVarCheck>(checks, {"local-setup/undocumented-env-var"});
+  add<local_setup::BrokenConfigCheck>(checks, {"local-setup/broken-config"});
+  add<local_setup::CommittedEnvFileCheck>(checks, {"local-setup/committed-env-file"});
+  add<local_setup::ComposeHardcodedSecretCheck>(checks, {"local-setup/compose-hardcoded-secret"});
+  add<local_setup::DockerfileAddInsteadOfCopyCheck>(checks, {"local-setup/dockerfile-add-instead-of-copy"});
+  add<local_setup::DockerfileAptHygieneCheck>(checks, {"local-setup/dockerfile-apt-hygiene"});
+  add<local_setup::DockerfilePipCacheCheck>(checks, {"local-setup/dockerfile-pip-cache"});
+  add<local_setup::DockerfileRunsAsRootCheck>(checks, {"local-setup/dockerfile-runs-as-root"});
+  add<local_setup::DockerfileSecretInBuildCheck>(checks, {"local-setup/dockerfile-secret-in-build"});
+  add<local_setup::DockerfileUnpinnedBaseCheck>(checks, {"local-setup/dockerfile-unpinned-base"});
+  add<local_setup::SecretInFileCheck>(checks, {"local-setup/secret-in-file"});
+  add<async::TaskNotesCollector>(checks, {});
+  add<query::QueryRulesCheck>(checks, {});  // every rule with a `match.query` (rule_ids)
+  add<logging::LogSitesCheck>(checks, {});
+  add<logging::LoggerCallsCheck>(checks, {"logging/deprecated-warn", "logging/eager-format", "logging/error-instead-of-exception", "logging/exception-outside-except", "logging/extra-attr-clash", "logging/log-in-loop", "logging/redundant-exc-info", "logging/root-logger-call"});
+  add<logging::LoggerCreationCheck>(checks, {"logging/direct-logger-instantiation", "logging/invalid-getlogger-argument"});
+  add<logging::PrintCallCheck>(checks, {"logging/print-call"});
+  add<logging::SwallowedExceptionCheck>(checks, {"logging/swallowed-exception"});
+  add<sandbox::DebuggerImportCheck>(checks, {"sandbox/debugger-import"});
+  add<stack::BrokenManifestCheck>(checks, {"stack/broken-manifest"});
+  add<stack::SettingsStrings>(checks, {});
+  add<stack::SetupCallNotes>(checks, {});
+  add<stack::UndeclaredImportCheck>(checks, {"stack/undeclared-import"});
+  add<stack::UnpinnedDependencyCheck>(checks, {"stack/unpinned-dependency"});
+  add<stack::UnusedDependencyCheck>(checks, {"stack/unused-dependency"});
+  add<stack::VersionStyleMismatchCheck>(checks, {"stack/version-style-mismatch"});
+  add<style::ComplexFunctionCheck>(checks, {"style/complex-function"});
+  add<style::LongFunctionCheck>(checks, {"style/long-function"});
+  add<style::LongModuleCheck>(checks, {"style/long-module"});
+  add<typing::AnyAnnotationCheck>(checks, {"typing/any-annotation"});
+  add<typing::CoverageBelowThresholdCheck>(checks, {"typing/coverage-below-threshold"});
+  add<typing::MissingParameterAnnotationCheck>(checks, {"typing/missing-parameter-annotation"});
+  add<typing::MissingReturnAnnotationCheck>(checks, {"typing/missing-return-annotation"});
+  add<typing::TypeIgnoreCounter>(checks, {});
+  // Last, so that it sees what every specialised check declared: it takes every other call-list rule.
+  std::unordered_set<std::string> specialised;
+  for (const auto& c : checks) {
+    for (auto& id : c->rule_ids(core::RuleSet{})) specialised.insert(std::move(id));
+  }
+  checks.push_back(std::make_unique<query::CallListCheck>(std::move(specialised)));
   return checks;
 }
 

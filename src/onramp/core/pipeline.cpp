@@ -72,6 +72,8 @@ struct Worker {
   parse::Walker walker{tree_sitter_python()};
   facts::Collector collector;
   std::vector<std::unique_ptr<checks::Check>> checks = checks::make_checks();
+  /// Which checks decide findings under this run's selection (checks::check_runs), computed on the first file.
+  std::vector<bool> runs;
 
   Worker() {
     walker.add(collector);
@@ -132,7 +134,12 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   ctx.walker = nullptr;
   w.collector.resolve(ctx);
   module.role = model::classify(module, source.text(), roles);
-  for (auto& c : w.checks) c->check_module(ctx);
+  if (w.runs.empty()) {
+    for (const auto& c : w.checks) w.runs.push_back(checks::check_runs(*c, rules, config));
+  }
+  for (std::size_t i = 0; i < w.checks.size(); ++i) {
+    if (w.runs[i]) w.checks[i]->check_module(ctx);
+  }
   result.findings = std::move(ctx.findings);
   result.module = std::move(module);
   return result;
@@ -166,8 +173,10 @@ SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet&
     Project project;
     project.config = config;
     project.modules.push_back(std::move(*r.module));
-    project.index = std::make_shared<const facts::ProjectIndex>(project.modules);
-    for (const auto& c : checks::make_checks()) c->check_project(project, rules, out.findings);
+    project.index = facts::index_project(project.modules);
+    for (const auto& c : checks::make_checks()) {
+      if (checks::check_runs(*c, rules, config)) c->check_project(project, rules, out.findings);
+    }
     out.module = std::move(project.modules.front());
   }
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
@@ -248,7 +257,7 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
                    [](const Problem& a, const Problem& b) { return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind); });
 
   // Cross-file checks and the step inventories work on facts only.
-  project.index = std::make_shared<const facts::ProjectIndex>(project.modules);
+  project.index = facts::index_project(project.modules);
   auto& slowest = out.times.slowest;
   const auto timed = [&](const auto& object, auto&& fn) {
     const auto t0 = Clock::now();
@@ -256,7 +265,9 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
     slowest.emplace_back(class_name(object), ms_since(t0));
   };
   auto project_checks = checks::make_checks();
-  for (const auto& c : project_checks) timed(*c, [&] { c->check_project(project, rules, out.findings); });
+  for (const auto& c : project_checks) {
+    if (checks::check_runs(*c, rules, project.config)) timed(*c, [&] { c->check_project(project, rules, out.findings); });
+  }
   out.step_facts.assign(kSteps.size(), nlohmann::ordered_json::object());
   for (const auto& inv : checks::make_inventories()) {
     const auto step = step_by_key(inv->step_key());

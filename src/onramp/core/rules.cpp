@@ -9,6 +9,7 @@
 #include "onramp/core/embedded_rules.hpp"
 #include "onramp/core/knowledge.hpp"
 #include "onramp/core/query_rules.hpp"
+#include "onramp/core/roles.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/util/files.hpp"
 
@@ -20,6 +21,42 @@ bool qualified_name_matches(std::string_view pattern, std::string_view name) {
     return name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix;
   }
   return pattern == name;
+}
+
+std::string fill_message(std::string_view tmpl,
+                         std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  std::string out;
+  out.reserve(tmpl.size());
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const auto open = tmpl.find('{', i);
+    if (open == std::string_view::npos) break;
+    const auto close = tmpl.find('}', open);
+    if (close == std::string_view::npos) break;
+    const auto key = tmpl.substr(open + 1, close - open - 1);
+    const auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == key; });
+    out.append(tmpl.substr(i, open - i));
+    if (it == values.end()) {
+      out.append(tmpl.substr(open, close + 1 - open));
+    } else {
+      out.append(it->second);
+    }
+    i = close + 1;
+  }
+  out.append(tmpl.substr(std::min(i, tmpl.size())));
+  return out;
+}
+
+Finding make_finding(const Rule& rule, std::string path, Location location, std::string message, std::string code) {
+  Finding f;
+  f.rule = rule.id;
+  f.step = rule.step;
+  f.severity = rule.severity;
+  f.path = std::move(path);
+  f.location = location;
+  f.message = std::move(message);
+  f.code = std::move(code);
+  return f;
 }
 
 namespace {
@@ -66,6 +103,15 @@ util::Result<std::vector<std::string>> get_strings(std::string_view source, cons
   return out;
 }
 
+util::Result<bool> get_bool(std::string_view source, const YAML::Node& node, std::string_view key) {
+  if (node.IsScalar()) {
+    const auto text = node.as<std::string>();
+    if (text == "true") return true;
+    if (text == "false") return false;
+  }
+  return Error{fmt::format("{}: `{}` must be true or false", where(source, node), key)};
+}
+
 util::Status check_keys(std::string_view source, const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                         std::string_view context) {
   for (const auto& kv : map) {
@@ -75,6 +121,42 @@ util::Status check_keys(std::string_view source, const YAML::Node& map, std::ini
     }
   }
   return util::Ok{};
+}
+
+/// `match.calls`: names, or mappings `{name, unconditional, message}` for a name with its own qualifiers.
+util::Result<std::vector<CallPattern>> get_call_patterns(std::string_view source, const YAML::Node& node) {
+  if (!node.IsSequence()) return Error{fmt::format("{}: `calls` must be a list", where(source, node))};
+  std::vector<CallPattern> out;
+  for (const auto& item : node) {
+    CallPattern base;
+    if (item.IsMap()) {
+      if (auto st = check_keys(source, item, {"name", "unconditional", "message"}, "a call"); !st) return st.error();
+      if (!item["name"]) return Error{fmt::format("{}: a call needs `name`", where(source, item))};
+      auto name = get_string(source, item["name"], "name");
+      if (!name) return name.error();
+      base.name = *name;
+      if (item["unconditional"]) {
+        auto flag = get_bool(source, item["unconditional"], "unconditional");
+        if (!flag) return flag.error();
+        base.unconditional = *flag;
+      }
+      if (item["message"]) {
+        auto message = get_string(source, item["message"], "message");
+        if (!message) return message.error();
+        base.message = *message;
+      }
+    } else if (item.IsScalar()) {
+      base.name = item.as<std::string>();
+    } else {
+      return Error{fmt::format("{}: a call is a name or a mapping with `name`", where(source, item))};
+    }
+    for (auto& name : expand_braces(base.name)) {
+      CallPattern p = base;
+      p.name = std::move(name);
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -131,13 +213,40 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
 
   if (const auto match = root["match"]) {
     if (!match.IsMap()) return Error{fmt::format("{}: `match` must be a mapping", where(source, match))};
-    if (auto st = check_keys(source, match, {"calls", "modules", "query"}, "match"); !st) return st;
+    if (auto st = check_keys(source, match, {"calls", "within", "interprocedural", "unused-result", "skip-roles", "modules", "query"}, "match"); !st) return st;
     if (match["calls"]) {
-      auto calls = get_strings(source, match["calls"], "calls");
+      auto calls = get_call_patterns(source, match["calls"]);
       if (!calls) return calls.error();
-      for (const auto& pattern : *calls) {
-        for (auto& name : expand_braces(pattern)) rule.match.calls.push_back(std::move(name));
+      rule.match.calls = std::move(*calls);
+    }
+    if (match["within"]) {
+      auto within = get_string(source, match["within"], "within");
+      if (!within) return within.error();
+      if (*within == "async-function") {
+        rule.match.within = CallScope::async_function;
+      } else if (*within != "anywhere") {
+        return Error{fmt::format("{}: `within` must be anywhere or async-function", where(source, match["within"]))};
       }
+    }
+    for (auto [key, flag] : {std::pair{"interprocedural", &rule.match.interprocedural}, std::pair{"unused-result", &rule.match.unused_result}}) {
+      if (!match[key]) continue;
+      auto value = get_bool(source, match[key], key);
+      if (!value) return value.error();
+      *flag = *value;
+    }
+    if (rule.match.interprocedural && rule.match.within != CallScope::async_function) {
+      return Error{fmt::format("{}: `interprocedural` needs `within: async-function`", where(source, match["interprocedural"]))};
+    }
+    if (match["skip-roles"]) {
+      auto roles = get_strings(source, match["skip-roles"], "skip-roles");
+      if (!roles) return roles.error();
+      for (const auto& role : *roles) {
+        if (std::none_of(kCodeRoles.begin(), kCodeRoles.end(), [&](CodeRole r) { return to_string(r) == role; })) {
+          return Error{fmt::format("{}: unknown role `{}` in skip-roles (test, script, migration, tooling, example, ...)",
+                                   where(source, match["skip-roles"]), role)};
+        }
+      }
+      rule.match.skip_roles = std::move(*roles);
     }
     if (match["query"]) {
       auto query = get_string(source, match["query"], "query");

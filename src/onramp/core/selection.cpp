@@ -44,15 +44,15 @@ std::size_t best_match(const std::vector<std::string>& selectors, const Rule& ru
   return best;
 }
 
+}  // namespace
+
 /// ruff's precedence: the more specific of `select` and `ignore` wins; an empty `select` selects every rule.
-bool is_enabled(const Config& config, const Rule& rule) {
+bool rule_enabled(const Config& config, const Rule& rule) {
   const std::size_t ignored = best_match(config.ignore, rule);
   if (config.select.empty()) return ignored == 0;
   const std::size_t selected = best_match(config.select, rule);
   return selected > ignored;  // equally specific: ignore wins
 }
-
-}  // namespace
 
 void apply_selection(const Config& config, const RuleSet& rules, std::vector<Finding>& findings) {
   if (config.select.empty() && config.ignore.empty() && config.per_file_ignores.empty() && config.severity.empty()) return;
@@ -64,7 +64,7 @@ void apply_selection(const Config& config, const RuleSet& rules, std::vector<Fin
       kept.push_back(std::move(f));
       continue;
     }
-    if (!is_enabled(config, *rule)) continue;
+    if (!rule_enabled(config, *rule)) continue;
     const auto path = config_path(config, f.path);
     const bool ignored_here = std::any_of(config.per_file_ignores.begin(), config.per_file_ignores.end(), [&](const auto& entry) {
       return path_matches(entry.first, path) && best_match(entry.second, *rule) > 0;

@@ -26,6 +26,10 @@ bool path_matches(std::string_view glob, std::string_view path);
 /// True if the configuration's `exclude` leaves this path (file or directory) out of the scan.
 bool is_excluded(const Config& config, std::string_view path);
 
+/// True if the team's `select`/`ignore` turn the rule on (ruff's precedence: the more specific selector wins); a rule
+/// that is off does not run.
+bool rule_enabled(const Config& config, const Rule& rule);
+
 /// Applies `select`, `ignore`, `per-file-ignores` and `severity` to findings, in place, keeping their order.
 void apply_selection(const Config& config, const RuleSet& rules, std::vector<Finding>& findings);
 

@@ -53,6 +53,8 @@ struct Function {
   bool is_method = false;
   /// Decorators as resolved qualified names (the callee for `@router.get("/")`).
   std::vector<std::string> decorators;
+  /// `decorators` with re-exports of other modules followed (facts::index_project), one per decorator.
+  std::vector<std::string> canonical_decorators;
   std::vector<Parameter> parameters;
   std::string returns;
   /// The `def` line through the end of the body.
@@ -73,6 +75,8 @@ struct Class {
   std::string qualname;
   /// Base classes as resolved qualified names.
   std::vector<std::string> bases;
+  /// `bases` with re-exports of other modules followed (facts::index_project), one per base.
+  std::vector<std::string> canonical_bases;
   std::vector<std::string> decorators;
   core::Location location;
 };
@@ -82,6 +86,10 @@ struct Call {
   /// The qualified name (`requests.get`, `builtins.breakpoint`, `app.services.users.load`);
   /// `Q().m` when the receiver is a variable built by calling `Q`; empty when unknown.
   std::string callee;
+  /// `callee` with other modules' imports and module-level values followed (`app.debug.set_trace` where app/debug.py
+  /// does `from pdb import set_trace` is `pdb.set_trace`), set once every module is parsed (facts::index_project);
+  /// empty when it is `callee` itself. Read it through resolved().
+  std::string canonical;
   /// The callee as written (`r.get`), for messages.
   std::string written;
   /// The whole call, white space collapsed and cut at 200 characters (fingerprints).
@@ -98,6 +106,9 @@ struct Call {
   bool conditional = false;
   /// False when the call is a statement of its own and its value is dropped.
   bool value_used = true;
+
+  /// The name every check matches on: the callee with re-exports across modules followed.
+  const std::string& resolved() const { return canonical.empty() ? callee : canonical; }
 };
 
 /// A syntactic fact a check recorded during the walk for project-wide use (a Celery beat entry,

@@ -333,8 +333,7 @@ bool rule_applies(std::string_view rule_id, CodeRole role) {
   if (step == "style" || step == "typing") return !in({R::test, R::migration});
   // Debuggers are imported on purpose in tests and developer tools; a breakpoint() is a leftover anywhere.
   if (rule_id == "sandbox/debugger-import") return !in({R::test, R::script, R::tooling});
-  // Scripts, tests and tools block as they like: no event loop of the service waits on them.
-  if (rule_id.starts_with("async/blocking-")) return !in({R::test, R::script, R::tooling});
+  // (Scripts, tests and tools block as they like: the async/blocking-* rules say so with `skip-roles` in their YAML.)
   // What examples and CI helpers import is for their readers and the CI job to install, not a dependency of the project.
   if (rule_id == "stack/undeclared-import") return !in({R::example, R::tooling});
   if (step == "logging") {

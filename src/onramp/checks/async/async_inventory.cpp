@@ -70,12 +70,12 @@ std::optional<TaskKind> task_decorator(std::string_view d) {
 }
 
 /// The decorator call written just above a function (to read its arguments), if any.
-const facts::Call* decorator_call(const facts::Module& m, const facts::Function& fn, const facts::ProjectIndex& index,
+const facts::Call* decorator_call(const facts::Module& m, const facts::Function& fn,
                                   std::string_view decorator) {
   const facts::Call* best = nullptr;
   for (const auto& c : m.calls) {
     if (c.location.line >= fn.location.line || c.location.line + 12 < fn.location.line || c.function != fn.parent) continue;
-    if (index.canonical(c.callee) == decorator) best = &c;
+    if (c.resolved() == decorator) best = &c;
   }
   return best;
 }
@@ -121,7 +121,6 @@ std::optional<BrokerKind> broker_call(std::string_view c) {
 
 void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
   if (!project.index) return;
-  const auto& index = *project.index;
 
   // Async functions per package, and which event-loop libraries and frameworks the code imports.
   std::map<std::string, std::pair<int, int>> per_package;  // async, all
@@ -151,8 +150,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
     if (m.role == core::CodeRole::test) continue;
     bool django_async_view = false;
     for (const auto& fn : m.functions) {
-      for (const auto& d : fn.decorators) {
-        const auto canon = index.canonical(d);
+      for (const auto& canon : fn.canonical_decorators) {
         // FastAPI path operations declared with plain `def` run in a thread pool: blocking calls there are fine.
         const bool route = (starts_with(canon, "fastapi.") || starts_with(canon, "starlette.")) &&
                            (ends_with(canon, "().get") || ends_with(canon, "().post") || ends_with(canon, "().put") ||
@@ -202,12 +200,11 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   for (const auto& m : project.modules) {
     if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
     for (const auto& fn : m.functions) {
-      for (const auto& d : fn.decorators) {
-        const auto canon = index.canonical(d);
+      for (const auto& canon : fn.canonical_decorators) {
         const auto kind = task_decorator(canon);
         if (!kind) continue;
         std::string name = fn.qualname, queue, schedule(kind->schedule);
-        if (const auto* call = decorator_call(m, fn, index, d)) {
+        if (const auto* call = decorator_call(m, fn, canon)) {
           const auto args = util::split_arguments(call->args);
           for (std::string_view key : {"name", "actor_name"}) {
             if (auto v = util::string_literal(util::keyword_argument(args, key))) name = *v;
@@ -233,7 +230,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
       }
     }
     for (const auto& c : m.calls) {
-      const auto canon = index.canonical(c.callee);
+      const auto& canon = c.resolved();
       if (canon == "fastapi.BackgroundTasks().add_task" || canon == "starlette.background.BackgroundTasks().add_task") {
         const auto args = util::split_arguments(c.args);
         tasks.push_back({{"name", args.empty() ? std::string("?") : std::string(args[0])}, {"queue", nullptr}, {"path", m.path},
@@ -260,7 +257,7 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   for (const auto& m : project.modules) {
     if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
     for (const auto& c : m.calls) {
-      const auto canon = index.canonical(c.callee);
+      const auto& canon = c.resolved();
       const auto kind = broker_call(canon);
       if (!kind) continue;
       const auto args = util::split_arguments(c.args);

@@ -423,15 +423,8 @@ std::vector<std::string> mask_words(const std::vector<std::string>& words) {
 
 core::Finding make_finding(const core::Rule& rule, std::string path, std::uint32_t line, std::string message,
                            std::string code) {
-  core::Finding f;
-  f.rule = rule.id;
-  f.step = rule.step;
-  f.severity = rule.severity;
-  f.path = std::move(path);
-  f.location = core::Location{line, line == 0 ? 0U : 1U, line, line == 0 ? 0U : 1U};
-  f.message = std::move(message);
-  f.code = std::move(code);
-  return f;
+  return core::make_finding(rule, std::move(path), core::Location{line, line == 0 ? 0U : 1U, line, line == 0 ? 0U : 1U},
+                            std::move(message), std::move(code));
 }
 
 }  // namespace onramp::checks::local_setup

@@ -182,7 +182,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
     for_each_noted_call(m, kLogCallNote, [&](const facts::Call& call, const facts::Note& note) {
       if (call.callee.empty()) return;
       auto logger = logger_call(call.callee);
-      if (!logger && project.index) logger = logger_call(project.index->canonical(call.callee));
+      if (!logger && call.resolved() != call.callee) logger = logger_call(call.resolved());
       if (logger) sites.push_back(Site{&m, &call, &note, std::move(*logger)});
     });
   }
@@ -263,7 +263,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
           for (const auto& c : m.calls) {
             const auto& l = c.location;
             if (fmt::format("{}:{}:{}:{}", l.line, l.column, l.end_line, l.end_column) != at) continue;
-            retry = is_retry_iterable(project.index ? project.index->canonical(c.callee) : c.callee);
+            retry = is_retry_iterable(c.resolved());
             break;
           }
         }

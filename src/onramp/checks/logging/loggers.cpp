@@ -113,17 +113,4 @@ bool contains(const core::Location& outer, const core::Location& inner) {
          std::tie(inner.end_line, inner.end_column) <= std::tie(outer.end_line, outer.end_column);
 }
 
-core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location,
-                           std::string message, std::string code) {
-  core::Finding f;
-  f.rule = rule.id;
-  f.step = rule.step;
-  f.severity = rule.severity;
-  f.path = path;
-  f.location = location;
-  f.message = std::move(message);
-  f.code = std::move(code);
-  return f;
-}
-
 }  // namespace onramp::checks::logging

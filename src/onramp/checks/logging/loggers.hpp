@@ -81,8 +81,4 @@ void for_each_noted_call(const facts::Module& module, std::string_view kind, Fn 
   }
 }
 
-/// A finding built outside a FileContext (project-wide checks).
-core::Finding make_finding(const core::Rule& rule, const std::string& path, core::Location location,
-                           std::string message, std::string code);
-
 }  // namespace onramp::checks::logging

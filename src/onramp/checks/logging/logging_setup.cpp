@@ -158,10 +158,6 @@ json tool_entries(const core::Project& project, const std::vector<Tool>& tools) 
 }  // namespace
 
 void LoggingSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
-  const auto canonical = [&](const std::string& callee) {
-    return project.index ? project.index->canonical(callee) : callee;
-  };
-
   // Where logging is configured, and where the configuration sends records.
   json setup = json::array();
   for (const auto& m : project.modules) {
@@ -205,7 +201,7 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       }
     }
     for_each_noted_call(m, kGetLoggerNote, [&](const facts::Call& call, const facts::Note& note) {
-      const std::string callee = canonical(call.callee);
+      const std::string& callee = call.resolved();
       const bool stdlib = callee == "logging.getLogger";
       const bool task = callee == "celery.utils.log.get_task_logger";
       const bool structlog = callee == "structlog.get_logger" || callee == "structlog.getLogger" ||
@@ -229,7 +225,7 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
     for_each_noted_call(m, kLogCallNote, [&](const facts::Call& call, const facts::Note& /*note*/) {
       if (call.callee.empty()) return;
       auto logger = logger_call(call.callee);
-      if (!logger) logger = logger_call(canonical(call.callee));
+      if (!logger) logger = logger_call(call.resolved());
       if (!logger) return;
       std::string level = logger->method;
       if (level == "warn") level = "warning";

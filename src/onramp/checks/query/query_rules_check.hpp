@@ -9,6 +9,7 @@ namespace onramp::checks::query {
 /// Every rule whose `match.query` is a tree-sitter query: one query pass per file for all of them.
 class QueryRulesCheck final : public Check {
 public:
+  std::vector<std::string> rule_ids(const core::RuleSet& rules) const override;
   void check_module(FileContext& ctx) override;
 
 private:

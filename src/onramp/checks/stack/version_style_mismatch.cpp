@@ -24,10 +24,8 @@ std::set<std::string, std::less<>> model_classes(const core::Project& project, c
   for (const auto& m : project.modules) {
     for (const auto& c : m.classes) {
       auto& list = bases[c.qualname];
-      for (const auto& b : c.bases) {
-        list.push_back(b);
-        if (project.index) list.push_back(project.index->canonical(b));
-      }
+      list.insert(list.end(), c.bases.begin(), c.bases.end());
+      list.insert(list.end(), c.canonical_bases.begin(), c.canonical_bases.end());
     }
   }
   std::set<std::string, std::less<>> out;
