@@ -63,7 +63,7 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
 /// A fixture's first line may say where the file sits in a repository: `# onramp-path: tests/test_x.py`.
 std::string virtual_path(const std::string& text, const fs::path& fixture) {
   constexpr std::string_view tag = "# onramp-path: ";
-  if (text.rfind(tag, 0) == 0) return std::string(onramp::util::trim(text.substr(tag.size(), text.find('\n') - tag.size())));
+  if (text.rfind(tag, 0) == 0) return std::string(onramp::util::trim(std::string_view(text).substr(tag.size(), text.find('\n') - tag.size())));
   return "app/" + fixture.stem().string() + ".py";
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace onramp::util {
@@ -32,5 +33,21 @@ std::string_view keyword_argument(const std::vector<std::string_view>& args, std
 std::optional<std::string> string_literal(std::string_view text);
 /// Glob match for config and rule patterns: `*` and `?` within a path segment, `**` across segments.
 bool glob_match(std::string_view pattern, std::string_view path);
+
+/// A std::string that dies at the end of the full expression: views into it dangle.
+template <class S>
+concept TemporaryString = std::is_same_v<S, std::string>;
+
+// The helpers above return views into their argument. Called on a temporary string
+// (`for (auto v : split(collapse_whitespace(x), ' '))`) those views outlive it and read freed memory,
+// so such calls do not compile: keep the string in a named variable first.
+template <TemporaryString S>
+std::string_view trim(S&& s) = delete;
+template <TemporaryString S>
+std::vector<std::string_view> split(S&& s, char sep) = delete;
+template <TemporaryString S>
+std::vector<std::string_view> lines_of(S&& text) = delete;
+template <TemporaryString S>
+std::vector<std::string_view> split_arguments(S&& args) = delete;
 
 }  // namespace onramp::util

@@ -27,12 +27,14 @@ bool imports_module(const core::Project& project, std::string_view top) {
   return false;
 }
 
-/// The revisions in `versions` and the ones nobody points to.
-void count_revisions(const core::Project& project, const std::string& versions, MigrationSet& set, std::set<const facts::Module*>& used) {
+/// The revisions in the `versions` directories and the ones nobody points to (a revision in one location may
+/// point to one in another, so the heads are computed over all of them at once).
+void count_revisions(const core::Project& project, const std::vector<std::string>& versions, MigrationSet& set,
+                     std::set<const facts::Module*>& used) {
   std::vector<std::string> ids;
   std::set<std::string> pointed;
   for (const auto& m : project.modules) {
-    if (!under(m.path, versions)) continue;
+    if (std::none_of(versions.begin(), versions.end(), [&](const std::string& v) { return under(m.path, v); })) continue;
     for (const auto& n : m.notes) {
       if (n.kind == "alembic-revision" && !n.get("ids").empty()) {
         ids.push_back(n.get("ids"));
@@ -63,13 +65,15 @@ MigrationSet alembic_set(const core::Project& project, const std::string& config
   if (const auto pos = location.find("%(here)s"); pos != std::string::npos) location.replace(pos, 8, ".");
   set.directory = location.find(':') != std::string::npos ? location : join_path(here, location);
   std::vector<std::string> versions;
-  for (auto v : util::split(util::collapse_whitespace(version_locations), ' ')) {
+  // The views split() returns point into `collapsed`, which must outlive the loop.
+  const std::string collapsed = util::collapse_whitespace(version_locations);
+  for (auto v : util::split(collapsed, ' ')) {
     std::string s(v);
     if (const auto pos = s.find("%(here)s"); pos != std::string::npos) s.replace(pos, 8, ".");
     if (!s.empty() && s.find("%(") == std::string::npos) versions.push_back(join_path(here, s));
   }
   if (versions.empty()) versions.push_back(set.directory + "/versions");
-  for (const auto& v : versions) count_revisions(project, v, set, used);
+  count_revisions(project, versions, set, used);
   // Flask-Migrate keeps alembic.ini in migrations/ and applies with `flask db upgrade`.
   if (base_name(here) == "migrations" && imports_module(project, "flask_migrate")) {
     set.tool = "flask-migrate";
@@ -144,7 +148,7 @@ std::vector<MigrationSet> find_migrations(const core::Project& project) {
       set.apply = "alembic upgrade head";
       set.cwd = ".";
       std::set<const facts::Module*> ignored;
-      count_revisions(project, versions, set, ignored);
+      count_revisions(project, {versions}, set, ignored);
       if (set.heads.size() > 1) set.apply = "alembic upgrade heads";
     }
   }

@@ -213,7 +213,7 @@ std::vector<SimpleCommand> run_commands(const parse::DockerInstruction& run) {
   std::vector<SimpleCommand> out = split_commands(parse::shell_words(run.arguments));
   if (!run.heredocs.empty()) {
     // `RUN <<EOF` and `RUN bash <<EOF` run the body as a script; `RUN python <<EOF` does not.
-    const auto head = util::trim(run.arguments.substr(0, run.arguments.find("<<")));
+    const auto head = util::trim(std::string_view(run.arguments).substr(0, run.arguments.find("<<")));
     const bool script = head.empty() || is_shell(head.substr(0, head.find(' ')));
     if (script) {
       for (const auto& body : run.heredocs) {
