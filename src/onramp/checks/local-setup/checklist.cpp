@@ -912,6 +912,10 @@ std::optional<ChecklistItem> install_command(const core::Project& project, const
   }
   if (tool == "pip") {
     const auto req = pick_requirements(project, root);
+    if (req.empty() && !manifest.empty()) {
+      // A PEP 621 pyproject.toml and no requirements file: pip installs the project itself.
+      return item("python -m venv .venv && . .venv/bin/activate && pip install -e .", "install the project in editable mode", manifest);
+    }
     if (req.empty()) return std::nullopt;
     const auto rel = root.path == "." ? req : req.substr(root.path.size() + 1);
     return item("python -m venv .venv && . .venv/bin/activate && pip install -r " + rel,
