@@ -1,5 +1,7 @@
-// End-to-end: fixture repositories under tests/fixtures/<scenario>/ with the expected JSON report beside
-// each, compared byte for byte. ONRAMP_UPDATE_EXPECTED=1 rewrites the expectations (review the diff).
+// End-to-end: fixture repositories under tests/fixtures/<scenario>/ with the expected JSON and text reports
+// beside each, compared byte for byte. ONRAMP_UPDATE_EXPECTED=1 rewrites the expectations (review the diff).
+// The suite also runs under ASan+UBSan (scripts/test.sh), so every fixture is a memory-safety sweep of the
+// whole pipeline and of every `check` format.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -56,9 +58,21 @@ TEST_SUITE("e2e") {
       CHECK(j4.out == j1.out);
       const auto again = run_cli({repo, "--format", "json", "-j", "1"});
       CHECK(again.out == j1.out);
-      const auto text = run_cli({repo});
+      // The default text report, as a newcomer reads it, is compared like the JSON.
+      const auto text = run_cli({repo, "-j", "1"});
       CHECK(text.code == 0);
-      CHECK(text.out.find("15. First improvements") != std::string::npos);
+      const auto expected_text_path = scenario / "expected.txt";
+      if (update) onramp::test::write_text(expected_text_path, text.out);
+      REQUIRE_MESSAGE(fs::exists(expected_text_path), "missing " << expected_text_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
+      CHECK_MESSAGE(text.out == read_text(expected_text_path),
+                    "text report differs from " << expected_text_path.string() << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
+      // Every CI format runs over every fixture: exit 0 or 1 (findings), never a usage or input error.
+      for (const char* format : {"text", "json", "sarif", "github", "gitlab"}) {
+        CAPTURE(format);
+        const auto check = run_cli({"check", repo, "--format", format, "--fail-on", "error"});
+        CHECK_MESSAGE((check.code == 0 || check.code == 1), check.err);
+        CHECK(!check.out.empty());
+      }
     }
     fs::current_path(cwd);
   }
