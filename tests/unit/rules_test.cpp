@@ -1,10 +1,13 @@
 // Every rule is checked against its fixture: lines marked `# ruleid: <id>` must be reported,
 // lines marked `# ok: <id>` must not, and nothing else may be reported (semgrep's convention).
+// `# ruleid: <id> col=N` also asserts the column a finding starts at; every finding must carry the rule's
+// severity, unless its marker says `severity=info|warning|error`.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "onramp/core/pipeline.hpp"
@@ -20,6 +23,10 @@ using onramp::test::source_dir;
 
 struct Expectations {
   std::set<std::uint32_t> must;
+  /// `col=N` on a `ruleid` marker: a finding on that line starts at column N.
+  std::map<std::uint32_t, std::uint32_t> columns;
+  /// `severity=S` on a `ruleid` marker: the finding on that line has severity S instead of the rule's.
+  std::map<std::uint32_t, onramp::core::Severity> severities;
   std::set<std::uint32_t> must_not;
   /// `# file-ruleid: <id>` / `# file-ok: <id>` anywhere: a finding about the whole file (line 0) must / must not be reported.
   bool file_must = false;
@@ -31,19 +38,41 @@ struct Expectations {
 Expectations read_markers(const std::string& text, const std::string& rule) {
   Expectations e;
   const auto lines = onramp::util::split(text, '\n');
-  std::vector<std::pair<bool, std::uint32_t>> pending;  // (must, line of the standalone marker)
+  struct Pending {
+    bool must;
+    std::optional<std::uint32_t> column;
+    std::optional<onramp::core::Severity> severity;
+  };
+  std::vector<Pending> pending;  // standalone markers waiting for the next code line
+  const auto expect = [&e](const Pending& p, std::uint32_t at) {
+    (p.must ? e.must : e.must_not).insert(at);
+    if (p.column) e.columns[at] = *p.column;
+    if (p.severity) e.severities[at] = *p.severity;
+  };
   for (std::uint32_t i = 0; i < lines.size(); ++i) {
     const auto line = lines[i];
     const auto trimmed = onramp::util::trim(line);
     for (const auto& [marker, must] : {std::pair{"# ruleid: ", true}, std::pair{"# ok: ", false}}) {
       const auto pos = line.find(marker);
       if (pos == std::string_view::npos) continue;
-      const auto id = onramp::util::trim(line.substr(pos + std::string_view(marker).size()));
-      if (id != rule) continue;
+      const auto words = onramp::util::split(onramp::util::trim(line.substr(pos + std::string_view(marker).size())), ' ');
+      if (words.empty() || words.front() != rule) continue;
+      Pending p{must, {}, {}};
+      for (std::size_t w = 1; w < words.size(); ++w) {
+        const auto word = words[w];
+        if (word.starts_with("col=")) {
+          p.column = static_cast<std::uint32_t>(std::stoul(std::string(word.substr(4))));
+        } else if (word.starts_with("severity=")) {
+          p.severity = onramp::core::severity_from_string(word.substr(9));
+          REQUIRE_MESSAGE(p.severity.has_value(), "bad severity in marker: " << line);
+        } else if (!word.empty()) {
+          FAIL("unknown word in marker `" << word << "`: " << line);
+        }
+      }
       if (trimmed.substr(0, std::string_view(marker).size()) == marker) {
-        pending.emplace_back(must, i + 1);
+        pending.push_back(p);
       } else {
-        (must ? e.must : e.must_not).insert(i + 1);
+        expect(p, i + 1);
       }
     }
     for (const auto& [marker, must] : {std::pair{"# file-ruleid: ", true}, std::pair{"# file-ok: ", false}}) {
@@ -53,11 +82,29 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
       }
     }
     if (!trimmed.empty() && trimmed.substr(0, 1) != "#") {
-      for (const auto& [must, at] : pending) (must ? e.must : e.must_not).insert(i + 1);
+      for (const auto& p : pending) expect(p, i + 1);
       pending.clear();
     }
   }
   return e;
+}
+
+/// The columns and severity of every finding of `rule.id` on each line, checked against the markers:
+/// `col=N` must be among the line's columns, and each finding has the marker's severity or the rule's.
+void check_columns_and_severity(const Expectations& expect, const onramp::core::Rule& rule,
+                                const std::vector<const onramp::core::Finding*>& findings, const std::string& where) {
+  for (const auto* f : findings) {
+    const auto line = f->location.line;
+    const auto it = expect.severities.find(line);
+    const auto severity = it == expect.severities.end() ? rule.severity : it->second;
+    CHECK_MESSAGE(f->severity == severity, where << ":" << line << " has severity " << onramp::core::to_string(f->severity)
+                                                 << ", expected " << onramp::core::to_string(severity));
+  }
+  for (const auto& [line, column] : expect.columns) {
+    const bool found = std::any_of(findings.begin(), findings.end(),
+                                   [&](const auto* f) { return f->location.line == line && f->location.column == column; });
+    CHECK_MESSAGE(found, where << ":" << line << " should be reported at column " << column);
+  }
 }
 
 /// A fixture's first line may say where the file sits in a repository: `# onramp-path: tests/test_x.py`.
@@ -90,16 +137,20 @@ onramp::core::Config fixture_config(const std::string& text) {
 /// A directory fixture is a small repository scanned whole (manifests, Dockerfiles, .env files and Python
 /// together); markers may stand in any of its text files and apply to findings in that file.
 /// Returns how many `ruleid` and `ok` markers it held.
-std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& repo, const std::string& rule,
+std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& repo, const onramp::core::Rule& the_rule,
                                                              const onramp::core::RuleSet& rules) {
+  const std::string& rule = the_rule.id;
   onramp::core::ScanOptions options;
   options.root = repo;
   options.display_root = repo.filename().string();
   const auto analysis = onramp::core::analyse(options, rules);
   REQUIRE_MESSAGE(analysis.ok(), (analysis.ok() ? "" : analysis.error().message));
   std::map<std::string, std::set<std::uint32_t>> reported;
+  std::map<std::string, std::vector<const onramp::core::Finding*>> by_file;
   for (const auto& f : analysis->findings) {
-    if (f.rule == rule) reported[f.path].insert(f.location.line);
+    if (f.rule != rule) continue;
+    reported[f.path].insert(f.location.line);
+    by_file[f.path].push_back(&f);
   }
   std::size_t must = 0, ok = 0;
   std::set<std::string> seen;
@@ -118,6 +169,7 @@ std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& rep
     for (auto line : expect.must) CHECK_MESSAGE(lines.count(line) == 1, rel << ":" << line << " should be reported");
     for (auto line : lines) CHECK_MESSAGE(expect.must.count(line) == 1, rel << ":" << line << " reported but not marked ruleid");
     for (auto line : expect.must_not) CHECK_MESSAGE(lines.count(line) == 0, rel << ":" << line << " is marked ok");
+    check_columns_and_severity(expect, the_rule, by_file[rel], rel);
   }
   for (const auto& [path, lines] : reported) {
     CHECK_MESSAGE((lines.empty() || seen.count(path) == 1), path << " reported but not in the fixture");
@@ -156,7 +208,7 @@ TEST_SUITE("rules") {
       for (const auto& fixture : fixtures) {
         CAPTURE(fixture.string());
         if (fs::is_directory(fixture)) {
-          const auto counts = check_repository_fixture(fixture, rule.id, *loaded);
+          const auto counts = check_repository_fixture(fixture, rule, *loaded);
           must_total += counts.first;
           ok_total += counts.second;
           continue;
@@ -167,9 +219,13 @@ TEST_SUITE("rules") {
         ok_total += expect.must_not.size();
         const auto result = onramp::core::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
         std::set<std::uint32_t> reported;
+        std::vector<const onramp::core::Finding*> of_rule;
         for (const auto& f : result.findings) {
-          if (f.rule == rule.id) reported.insert(f.location.line);
+          if (f.rule != rule.id) continue;
+          reported.insert(f.location.line);
+          of_rule.push_back(&f);
         }
+        check_columns_and_severity(expect, rule, of_rule, fixture.filename().string());
         for (auto line : expect.must) CHECK_MESSAGE(reported.count(line) == 1, "line " << line << " should be reported");
         for (auto line : reported) CHECK_MESSAGE(expect.must.count(line) == 1, "line " << line << " reported but not marked ruleid");
         for (auto line : expect.must_not) CHECK_MESSAGE(reported.count(line) == 0, "line " << line << " is marked ok");

@@ -12,34 +12,34 @@ from starlette.concurrency import run_in_threadpool
 
 
 async def direct() -> None:
-    time.sleep(1)  # ruleid: async/blocking-sleep
-    t.sleep(0.5)  # ruleid: async/blocking-sleep
-    pause(2)  # ruleid: async/blocking-sleep
+    time.sleep(1)  # ruleid: async/blocking-sleep col=5
+    t.sleep(0.5)  # ruleid: async/blocking-sleep col=5
+    pause(2)  # ruleid: async/blocking-sleep col=5
     # ruleid: async/blocking-sleep
     time.sleep(
         3
     )
-    [time.sleep(0) for _ in range(3)]  # ruleid: async/blocking-sleep
+    [time.sleep(0) for _ in range(3)]  # ruleid: async/blocking-sleep col=6
     if True:
-        time.sleep(1)  # ruleid: async/blocking-sleep
+        time.sleep(1)  # ruleid: async/blocking-sleep col=9
     await asyncio.sleep(1)  # ok: async/blocking-sleep
     await anyio.sleep(1)  # ok: async/blocking-sleep
 
 
 class Poller:
     async def poll(self) -> None:
-        time.sleep(1)  # ruleid: async/blocking-sleep
+        time.sleep(1)  # ruleid: async/blocking-sleep col=9
 
     def wait_a_bit(self) -> None:
         time.sleep(1)  # ok: async/blocking-sleep
 
     async def poll_through_method(self) -> None:
-        self.wait_a_bit()  # ruleid: async/blocking-sleep
+        self.wait_a_bit()  # ruleid: async/blocking-sleep col=9
 
 
 async def agen():
     yield 1
-    time.sleep(1)  # ruleid: async/blocking-sleep
+    time.sleep(1)  # ruleid: async/blocking-sleep col=5
 
 
 def sync_code() -> None:

@@ -12,12 +12,12 @@ async def notify(order_id: int) -> None:
 
 
 async def dropped(order_id: int) -> None:
-    asyncio.create_task(notify(order_id))  # ruleid: async/dangling-task
-    aio.create_task(notify(order_id))  # ruleid: async/dangling-task
-    create_task(notify(order_id))  # ruleid: async/dangling-task
-    spawn(notify(order_id))  # ruleid: async/dangling-task
-    asyncio.ensure_future(notify(order_id))  # ruleid: async/dangling-task
-    ensure_future(notify(order_id))  # ruleid: async/dangling-task
+    asyncio.create_task(notify(order_id))  # ruleid: async/dangling-task col=5
+    aio.create_task(notify(order_id))  # ruleid: async/dangling-task col=5
+    create_task(notify(order_id))  # ruleid: async/dangling-task col=5
+    spawn(notify(order_id))  # ruleid: async/dangling-task col=5
+    asyncio.ensure_future(notify(order_id))  # ruleid: async/dangling-task col=5
+    ensure_future(notify(order_id))  # ruleid: async/dangling-task col=5
     loop = asyncio.get_running_loop()
     loop.create_task(notify(order_id))  # ruleid: async/dangling-task
     asyncio.get_event_loop().create_task(notify(order_id))  # ruleid: async/dangling-task

@@ -10,30 +10,30 @@ from app.settings import settings
 
 
 def direct():
-    breakpoint()  # ruleid: sandbox/debugger-call
-    pdb.set_trace()  # ruleid: sandbox/debugger-call
-    dbg.set_trace()  # ruleid: sandbox/debugger-call
-    st()  # ruleid: sandbox/debugger-call
-    rdb.set_trace()  # ruleid: sandbox/debugger-call
-    celery.contrib.rdb.set_trace()  # ruleid: sandbox/debugger-call
-    sys.breakpointhook()  # ruleid: sandbox/debugger-call
-    embed()  # ruleid: sandbox/debugger-call
+    breakpoint()  # ruleid: sandbox/debugger-call col=5
+    pdb.set_trace()  # ruleid: sandbox/debugger-call col=5
+    dbg.set_trace()  # ruleid: sandbox/debugger-call col=5
+    st()  # ruleid: sandbox/debugger-call col=5
+    rdb.set_trace()  # ruleid: sandbox/debugger-call col=5
+    celery.contrib.rdb.set_trace()  # ruleid: sandbox/debugger-call col=5
+    sys.breakpointhook()  # ruleid: sandbox/debugger-call col=5
+    embed()  # ruleid: sandbox/debugger-call col=5
     # ruleid: sandbox/debugger-call
     pdb.Pdb().set_trace()
 
 
 def on_error(exc):
-    pdb.post_mortem(exc.__traceback__)  # ruleid: sandbox/debugger-call
+    pdb.post_mortem(exc.__traceback__)  # ruleid: sandbox/debugger-call col=5
 
 
 def nested_in_lambda():
-    handler = lambda: breakpoint()  # ruleid: sandbox/debugger-call
+    handler = lambda: breakpoint()  # ruleid: sandbox/debugger-call col=23
     return handler
 
 
 # A remote debugger that always listens is a leftover too.
-debugpy.listen(5678)  # ruleid: sandbox/debugger-call
-debugpy.wait_for_client()  # ruleid: sandbox/debugger-call
+debugpy.listen(5678)  # ruleid: sandbox/debugger-call col=1
+debugpy.wait_for_client()  # ruleid: sandbox/debugger-call col=1
 
 if settings.DEBUGGER:
     # Behind a setting it is a debug set-up, listed in the step's facts instead.

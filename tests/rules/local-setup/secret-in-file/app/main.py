@@ -8,7 +8,7 @@ env = environ.Env()
 
 # ruleid: local-setup/secret-in-file
 SECRET_KEY = os.getenv("SECRET_KEY", "Yh6Tg5Rf4Ed3Ws2Q")
-# ruleid: local-setup/secret-in-file
+# ruleid: local-setup/secret-in-file severity=info
 API_TOKEN = os.environ.get("API_TOKEN", "changeme")
 # ruleid: local-setup/secret-in-file
 STRIPE_API_KEY = config("STRIPE_API_KEY", default="sk_live_Bv4Nc3Mx2Lz1")

@@ -17,7 +17,7 @@ NAME = f"{SECRET_KEY}-suffix"
 
 
 class Settings(BaseSettings):
-    # ruleid: local-setup/secret-in-file
+    # ruleid: local-setup/secret-in-file severity=info
     POSTGRES_PASSWORD: str = "changethis"
     # ok: local-setup/secret-in-file
     API_KEY: str = ""

@@ -7,5 +7,5 @@ DATABASES = {
         "PASSWORD": "Mn5Bv4Cx3Za2",
     }
 }
-# ruleid: local-setup/secret-in-file
+# ruleid: local-setup/secret-in-file severity=info
 SECRET_KEY = "django-insecure-8k#2m!q9z$w7x%v6"
