@@ -34,23 +34,6 @@ TEST_SUITE("scan") {
     CHECK(classify("logo.png") == FileKind::other);
   }
 
-  TEST_CASE("scan::module_name_for") {
-    CHECK(module_name_for(".", "app/api/users.py") == "app.api.users");
-    CHECK(module_name_for(".", "app/__init__.py") == "app");
-    CHECK(module_name_for(".", "src/ledger/main.py") == "ledger.main");
-    CHECK(module_name_for("backend", "backend/app/main.py") == "app.main");
-    CHECK(module_name_for("backend", "backend/src/app/__init__.py") == "app");
-    CHECK(module_name_for(".", "__init__.py") == "");
-  }
-
-  TEST_CASE("scan::owning_root picks the deepest root") {
-    const std::vector<std::string> roots{".", "backend", "backend/plugins/pay"};
-    CHECK(owning_root(roots, "backend/app/main.py") == "backend");
-    CHECK(owning_root(roots, "backend/plugins/pay/x.py") == "backend/plugins/pay");
-    CHECK(owning_root(roots, "backendish/x.py") == ".");
-    CHECK(owning_root(roots, "tools/x.py") == ".");
-  }
-
   TEST_CASE("scan::is_skipped_directory") {
     CHECK(is_skipped_directory(".git"));
     CHECK(is_skipped_directory("node_modules"));

@@ -19,6 +19,7 @@
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/index.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/model/roots.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/walker.hpp"
 #include "onramp/scan/discover.hpp"
@@ -145,25 +146,34 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   return result;
 }
 
-FileResult analyse_file(Worker& w, const Project& project, const ProjectFile& file, const RuleSet& rules,
-                        const model::RoleInputs& roles) {
+/// A Python file's text, or why it cannot be analysed (unreadable, binary, not UTF-8).
+struct Source {
+  std::string text;
+  std::optional<Problem> problem;
+};
+
+Source read_source(const Project& project, const ProjectFile& file) {
   auto data = util::read_file(project.root / file.path, project.max_file_size);
-  if (!data) return FileResult{{}, {}, Problem{file.path, "unreadable", 0, data.error().message}, 0};
+  if (!data) return {{}, Problem{file.path, "unreadable", 0, data.error().message}};
   std::string text = std::move(*data);
   if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
-  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
-    return FileResult{{}, {}, Problem{file.path, "binary", 0, "contains NUL bytes, skipped"}, 0};
-  }
-  if (!util::is_valid_utf8(text)) return FileResult{{}, {}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}, 0};
-  return analyse_text(w, file.path, scan::module_name_for(scan::owning_root(project.roots, file.path), file.path),
-                      std::move(text), rules, project.config, roles);
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {{}, Problem{file.path, "binary", 0, "contains NUL bytes, skipped"}};
+  if (!util::is_valid_utf8(text)) return {{}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}};
+  return {std::move(text), std::nullopt};
+}
+
+FileResult analyse_source_of(Worker& w, const Project& project, const ProjectFile& file, Source source, const RuleSet& rules,
+                             const model::RoleInputs& roles) {
+  if (source.problem) return FileResult{{}, {}, std::move(source.problem), 0};
+  return analyse_text(w, file.path, model::module_name(project.import_roots, file.path), std::move(source.text), rules,
+                      project.config, roles);
 }
 
 }  // namespace
 
 SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules, const Config& config) {
   Worker worker;
-  auto name = scan::module_name_for(".", path);
+  auto name = model::module_name({"."}, path);
   auto r = analyse_text(worker, std::move(path), std::move(name), std::move(text), rules, config, model::RoleInputs{});
   SourceAnalysis out;
   out.findings = std::move(r.findings);
@@ -216,19 +226,63 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   if (!found) return found.error();
   project.files = std::move(found->files);
   project.problems = std::move(found->problems);
-  project.roots = std::move(found->roots);
   out.times.discover_ms = ms_since(start);
 
   // parse + facts + per-file checks, files in parallel; results land in file order.
   start = Clock::now();
   const auto python = project.files_of(FileKind::python);
-  const auto role_inputs = model::role_inputs(project);
   std::vector<FileResult> results(python.size());
+  const auto index_of = [&](std::string_view path) {
+    return static_cast<std::size_t>(std::lower_bound(python.begin(), python.end(), path, [](const ProjectFile* f, std::string_view p) {
+                                      return f->path < p;
+                                    }) - python.begin());
+  };
+
+  // Roots come from manifests. A setup.py decides for its directory only once walked: does it call setup()? Each
+  // is analysed first as the build script of a root; one that is not (a Flask view named setup.py) is analysed
+  // again, from the text already read, under its real module name.
+  const auto dir_of = [](const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+  };
+  const auto manifests = model::manifest_roots(project.files);
+  std::vector<std::string> manifest_dirs = manifests.roots;
+  std::vector<std::optional<std::string>> kept(python.size());
+  if (!manifests.setup_scripts.empty()) {
+    project.roots = manifest_dirs;
+    for (const auto& s : manifests.setup_scripts) project.roots.push_back(dir_of(s));
+    std::sort(project.roots.begin(), project.roots.end());
+    project.import_roots = model::import_roots(project.files, project.roots);
+    const auto setup_inputs = model::role_inputs(project);
+    Worker worker;
+    for (const auto& s : manifests.setup_scripts) {
+      const auto i = index_of(s);
+      auto source = read_source(project, *python[i]);
+      std::string text = source.text;
+      results[i] = analyse_source_of(worker, project, *python[i], std::move(source), rules, setup_inputs);
+      if (results[i].module && model::calls_setup(*results[i].module)) {
+        manifest_dirs.push_back(dir_of(s));
+      } else if (!results[i].problem) {
+        results[i] = FileResult{};
+        kept[i] = std::move(text);
+      }
+    }
+  }
+  project.roots = model::project_roots(project.files, std::move(manifest_dirs));
+  project.import_roots = model::import_roots(project.files, project.roots);
+
+  const auto role_inputs = model::role_inputs(project);
+  std::vector<bool> done(python.size(), false);
+  for (std::size_t i = 0; i < python.size(); ++i) done[i] = results[i].module || results[i].problem || results[i].template_file;
   std::atomic<std::size_t> next{0};
   const unsigned threads = std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
   const auto work = [&] {
     Worker worker;
-    for (std::size_t i = next++; i < python.size(); i = next++) results[i] = analyse_file(worker, project, *python[i], rules, role_inputs);
+    for (std::size_t i = next++; i < python.size(); i = next++) {
+      if (done[i]) continue;
+      auto source = kept[i] ? Source{std::move(*kept[i]), std::nullopt} : read_source(project, *python[i]);
+      results[i] = analyse_source_of(worker, project, *python[i], std::move(source), rules, role_inputs);
+    }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

@@ -57,7 +57,9 @@ struct Project {
   /// The team's settings (defaults when none): checks read thresholds from here.
   Config config;
   std::vector<ProjectFile> files;     // sorted by path
-  std::vector<std::string> roots;     // project roots, "." for the scanned root itself
+  std::vector<std::string> roots;     // project roots (a manifest's directory), "." for the scanned root itself
+  /// Where module names start (model/roots.hpp): project roots that are no package, src/ layouts, manage.py's directory.
+  std::vector<std::string> import_roots;
   std::vector<facts::Module> modules; // sorted by path
   std::vector<Problem> problems;      // sorted by path
   std::uint64_t python_lines = 0;

@@ -70,7 +70,7 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
   for (const auto& [k, v] : kinds.items()) keys.push_back(k);
   std::sort(keys.begin(), keys.end());
   for (const auto& k : keys) sorted_kinds[k] = kinds[k];
-  doc["project"] = {{"roots", project.roots}, {"files_by_kind", sorted_kinds}};
+  doc["project"] = {{"roots", project.roots}, {"files_by_kind", sorted_kinds}, {"import_roots", project.import_roots}};
 
   const auto analysed = analysed_steps(analysis, rules);
   json steps = json::array();

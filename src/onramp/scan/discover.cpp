@@ -34,11 +34,6 @@ std::string join_path(std::string_view dir, std::string_view name) {
   return dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name);
 }
 
-bool is_root_marker(std::string_view name) {
-  return name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile" ||
-         name == "requirements.txt" || name == "manage.py";
-}
-
 /// True if `inner` is `outer` or below it (both canonical).
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto o = outer.begin();
@@ -193,34 +188,12 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       continue;
     }
     out.files.push_back({rel, kind, size, std::nullopt});
-    if (is_root_marker(name)) out.roots.push_back(frame.rel.empty() ? "." : frame.rel);
   }
   while (base_ignores-- > 0) ignores.pop();
 
   std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   std::sort(out.problems.begin(), out.problems.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  std::sort(out.roots.begin(), out.roots.end());
-  out.roots.erase(std::unique(out.roots.begin(), out.roots.end()), out.roots.end());
-  if (out.roots.empty() || out.roots.front() != ".") {
-    // The scanned directory is a root too when Python code lives outside every marked root.
-    const bool orphans = std::any_of(out.files.begin(), out.files.end(), [&](const auto& f) {
-      return f.kind == FileKind::python && owning_root(out.roots, f.path) == ".";
-    });
-    if (orphans || out.roots.empty()) out.roots.insert(out.roots.begin(), ".");
-  }
   return out;
-}
-
-std::string module_name_for(std::string_view root, std::string_view path) {
-  std::string_view rel = path;
-  if (root != ".") rel = path.substr(root.size() + 1);
-  if (starts_with(rel, "src/")) rel = rel.substr(4);
-  if (ends_with(rel, ".py")) rel = rel.substr(0, rel.size() - 3);
-  std::string name(rel);
-  std::replace(name.begin(), name.end(), '/', '.');
-  if (name == "__init__") return "";
-  if (ends_with(name, ".__init__")) name.resize(name.size() - 9);
-  return name;
 }
 
 }  // namespace onramp::scan

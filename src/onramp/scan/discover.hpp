@@ -12,11 +12,10 @@
 
 namespace onramp::scan {
 
-/// What discovery found: kept files, files it could not keep, and project roots.
+/// What discovery found: kept files and files it could not keep (roots are decided in model/roots.hpp).
 struct Discovery {
   std::vector<core::ProjectFile> files;
   std::vector<core::Problem> problems;
-  std::vector<std::string> roots;
 };
 
 /// What a file is, from its path relative to the root.
@@ -29,11 +28,5 @@ bool is_skipped_directory(std::string_view name);
 /// `excluded` (the configuration's `exclude` globs) leaves out files and whole directories by relative path.
 util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax_t max_file_size,
                                  const std::function<bool(std::string_view)>& excluded = {});
-
-/// The project root a path belongs to: the deepest root that contains it.
-using core::owning_root;
-
-/// Dotted module name for a Python file under its project root (`src/` layouts stripped).
-std::string module_name_for(std::string_view root, std::string_view path);
 
 }  // namespace onramp::scan

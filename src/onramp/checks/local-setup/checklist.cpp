@@ -12,7 +12,6 @@
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
-#include "onramp/scan/discover.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::checks::local_setup {
@@ -839,7 +838,7 @@ std::string pick_requirements(const core::Project& project, const parse::RootMan
   std::string best;
   int best_rank = 100;
   for (const auto* f : project.files_of(core::FileKind::requirements)) {
-    if (scan::owning_root(project.roots, f->path) != root.path || f->path.ends_with(".in")) continue;
+    if (core::owning_root(project.roots, f->path) != root.path || f->path.ends_with(".in")) continue;
     const auto name = util::to_lower(f->path);
     int rank = 5;
     if (name.find("dev") != std::string::npos || name.find("local") != std::string::npos) rank = 0;
@@ -932,7 +931,7 @@ std::vector<AppObject> find_app_objects(const core::Project& project) {
   for (const auto& m : project.modules) {
     // The service's own app objects, not those of tests, migrations, docs or examples.
     if (m.role != core::CodeRole::application && m.role != core::CodeRole::script) continue;
-    const auto root = std::string(scan::owning_root(project.roots, m.path));
+    const auto root = std::string(core::owning_root(project.roots, m.path));
     for (const auto& g : m.globals) {
       const auto fw = framework_of(g.target);
       if (fw.empty()) continue;

@@ -3,14 +3,13 @@
 #include <map>
 
 #include "onramp/checks/stack/stack_model.hpp"
+#include "onramp/model/roles.hpp"
 
 namespace onramp::checks::stack {
 
 namespace {
 
 std::string_view first_component(std::string_view dotted) { return dotted.substr(0, dotted.find('.')); }
-
-bool is_setup_script(std::string_view path) { return path == "setup.py" || path.ends_with("/setup.py"); }
 
 struct Site {
   const facts::Module* module = nullptr;
@@ -28,7 +27,8 @@ void UndeclaredImportCheck::check_project(const core::Project& project, const co
     if ((m.packages.empty() && m.workspace.empty()) || !m.broken.empty() || !m.unread.empty()) continue;
     std::map<std::string, std::vector<Site>> by_dist;
     for (const auto* mod : root.modules) {
-      if (is_setup_script(mod->path)) continue;  // runs at build time, with the build requirements
+      // A root's setup.py (tooling) runs at build time, with the build requirements; examples are their readers'.
+      if (!model::rule_applies("stack/undeclared-import", mod->role)) continue;
       for (const auto& imp : mod->imports) {
         if (imp.level > 0 || imp.module.empty()) continue;
         const auto top = first_component(imp.module);
