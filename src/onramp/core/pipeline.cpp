@@ -26,6 +26,7 @@
 #include "onramp/util/files.hpp"
 #include "onramp/util/hash.hpp"
 #include "onramp/util/strings.hpp"
+#include "onramp/vcs/git.hpp"
 
 namespace onramp::core {
 
@@ -221,11 +222,15 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   project.config = options.config;
 
   auto start = Clock::now();
+  const auto tracked = vcs::tracked_files(options.root);
   auto found = scan::discover(options.root, options.max_file_size,
-                              [&](std::string_view path) { return is_excluded(options.config, path); });
+                              [&](std::string_view path) { return is_excluded(options.config, path); },
+                              tracked ? &*tracked : nullptr);
   if (!found) return found.error();
   project.files = std::move(found->files);
   project.problems = std::move(found->problems);
+  project.skipped_files = std::move(found->skipped_files);
+  project.skipped_directories = std::move(found->skipped_directories);
   out.times.discover_ms = ms_since(start);
 
   // parse + facts + per-file checks, files in parallel; results land in file order.

@@ -63,6 +63,10 @@ struct Project {
   std::vector<facts::Module> modules; // sorted by path
   std::vector<Problem> problems;      // sorted by path
   std::uint64_t python_lines = 0;
+  /// What discovery left out on purpose, by reason: files (gitignored, config-excluded) and directories it did not
+  /// enter (default-excluded, gitignored, config-excluded, virtualenv).
+  std::map<std::string, std::size_t> skipped_files;
+  std::map<std::string, std::size_t> skipped_directories;
   /// Cross-module lookups over `modules`, built once after all files are parsed.
   std::shared_ptr<const facts::ProjectIndex> index;
 

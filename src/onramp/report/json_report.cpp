@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "onramp/core/steps.hpp"
 #include "onramp/report/report.hpp"
@@ -43,6 +44,17 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
     roles[std::string(core::to_string(role))] = n;
     python_files += static_cast<std::size_t>(n);
   }
+  // Every file left out, by reason: on purpose (discovery) or because it could not be used (problems).
+  std::map<std::string, std::size_t> skipped_by_reason = project.skipped_files;
+  for (const auto& p : project.problems) {
+    for (std::string_view kind : {"too-large", "binary", "non-utf8", "unreadable", "symlink-outside-root", "broken-symlink"}) {
+      if (p.kind == kind) ++skipped_by_reason[p.kind];
+    }
+  }
+  json skipped_reasons = json::object();
+  for (const auto& [reason, n] : skipped_by_reason) skipped_reasons[reason] = n;
+  json skipped_dirs = json::object();
+  for (const auto& [reason, n] : project.skipped_directories) skipped_dirs[reason] = n;
   std::size_t by_sev[3] = {0, 0, 0};
   for (const auto& f : analysis.findings) ++by_sev[static_cast<int>(f.severity)];
 
@@ -59,6 +71,7 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
       {"skipped_files", skipped},
       {"by_severity", {{"error", by_sev[2]}, {"warning", by_sev[1]}, {"info", by_sev[0]}}},
       {"roles", std::move(roles)},
+      {"skipped", {{"files", std::move(skipped_reasons)}, {"directories", std::move(skipped_dirs)}}},
   };
   json kinds = json::object();
   for (const auto& f : project.files) {

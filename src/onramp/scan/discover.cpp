@@ -95,13 +95,30 @@ FileKind classify(std::string_view rel_path) {
 }
 
 util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size,
-                                 const std::function<bool(std::string_view)>& excluded) {
+                                 const std::function<bool(std::string_view)>& excluded, const std::set<std::string>* tracked) {
   std::error_code ec;
   const fs::path canonical_root = fs::canonical(root, ec);
   if (ec) return util::Error{"cannot resolve " + root.string() + ": " + ec.message()};
 
   Discovery out;
   IgnoreStack ignores;
+  // Directories that hold tracked Python source (every parent of a tracked .py file).
+  std::set<std::string, std::less<>> tracked_source_dirs;
+  if (tracked != nullptr) {
+    for (const auto& path : *tracked) {
+      if (!ends_with(path, ".py")) continue;
+      for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+        if (!tracked_source_dirs.insert(path.substr(0, slash)).second) break;
+      }
+    }
+  }
+  const auto is_tracked_source_dir = [&](const std::string& rel) { return tracked_source_dirs.contains(rel); };
+  const auto in_tracked_build = [&](const std::string& rel) {
+    for (auto part : util::split(rel, '/')) {
+      if (part == "build" || part == "dist") return true;
+    }
+    return false;
+  };
   std::set<std::string> visited_dirs{canonical_root.string()};
 
   struct Frame {
@@ -167,15 +184,39 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       if (real_type != fs::file_type::directory) continue;
     }
     if (real_type == fs::file_type::directory) {
-      if (is_skipped_directory(name) || ignores.ignored(rel, true) || (excluded && excluded(rel))) continue;
+      // git tracks Python source under this build/ or dist/: it is the project's, whatever the name or .gitignore say.
+      const bool tracked_build = (name == "build" || name == "dist") && is_tracked_source_dir(rel);
+      if (excluded && excluded(rel)) {
+        ++out.skipped_directories["config-excluded"];
+        continue;
+      }
+      if (is_skipped_directory(name) && !tracked_build) {
+        ++out.skipped_directories["default-excluded"];
+        continue;
+      }
+      if (ignores.ignored(rel, true) && !(tracked_build || (in_tracked_build(rel) && is_tracked_source_dir(rel)))) {
+        ++out.skipped_directories["gitignored"];
+        continue;
+      }
       std::error_code venv_ec;
-      if (fs::exists(canon / "pyvenv.cfg", venv_ec)) continue;  // a virtualenv under any name
+      if (fs::exists(canon / "pyvenv.cfg", venv_ec)) {  // a virtualenv under any name
+        ++out.skipped_directories["virtualenv"];
+        continue;
+      }
       if (!visited_dirs.insert(canon.string()).second) continue;  // a loop through links
       stack.push_back(open_dir(rel, canon));
       continue;
     }
     if (real_type != fs::file_type::regular) continue;
-    if (name == ".gitignore" || ignores.ignored(rel, false) || (excluded && excluded(rel))) continue;
+    if (name == ".gitignore") continue;
+    if (excluded && excluded(rel)) {
+      ++out.skipped_files["config-excluded"];
+      continue;
+    }
+    if (ignores.ignored(rel, false) && !(tracked != nullptr && in_tracked_build(rel) && tracked->contains(rel))) {
+      ++out.skipped_files["gitignored"];
+      continue;
+    }
     std::error_code size_ec;
     const auto size = fs::file_size(canon, size_ec);
     const FileKind kind = classify(rel);

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,10 @@ namespace onramp::scan {
 struct Discovery {
   std::vector<core::ProjectFile> files;
   std::vector<core::Problem> problems;
+  /// Files left out on purpose, by reason (gitignored, config-excluded); problems count apart.
+  std::map<std::string, std::size_t> skipped_files;
+  /// Directories not entered, by reason (default-excluded, gitignored, config-excluded, virtualenv).
+  std::map<std::string, std::size_t> skipped_directories;
 };
 
 /// What a file is, from its path relative to the root.
@@ -26,7 +32,11 @@ bool is_skipped_directory(std::string_view name);
 
 /// Walks `root` (an existing directory). Never follows a symlink out of the root and never loops.
 /// `excluded` (the configuration's `exclude` globs) leaves out files and whole directories by relative path.
+/// `tracked` (the files git tracks, when `root` is in a work tree): a build/ or dist/ directory that holds tracked
+/// Python source is source, not build output, so it is walked and its tracked files are kept even where .gitignore
+/// names them. Without git, build/ and dist/ are skipped like every default-excluded directory (and counted).
 util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax_t max_file_size,
-                                 const std::function<bool(std::string_view)>& excluded = {});
+                                 const std::function<bool(std::string_view)>& excluded = {},
+                                 const std::set<std::string>* tracked = nullptr);
 
 }  // namespace onramp::scan

@@ -40,6 +40,7 @@ using Commit = Owned<git_commit, git_commit_free>;
 using Tree = Owned<git_tree, git_tree_free>;
 using Diff = Owned<git_diff, git_diff_free>;
 using Reference = Owned<git_reference, git_reference_free>;
+using Index = Owned<git_index, git_index_free>;
 
 std::string last_error() {
   const git_error* e = git_error_last();
@@ -160,6 +161,36 @@ util::Result<ChangedLines> changed_since(const fs::path& root, const std::string
   Collect collect{prefix, &out};
   if (git_diff_foreach(diff.get(), nullptr, nullptr, nullptr, on_line, &collect) != 0) {
     return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  }
+  return out;
+}
+
+std::optional<std::set<std::string>> tracked_files(const fs::path& root) {
+  Library library;
+  std::error_code ec;
+  const auto canonical_root = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) return std::nullopt;
+  Repository repo(raw_repo);
+  const char* workdir = git_repository_workdir(repo.get());
+  if (workdir == nullptr) return std::nullopt;
+  const auto canonical_workdir = fs::canonical(workdir, ec);
+  if (ec) return std::nullopt;
+  // The scanned root below the work tree, as index paths are written (`backend/`; empty at the top).
+  std::string prefix = canonical_root.lexically_relative(canonical_workdir).generic_string();
+  if (prefix == ".") prefix.clear();
+  if (!prefix.empty()) prefix += '/';
+  git_index* raw_index = nullptr;
+  if (git_repository_index(&raw_index, repo.get()) != 0) return std::nullopt;
+  Index index(raw_index);
+  std::set<std::string> out;
+  const std::size_t count = git_index_entrycount(index.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+    if (entry == nullptr || entry->path == nullptr) continue;
+    const std::string_view path = entry->path;
+    if (path.size() > prefix.size() && path.starts_with(prefix)) out.emplace(path.substr(prefix.size()));
   }
   return out;
 }

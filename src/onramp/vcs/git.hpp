@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,5 +31,9 @@ private:
 /// what the branch added and a pre-commit hook sees what is about to be committed. `ref` is a branch, tag or commit;
 /// `main` falls back to `origin/main` when there is no local branch. Errors say what to fetch in a shallow clone.
 util::Result<ChangedLines> changed_since(const std::filesystem::path& root, const std::string& ref);
+
+/// The files git tracks below `root` (relative to it, `/` separators), read from the index of the work tree that
+/// holds `root`; nullopt when `root` is in no git work tree (or the index cannot be read).
+std::optional<std::set<std::string>> tracked_files(const std::filesystem::path& root);
 
 }  // namespace onramp::vcs
