@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1282,3 +1283,180 @@ TEST_CASE("facts::resolve robustness") {
 }
 
 }  // TEST_SUITE("facts")
+
+TEST_SUITE("facts") {
+
+TEST_CASE("facts::decorators with their arguments") {
+  const auto m = analyse(
+      "from fastapi import APIRouter\n"
+      "import functools\n"
+      "router = APIRouter()\n"
+      "@router.get(\"/items/{id}\", status_code=201, response_model=Item, **extra)\n"
+      "@functools.cache\n"
+      "def read(id): ...\n"
+      "@dataclass(frozen=True)\n"
+      "class Point: ...\n");
+  REQUIRE(m.decorators.size() == 3);
+  SUBCASE("a decorator call: resolved callee, positional and keyword arguments, literal values") {
+    const auto& d = m.decorators[0];
+    CHECK(d.name == "fastapi.APIRouter().get");
+    CHECK(d.written == "router.get");
+    CHECK(d.is_call);
+    CHECK(d.function == 0);
+    CHECK(d.klass == -1);
+    CHECK(d.location.line == 4);
+    CHECK(d.location.column == 1);
+    REQUIRE(d.arguments.size() == 4);
+    CHECK(d.arguments[0].name.empty());
+    CHECK(d.arguments[0].value == "\"/items/{id}\"");
+    CHECK(d.arguments[0].literal == std::optional<std::string>("/items/{id}"));
+    CHECK(d.arguments[1].name == "status_code");
+    CHECK(d.arguments[1].value == "201");
+    CHECK_FALSE(d.arguments[1].literal.has_value());
+    CHECK(d.arguments[2].name == "response_model");
+    CHECK(d.arguments[2].value == "Item");
+    CHECK(d.arguments[3].name == "**");
+    CHECK(d.arguments[3].value == "extra");
+  }
+  SUBCASE("a plain decorator") {
+    const auto& d = m.decorators[1];
+    CHECK(d.name == "functools.cache");
+    CHECK_FALSE(d.is_call);
+    CHECK(d.arguments.empty());
+    CHECK(d.function == 0);
+    CHECK(d.location.line == 5);
+  }
+  SUBCASE("a class decorator (an unresolved name keeps an empty name)") {
+    const auto& d = m.decorators[2];
+    CHECK(d.name.empty());
+    CHECK(d.written == "dataclass");
+    CHECK(d.klass == 0);
+    CHECK(d.function == -1);
+    REQUIRE(d.arguments.size() == 1);
+    CHECK(d.arguments[0].name == "frozen");
+    CHECK(d.arguments[0].value == "True");
+  }
+  SUBCASE("the function keeps its resolved decorator names") {
+    CHECK(m.functions[0].decorators == std::vector<std::string>{"fastapi.APIRouter().get", "functools.cache"});
+  }
+}
+
+TEST_CASE("facts::class-body attributes") {
+  const auto m = analyse(
+      "from sqlalchemy import Column, Integer, ForeignKey\n"
+      "from sqlalchemy.orm import Mapped, relationship\n"
+      "class User(Base):\n"
+      "    __tablename__ = \"users\"\n"
+      "    id = Column(Integer, primary_key=True)\n"
+      "    orders: Mapped[list[\"Order\"]] = relationship(back_populates=\"user\")\n"
+      "    name: str\n"
+      "    if FLAG:\n"
+      "        hidden = 1\n"
+      "    def method(self):\n"
+      "        local = Column(Integer)\n"
+      "x = 1\n");
+  REQUIRE(m.class_attributes.size() == 4);
+  const auto& table = m.class_attributes[0];
+  CHECK(table.klass == 0);
+  CHECK(table.name == "__tablename__");
+  CHECK(table.literal == std::optional<std::string>("users"));
+  CHECK_FALSE(table.is_call);
+  CHECK(table.location.line == 4);
+  CHECK(table.location.column == 5);
+
+  const auto& id = m.class_attributes[1];
+  CHECK(id.name == "id");
+  CHECK(id.is_call);
+  CHECK(id.callee == "sqlalchemy.Column");
+  CHECK(id.annotation.empty());
+  REQUIRE(id.arguments.size() == 2);
+  CHECK(id.arguments[0].value == "Integer");
+  CHECK(id.arguments[1].name == "primary_key");
+  CHECK(id.arguments[1].value == "True");
+
+  const auto& orders = m.class_attributes[2];
+  CHECK(orders.annotation == "Mapped[list[\"Order\"]]");
+  CHECK(orders.callee == "sqlalchemy.orm.relationship");
+  REQUIRE(orders.arguments.size() == 1);
+  CHECK(orders.arguments[0].name == "back_populates");
+  CHECK(orders.arguments[0].literal == std::optional<std::string>("user"));
+
+  const auto& name = m.class_attributes[3];
+  CHECK(name.name == "name");
+  CHECK(name.annotation == "str");
+  CHECK(name.value.empty());
+  CHECK_FALSE(name.is_call);
+}
+
+TEST_CASE("facts::call keyword arguments") {
+  const auto m = analyse(
+      "import requests\n"
+      "requests.get(url, timeout=5, headers={'a': 1}, verify='no', **opts)\n"
+      "print('x')\n");
+  const auto& get = call_of(m, "requests.get");
+  REQUIRE(get.keywords.size() == 4);
+  CHECK(get.keywords[0].name == "timeout");
+  CHECK(get.keywords[0].value == "5");
+  CHECK(get.keywords[1].name == "headers");
+  CHECK(get.keywords[1].value == "{'a': 1}");
+  CHECK(get.keywords[2].name == "verify");
+  CHECK(get.keywords[2].literal == std::optional<std::string>("no"));
+  CHECK(get.keywords[3].name == "**");
+  CHECK(get.keywords[3].value == "opts");
+  CHECK(call_of(m, "print").keywords.empty());
+}
+
+TEST_CASE("facts::except handlers") {
+  const auto m = analyse(
+      "import requests\n"
+      "from app.errors import AppError as Failure\n"
+      "def f():\n"
+      "    try:\n"
+      "        g()\n"
+      "    except (requests.RequestException, Failure) as exc:\n"
+      "        raise\n"
+      "    except ValueError:\n"
+      "        pass\n"
+      "try:\n"
+      "    import ujson\n"
+      "except:\n"
+      "    ujson = None\n"
+      "try:\n"
+      "    g()\n"
+      "except Exception as e:\n"
+      "    log(e)\n");
+  REQUIRE(m.handlers.size() == 4);
+  SUBCASE("caught types resolved through imports, the alias and the function") {
+    const auto& h = m.handlers[0];
+    CHECK(h.caught == std::vector<std::string>{"requests.RequestException", "app.errors.AppError"});
+    CHECK(h.written == "except (requests.RequestException, Failure)");
+    CHECK(h.alias == "exc");
+    CHECK_FALSE(h.broad);
+    CHECK(h.function == 0);
+    CHECK(h.location.line == 6);
+  }
+  SUBCASE("a builtin exception, a body that only passes") {
+    const auto& h = m.handlers[1];
+    CHECK(h.caught == std::vector<std::string>{"builtins.ValueError"});
+    CHECK(h.trivial);
+    CHECK_FALSE(h.optional_import);
+  }
+  SUBCASE("a bare except around an import") {
+    const auto& h = m.handlers[2];
+    CHECK(h.caught.empty());
+    CHECK(h.written == "except:");
+    CHECK(h.broad);
+    CHECK(h.optional_import);
+    CHECK(h.trivial);
+    CHECK(h.function == -1);
+  }
+  SUBCASE("a broad handler that uses the exception") {
+    const auto& h = m.handlers[3];
+    CHECK(h.caught == std::vector<std::string>{"builtins.Exception"});
+    CHECK(h.broad);
+    CHECK(h.alias == "e");
+    CHECK_FALSE(h.trivial);
+  }
+}
+
+}  // TEST_SUITE

@@ -77,6 +77,93 @@ void for_each_field(TSNode n, const char* name, Fn fn) {
   }
 }
 
+TSNode unwrap(TSNode n) {
+  while (is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
+  return n;
+}
+
+constexpr std::size_t kMaxArguments = 64;
+
+/// The value of a string literal of at most kMaxCodeChars characters (longer ones are code, not names or options).
+std::optional<std::string> literal_of(TSNode n, const checks::FileContext& ctx) {
+  n = unwrap(n);
+  if (!is(n, "string") || ts_node_end_byte(n) - ts_node_start_byte(n) > kMaxCodeChars + 8) return std::nullopt;
+  return util::string_literal(ctx.source.text_of(n));
+}
+
+/// The arguments of an argument_list in order; only the keyword ones (and `**` unpackings) when `keywords_only`.
+std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const checks::FileContext& ctx) {
+  std::vector<Argument> out;
+  if (!is(list, "argument_list")) return out;
+  const std::uint32_t count = ts_node_named_child_count(list);
+  for (std::uint32_t i = 0; i < count && out.size() < kMaxArguments; ++i) {
+    const TSNode a = ts_node_named_child(list, i);
+    Argument arg;
+    TSNode value = a;
+    if (is(a, "keyword_argument")) {
+      arg.name = text(field(a, "name"), ctx);
+      value = field(a, "value");
+    } else if (is(a, "dictionary_splat") || is(a, "list_splat")) {
+      if (keywords_only && is(a, "list_splat")) continue;
+      arg.name = is(a, "dictionary_splat") ? "**" : "*";
+      if (ts_node_named_child_count(a) == 1) value = ts_node_named_child(a, 0);
+    } else if (keywords_only || is(a, "comment")) {
+      continue;
+    }
+    if (ts_node_is_null(value)) continue;
+    arg.value = code_of(value, ctx);
+    arg.literal = literal_of(value, ctx);
+    out.push_back(std::move(arg));
+  }
+  return out;
+}
+
+/// `Exception`, `BaseException` (or `builtins.` either), alone or in a tuple.
+bool is_broad_exception(TSNode n, const checks::FileContext& ctx) {
+  n = unwrap(n);
+  if (is(n, "identifier") || is(n, "attribute")) {
+    const auto t = dotted_text(n, ctx);
+    return t == "Exception" || t == "BaseException" || t == "builtins.Exception" || t == "builtins.BaseException";
+  }
+  if (is(n, "tuple") || is(n, "expression_list")) {
+    const std::uint32_t count = ts_node_named_child_count(n);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (is_broad_exception(ts_node_named_child(n, i), ctx)) return true;
+    }
+  }
+  return false;
+}
+
+/// A value that carries nothing of the failure: None, True/False, a number, a plain string, an empty collection.
+bool is_constant(TSNode n) {
+  n = unwrap(n);
+  if (is(n, "none") || is(n, "true") || is(n, "false") || is(n, "integer") || is(n, "float")) return true;
+  if (is(n, "string")) {
+    const std::uint32_t count = ts_node_named_child_count(n);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (is(ts_node_named_child(n, i), "interpolation")) return false;
+    }
+    return true;
+  }
+  if (is(n, "unary_operator")) return is_constant(field(n, "argument"));
+  return (is(n, "list") || is(n, "dictionary") || is(n, "tuple") || is(n, "set")) && ts_node_named_child_count(n) == 0;
+}
+
+/// An except body that ignores the error: only pass, continue, break, `...`, strings and constant assignments.
+bool is_trivial_body(TSNode block) {
+  if (ts_node_is_null(block)) return false;
+  const std::uint32_t count = ts_node_named_child_count(block);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode s = ts_node_named_child(block, i);
+    if (is(s, "pass_statement") || is(s, "continue_statement") || is(s, "break_statement") || is(s, "comment")) continue;
+    if (!is(s, "expression_statement") || ts_node_named_child_count(s) != 1) return false;
+    const TSNode e = ts_node_named_child(s, 0);
+    if (is(e, "ellipsis") || (is(e, "string") && is_constant(e))) continue;
+    if (!is(e, "assignment") || ts_node_is_null(field(e, "right")) || !is_constant(field(e, "right"))) return false;
+  }
+  return true;
+}
+
 bool is_type_checking_condition(std::string_view cond) {
   return cond == "TYPE_CHECKING" || (cond.size() > 14 && cond.substr(cond.size() - 14) == ".TYPE_CHECKING");
 }
@@ -119,6 +206,9 @@ void Collector::begin(checks::FileContext& ctx) {
   function_decorators_.clear();
   class_bases_.clear();
   class_decorators_.clear();
+  decorator_refs_.clear();
+  attribute_refs_.clear();
+  handler_refs_.clear();
   lambda_depth_ = 0;
   conditional_memo_.clear();
   scope_memo_.clear();
@@ -382,7 +472,7 @@ void Collector::on_import(TSNode node, checks::FileContext& ctx) {
   }
 }
 
-void Collector::collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx) {
+void Collector::collect_decorators(std::vector<int>& out, int function, int klass, checks::FileContext& ctx) {
   const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
   if (ts_node_is_null(parent) || !is(parent, "decorated_definition")) return;
   const int scope = scope_stack_.back();
@@ -391,10 +481,22 @@ void Collector::collect_decorators(TSNode definition, std::vector<int>& out, che
     const TSNode dec = ts_node_named_child(parent, i);
     if (!is(dec, "decorator") || ts_node_named_child_count(dec) == 0) continue;
     TSNode expr = ts_node_named_child(dec, 0);
-    if (is(expr, "call")) expr = field(expr, "function");
-    out.push_back(add_reference(expr, scope, 0, ctx));
+    Decorator d;
+    d.function = function;
+    d.klass = klass;
+    d.location = ctx.source.location(dec);
+    if (is(expr, "call")) {
+      d.is_call = true;
+      d.arguments = arguments_of(field(expr, "arguments"), false, ctx);
+      expr = field(expr, "function");
+    }
+    d.written = dotted_text(expr, ctx);
+    if (d.written.size() > kMaxCodeChars) d.written.resize(kMaxCodeChars);
+    const int ref = add_reference(expr, scope, 0, ctx);
+    out.push_back(ref);
+    decorator_refs_.push_back(ref);
+    ctx.module.decorators.push_back(std::move(d));
   }
-  (void)definition;
 }
 
 void Collector::on_function(TSNode node, checks::FileContext& ctx) {
@@ -415,7 +517,7 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
   if (!ts_node_is_null(returns)) fn.returns = util::collapse_whitespace(ctx.source.text_of(returns));
 
   std::vector<int> decorators;
-  collect_decorators(node, decorators, ctx);
+  collect_decorators(decorators, static_cast<int>(ctx.module.functions.size()), -1, ctx);
   bool is_static = false;
   const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
   if (!ts_node_is_null(parent) && is(parent, "decorated_definition")) {
@@ -514,7 +616,7 @@ void Collector::on_class(TSNode node, checks::FileContext& ctx) {
     if (is(b, "identifier") || is(b, "attribute")) bases.push_back(add_reference(b, enclosing, 0, ctx));
   }
   std::vector<int> decorators;
-  collect_decorators(node, decorators, ctx);
+  collect_decorators(decorators, -1, static_cast<int>(ctx.module.classes.size()), ctx);
   bind(enclosing, cls.name, Binding{BindingKind::definition, ts_node_start_byte(node), cls.qualname, -1});
   scopes_.push_back(Scope{ScopeKind::klass, enclosing, cls.qualname, {}});
   class_stack_.push_back(static_cast<int>(ctx.module.classes.size()));
@@ -552,6 +654,7 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
     auto inner = ctx.source.text_of(args);
     if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
     call.args = collapsed_prefix(inner);
+    call.keywords = arguments_of(args, true, ctx);
   }
   call.location = ctx.source.location(node);
   call.function = function_stack_.empty() ? -1 : function_stack_.back();
@@ -601,8 +704,7 @@ void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
     return;
   }
   if (is(node, "except_clause")) {
-    const TSNode alias = field(node, "alias");
-    if (!ts_node_is_null(alias)) bind_targets(alias, scope, ts_node_start_byte(node), -1, ctx);
+    on_except(node, scope, ctx);
     return;
   }
   if (is(node, "as_pattern")) {
@@ -642,6 +744,94 @@ void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
     }
   }
   bind_targets(left, scope, is(node, "for_statement") ? ts_node_start_byte(node) : offset, value, ctx);
+  if (is(node, "assignment") && is(left, "identifier") && !class_stack_.empty() &&
+      scopes_[static_cast<std::size_t>(scope)].kind == ScopeKind::klass) {
+    on_class_attribute(node, scope, ctx);
+  }
+}
+
+void Collector::on_class_attribute(TSNode node, int scope, checks::FileContext& ctx) {
+  // Only statements of the class body itself, not of an `if` or `for` inside it.
+  const auto anc = ctx.ancestors();
+  if (anc.size() < 3 || !is(anc[anc.size() - 1], "expression_statement") || !is(anc[anc.size() - 2], "block") ||
+      !is(anc[anc.size() - 3], "class_definition")) {
+    return;
+  }
+  const TSNode left = field(node, "left");
+  const TSNode type = field(node, "type");
+  TSNode right = field(node, "right");
+  while (is(right, "assignment")) right = field(right, "right");  // `a = b = value`
+  ClassAttribute attr;
+  attr.klass = class_stack_.back();
+  attr.name = text(left, ctx);
+  attr.location = ctx.source.location(left);
+  if (!ts_node_is_null(type)) attr.annotation = code_of(type, ctx);
+  int ref = -1;
+  if (!ts_node_is_null(right)) {
+    attr.value = code_of(right, ctx);
+    attr.literal = literal_of(right, ctx);
+    const TSNode value = unwrap(right);
+    if (is(value, "call")) {
+      attr.is_call = true;
+      attr.arguments = arguments_of(field(value, "arguments"), false, ctx);
+      ref = add_reference(field(value, "function"), scope, 0, ctx);
+    }
+  }
+  attribute_refs_.push_back(ref);
+  ctx.module.class_attributes.push_back(std::move(attr));
+}
+
+void Collector::on_except(TSNode node, int scope, checks::FileContext& ctx) {
+  ExceptHandler h;
+  h.location = ctx.source.location(node);
+  h.function = function_stack_.empty() ? -1 : function_stack_.back();
+  std::vector<std::string> written;
+  std::vector<int> refs;
+  TSNode alias = field(node, "alias");
+  bool any_value = false;
+  for_each_field(node, "value", [&](TSNode value) {
+    any_value = true;
+    if (is(value, "as_pattern")) {
+      // `except E as e` may parse as one as_pattern value rather than value and alias fields.
+      alias = field(value, "alias");
+      value = ts_node_named_child(value, 0);
+    }
+    written.push_back(util::collapse_whitespace(ctx.source.text_of(value)));
+    if (is_broad_exception(value, ctx)) h.broad = true;
+    const TSNode inner = unwrap(value);
+    const bool group = is(inner, "tuple") || is(inner, "expression_list");
+    const std::uint32_t n = group ? ts_node_named_child_count(inner) : 1;
+    for (std::uint32_t i = 0; i < n && refs.size() < kMaxArguments; ++i) {
+      const TSNode t = group ? unwrap(ts_node_named_child(inner, i)) : inner;
+      if (!is(t, "identifier") && !is(t, "attribute")) continue;
+      refs.push_back(add_reference(t, scope, 0, ctx));
+      h.caught.push_back(dotted_text(t, ctx));
+    }
+  });
+  if (!any_value) h.broad = true;  // a bare `except:` catches everything, KeyboardInterrupt included
+  h.written = written.empty() ? std::string("except:") : "except " + util::join(written, ", ");
+  if (h.written.size() > 60) h.written = h.written.substr(0, 60) + "...";
+  if (is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1) alias = ts_node_named_child(alias, 0);
+  if (is(alias, "identifier")) {
+    h.alias = text(alias, ctx);
+    bind_targets(alias, scope, ts_node_start_byte(node), -1, ctx);
+  }
+  // `try: import x / except Exception: x = None`: an optional dependency, not a swallowed failure.
+  const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
+  if (is(parent, "try_statement")) {
+    const TSNode body = field(parent, "body");
+    const std::uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    bool only_imports = n > 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const TSNode st = ts_node_named_child(body, i);
+      if (!is(st, "import_statement") && !is(st, "import_from_statement") && !is(st, "comment")) only_imports = false;
+    }
+    h.optional_import = only_imports;
+  }
+  const std::uint32_t children = ts_node_named_child_count(node);
+  h.trivial = children > 0 && is_trivial_body(ts_node_named_child(node, children - 1));
+  handler_refs_.push_back(std::move(refs));
+  ctx.module.handlers.push_back(std::move(h));
 }
 
 void Collector::on_if(TSNode node, checks::FileContext& ctx) {
@@ -705,6 +895,15 @@ void Collector::resolve(checks::FileContext& ctx) {
     }
   };
   for (std::size_t i = 0; i < m.functions.size(); ++i) resolve_all(function_decorators_[i], m.functions[i].decorators);
+  for (std::size_t i = 0; i < m.decorators.size(); ++i) m.decorators[i].name = resolve_reference(decorator_refs_[i], 0);
+  for (std::size_t i = 0; i < m.class_attributes.size(); ++i) {
+    m.class_attributes[i].callee = resolve_reference(attribute_refs_[i], 0);
+  }
+  for (std::size_t i = 0; i < m.handlers.size(); ++i) {
+    for (std::size_t j = 0; j < handler_refs_[i].size(); ++j) {
+      if (auto name = resolve_reference(handler_refs_[i][j], 0); !name.empty()) m.handlers[i].caught[j] = std::move(name);
+    }
+  }
   for (std::size_t i = 0; i < m.classes.size(); ++i) {
     resolve_all(class_bases_[i], m.classes[i].bases);
     resolve_all(class_decorators_[i], m.classes[i].decorators);

@@ -62,7 +62,10 @@ private:
   void on_if(TSNode node, checks::FileContext& ctx);
   int scope_for_expression(checks::FileContext& ctx);
   bool runs_conditionally(TSNode call, checks::FileContext& ctx);
-  void collect_decorators(TSNode definition, std::vector<int>& out, checks::FileContext& ctx);
+  void on_class_attribute(TSNode node, int scope, checks::FileContext& ctx);
+  void on_except(TSNode node, int scope, checks::FileContext& ctx);
+  /// Records the decorators of the definition being entered (function or class index) and their references.
+  void collect_decorators(std::vector<int>& out, int function, int klass, checks::FileContext& ctx);
 
   std::vector<Scope> scopes_;
   std::vector<int> scope_stack_;
@@ -78,6 +81,9 @@ private:
   std::vector<std::vector<int>> function_decorators_;  // per facts::Function
   std::vector<std::vector<int>> class_bases_;          // per facts::Class
   std::vector<std::vector<int>> class_decorators_;     // per facts::Class
+  std::vector<int> decorator_refs_;                    // per facts::Decorator
+  std::vector<int> attribute_refs_;                    // per facts::ClassAttribute (its call's callee, or -1)
+  std::vector<std::vector<int>> handler_refs_;         // per facts::ExceptHandler, one per caught name
 };
 
 }  // namespace onramp::facts

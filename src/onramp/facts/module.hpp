@@ -1,6 +1,7 @@
 #pragma once
 // The project model for one Python module: what later stages analyse instead of trees.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,6 +82,81 @@ struct Class {
   core::Location location;
 };
 
+/// One argument of a call or decorator as written.
+struct Argument {
+  /// The keyword (`queue` in `queue="q"`); empty for a positional argument; `*` or `**` for an unpacked one.
+  std::string name;
+  /// The value as written, white space collapsed and cut at 200 characters.
+  std::string value;
+  /// The value of a plain string literal (no interpolation).
+  std::optional<std::string> literal;
+};
+
+/// A decorator of a function or class, in source order.
+struct Decorator {
+  /// The resolved qualified name of the decorator, or of its callee when it is a call (`fastapi.APIRouter().get`).
+  std::string name;
+  /// As written, without `@` and arguments (`router.get`).
+  std::string written;
+  /// `@d(...)` rather than `@d`.
+  bool is_call = false;
+  /// The call's arguments, positional and keyword, in order.
+  std::vector<Argument> arguments;
+  /// Index into Module::functions, or -1 when it decorates a class.
+  int function = -1;
+  /// Index into Module::classes, or -1 when it decorates a function.
+  int klass = -1;
+  core::Location location;
+};
+
+/// An assignment or annotated attribute directly in a class body: `id = Column(Integer)`, `name: str = "x"`,
+/// `items: Mapped[list[Item]] = relationship()`.
+struct ClassAttribute {
+  /// Index into Module::classes.
+  int klass = -1;
+  std::string name;
+  /// The annotation as written, white space collapsed and cut at 200 characters; empty when none.
+  std::string annotation;
+  /// The right-hand side as written, collapsed and cut; empty for an annotation without a value.
+  std::string value;
+  /// The value of a plain string literal on the right.
+  std::optional<std::string> literal;
+  /// When the value is a call: its resolved callee (empty when unknown) and its arguments.
+  bool is_call = false;
+  std::string callee;
+  std::vector<Argument> arguments;
+  /// The attribute's name, where findings about it point.
+  core::Location location;
+};
+
+/// An `except` clause.
+struct ExceptHandler {
+  /// The caught types as resolved qualified names (`builtins.ValueError`, `requests.RequestException`), or as
+  /// written when they do not resolve; empty for a bare `except:`.
+  std::vector<std::string> caught;
+  /// `except ValueError, KeyError` as written (collapsed, cut at 60), or `except:`, for messages.
+  std::string written;
+  /// The name bound by `as`, empty when none.
+  std::string alias;
+  /// Bare, or catches Exception or BaseException.
+  bool broad = false;
+  /// Its body raises, or returns (in the same function).
+  bool reraises = false;
+  bool returns = false;
+  /// Its body reads the bound exception, makes a call, or makes a call named like a log method.
+  bool uses_alias = false;
+  bool calls = false;
+  bool logs = false;
+  /// Its body only passes, continues, breaks or assigns constants.
+  bool trivial = false;
+  /// Its try body only imports (an optional dependency).
+  bool optional_import = false;
+  /// Innermost enclosing function or -1.
+  int function = -1;
+  /// The whole clause.
+  core::Location location;
+};
+
 /// One call expression with its callee resolved through the module's imports and scopes.
 struct Call {
   /// The qualified name (`requests.get`, `builtins.breakpoint`, `app.services.users.load`);
@@ -96,6 +172,8 @@ struct Call {
   std::string code;
   /// The argument list without its parentheses, white space collapsed and cut at 200 characters.
   std::string args;
+  /// The keyword arguments (and `**` unpackings, named `**`) in order.
+  std::vector<Argument> keywords;
   core::Location location;
   /// Innermost enclosing function or -1 at module or class level.
   int function = -1;
@@ -171,7 +249,10 @@ struct Module {
   /// `# type: ignore` comments, and how many of them name error codes (`# type: ignore[attr-defined]`).
   std::uint32_t type_ignores = 0;
   std::uint32_t type_ignores_with_codes = 0;
-  /// Syntactic facts recorded by checks during the walk, in source order.
+  /// Decorators, class-body attributes and except clauses, in source order.
+  std::vector<Decorator> decorators;
+  std::vector<ClassAttribute> class_attributes;
+  std::vector<ExceptHandler> handlers;
   std::vector<Note> notes;
   /// Suppression comments in source order (filled by checks/check/suppression_comments).
   std::vector<Suppression> suppressions;
