@@ -128,7 +128,7 @@ TEST_SUITE("checks::stack") {
     CHECK_FALSE(major_line_of(root, "requests"));
   }
 
-  TEST_CASE("stack::SettingsStrings records strings of UPPER_CASE settings") {
+  TEST_CASE("facts::extract::SettingsStringsExtractor records strings of UPPER_CASE settings") {
     auto rules = onramp::core::RuleSet::load_embedded();
     REQUIRE(rules);
     const auto a = onramp::core::analyse_source("app/settings.py", R"(INSTALLED_APPS = ["django.contrib.admin", "storages"]
@@ -136,9 +136,7 @@ CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}
 lower_case = "not_recorded"
 )", *rules);
     std::vector<std::string> values;
-    for (const auto& n : a.module.notes) {
-      if (n.kind == "settings-string") values.push_back(n.get("name") + "=" + n.get("value"));
-    }
+    for (const auto& s : a.module.records.settings_strings) values.push_back(s.name + "=" + s.value);
     CHECK(values == std::vector<std::string>{"INSTALLED_APPS=django.contrib.admin storages ", "CACHES=default BACKEND django_redis.cache.RedisCache "});
   }
 

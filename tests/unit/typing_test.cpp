@@ -6,7 +6,7 @@
 #include <string>
 
 #include "onramp/checks/typing/annotations.hpp"
-#include "onramp/checks/typing/type_ignores.hpp"
+#include "onramp/facts/extract/type_ignores.hpp"
 #include "onramp/core/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
@@ -181,7 +181,7 @@ TEST_SUITE("typing") {
   }
 
   TEST_CASE("typing::classify_type_ignore") {
-    using onramp::checks::typing::classify_type_ignore;
+    using onramp::facts::extract::classify_type_ignore;
     CHECK(classify_type_ignore("# type: ignore") == 1);
     CHECK(classify_type_ignore("#type:ignore") == 1);
     CHECK(classify_type_ignore("# type: ignore  # noqa: E501") == 1);

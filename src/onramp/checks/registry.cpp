@@ -1,11 +1,8 @@
-// The explicit list of checks and inventories, one line each, alphabetical within a step.
+// The explicit list of checks and inventories, one line each, alphabetical within a step. Only what reports
+// findings is a check; walk-time extractors that record facts are listed in facts/extract/extractors.cpp.
 #include "onramp/checks/async/async_inventory.hpp"
-#include "onramp/checks/async/task_notes.hpp"
 #include "onramp/checks/check.hpp"
-#include "onramp/checks/check/suppression_comments.hpp"
-#include "onramp/checks/local-setup/env_reads.hpp"
 #include "onramp/checks/local-setup/local_setup_inventory.hpp"
-#include "onramp/checks/local-setup/migration_notes.hpp"
 #include "onramp/checks/local-setup/no_lockfile.hpp"
 #include "onramp/checks/local-setup/python_version_mismatch.hpp"
 #include "onramp/checks/local-setup/undocumented_env_var.hpp"
@@ -20,7 +17,6 @@
 #include "onramp/checks/local-setup/dockerfile_secret_in_build.hpp"
 #include "onramp/checks/local-setup/dockerfile_unpinned_base.hpp"
 #include "onramp/checks/local-setup/secret_in_file.hpp"
-#include "onramp/checks/logging/log_sites.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
 #include "onramp/checks/logging/logging_setup.hpp"
@@ -31,8 +27,6 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 #include "onramp/checks/sandbox/debugger_import.hpp"
 #include "onramp/checks/stack/broken_manifest.hpp"
-#include "onramp/checks/stack/settings_strings.hpp"
-#include "onramp/checks/stack/setup_call_notes.hpp"
 #include "onramp/checks/stack/stack_inventory.hpp"
 #include "onramp/checks/stack/undeclared_import.hpp"
 #include "onramp/checks/stack/unpinned_dependency.hpp"
@@ -46,7 +40,6 @@
 #include "onramp/checks/typing/coverage_below_threshold.hpp"
 #include "onramp/checks/typing/missing_parameter_annotation.hpp"
 #include "onramp/checks/typing/missing_return_annotation.hpp"
-#include "onramp/checks/typing/type_ignores.hpp"
 #include "onramp/checks/typing/typing_inventory.hpp"
 #include "onramp/core/selection.hpp"
 
@@ -80,9 +73,6 @@ bool check_runs(const Check& check, const core::RuleSet& rules, const core::Conf
 
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
-  add<check::SuppressionCommentsCheck>(checks, {});
-  add<local_setup::EnvReadsCollector>(checks, {});
-  add<local_setup::MigrationNotesCollector>(checks, {});
   add<local_setup::NoLockfileCheck>(checks, {"local-setup/no-lockfile"});
   add<local_setup::PythonVersionMismatchCheck>(checks, {"local-setup/python-version-mismatch"});
   add<local_setup::UndocumentedEnvVarCheck>(checks, {"local-setup/undocumented-env-var"});
@@ -96,17 +86,13 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   add<local_setup::DockerfileSecretInBuildCheck>(checks, {"local-setup/dockerfile-secret-in-build"});
   add<local_setup::DockerfileUnpinnedBaseCheck>(checks, {"local-setup/dockerfile-unpinned-base"});
   add<local_setup::SecretInFileCheck>(checks, {"local-setup/secret-in-file"});
-  add<async::TaskNotesCollector>(checks, {});
   add<query::QueryRulesCheck>(checks, {});  // every rule with a `match.query` (rule_ids)
-  add<logging::LogSitesCheck>(checks, {});
   add<logging::LoggerCallsCheck>(checks, {"logging/deprecated-warn", "logging/eager-format", "logging/error-instead-of-exception", "logging/exception-outside-except", "logging/extra-attr-clash", "logging/log-in-loop", "logging/redundant-exc-info", "logging/root-logger-call"});
   add<logging::LoggerCreationCheck>(checks, {"logging/direct-logger-instantiation", "logging/invalid-getlogger-argument"});
   add<logging::PrintCallCheck>(checks, {"logging/print-call"});
   add<logging::SwallowedExceptionCheck>(checks, {"logging/swallowed-exception"});
   add<sandbox::DebuggerImportCheck>(checks, {"sandbox/debugger-import"});
   add<stack::BrokenManifestCheck>(checks, {"stack/broken-manifest"});
-  add<stack::SettingsStrings>(checks, {});
-  add<stack::SetupCallNotes>(checks, {});
   add<stack::UndeclaredImportCheck>(checks, {"stack/undeclared-import"});
   add<stack::UnpinnedDependencyCheck>(checks, {"stack/unpinned-dependency"});
   add<stack::UnusedDependencyCheck>(checks, {"stack/unused-dependency"});
@@ -118,7 +104,6 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   add<typing::CoverageBelowThresholdCheck>(checks, {"typing/coverage-below-threshold"});
   add<typing::MissingParameterAnnotationCheck>(checks, {"typing/missing-parameter-annotation"});
   add<typing::MissingReturnAnnotationCheck>(checks, {"typing/missing-return-annotation"});
-  add<typing::TypeIgnoreCounter>(checks, {});
   // Last, so that it sees what every specialised check declared: it takes every other call-list rule.
   std::unordered_set<std::string> specialised;
   for (const auto& c : checks) {

@@ -17,6 +17,7 @@
 #include "onramp/core/steps.hpp"
 #include "onramp/core/suppressions.hpp"
 #include "onramp/facts/collector.hpp"
+#include "onramp/facts/extract/extractor.hpp"
 #include "onramp/facts/index.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/model/roots.hpp"
@@ -68,17 +69,19 @@ std::optional<TSNode> first_error(TSNode root) {
   }
 }
 
-/// Per-thread machinery: a parser, a walker and one instance of each check.
+/// Per-thread machinery: a parser, a walker, the fact collector and extractors, and one instance of each check.
 struct Worker {
   parse::PythonParser parser;
   parse::Walker walker{tree_sitter_python()};
   facts::Collector collector;
+  std::vector<std::unique_ptr<facts::extract::Extractor>> extractors = facts::extract::make_extractors();
   std::vector<std::unique_ptr<checks::Check>> checks = checks::make_checks();
   /// Which checks decide findings under this run's selection (checks::check_runs), computed on the first file.
   std::vector<bool> runs;
 
   Worker() {
     walker.add(collector);
+    for (auto& e : extractors) walker.add(*e);
     for (auto& c : checks) walker.add(*c);
   }
 };
@@ -131,10 +134,12 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   checks::FileContext ctx{source, module, rules, config, &w.walker, {}};
   ctx.tree = tree.get();
   w.collector.begin(ctx);
+  for (auto& e : w.extractors) e->begin_file(ctx);
   for (auto& c : w.checks) c->begin_file(ctx);
   w.walker.walk(tree.get(), ctx);
   ctx.walker = nullptr;
   w.collector.resolve(ctx);
+  for (auto& e : w.extractors) e->finish(ctx);
   module.role = model::classify(module, source.text(), roles);
   if (w.runs.empty()) {
     for (const auto& c : w.checks) w.runs.push_back(checks::check_runs(*c, rules, config));

@@ -3,12 +3,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "onramp/core/finding.hpp"
 #include "onramp/core/roles.hpp"
+#include "onramp/facts/records.hpp"
 
 namespace onramp::facts {
 
@@ -189,21 +188,6 @@ struct Call {
   const std::string& resolved() const { return canonical.empty() ? callee : canonical; }
 };
 
-/// A syntactic fact a check recorded during the walk for project-wide use (a Celery beat entry,
-/// an arq WorkerSettings function): a kind and named fields, all plain text.
-struct Note {
-  std::string kind;
-  core::Location location;
-  std::vector<std::pair<std::string, std::string>> fields;
-  /// The value of a field, or empty.
-  std::string get(std::string_view key) const {
-    for (const auto& [k, v] : fields) {
-      if (k == key) return v;
-    }
-    return {};
-  }
-};
-
 /// A module-level name and what it stands for, so other modules that import it can see through it:
 /// `logger = logging.getLogger(__name__)` gives `logger` -> `logging.getLogger()`,
 /// `from .users import load` in a package gives `load` -> `app.services.users.load`.
@@ -253,8 +237,9 @@ struct Module {
   std::vector<Decorator> decorators;
   std::vector<ClassAttribute> class_attributes;
   std::vector<ExceptHandler> handlers;
-  std::vector<Note> notes;
-  /// Suppression comments in source order (filled by checks/check/suppression_comments).
+  /// Domain records the extractors (facts/extract) take from the walk.
+  Records records;
+  /// Suppression comments in source order (filled by facts/extract/suppression_comments).
   std::vector<Suppression> suppressions;
 };
 

@@ -238,41 +238,38 @@ void read_python_versions(const core::Project& project, RootWork& work) {
   }
 }
 
-/// setup.py is never run: the walk recorded the `setup(...)` call's literal arguments as notes.
-void read_setup_py_notes(const core::Project& project, RootWork& work) {
+/// setup.py is never run: the walk recorded the `setup(...)` call's literal arguments (facts::SetupCall).
+void read_setup_py_call(const core::Project& project, RootWork& work) {
   auto& m = work.manifest;
   const auto path = join(m.path, "setup.py");
   const auto it = std::find_if(project.modules.begin(), project.modules.end(), [&](const facts::Module& mod) { return mod.path == path; });
-  if (it == project.modules.end()) return;
-  bool any = false;
-  for (const auto& note : it->notes) {
-    if (note.kind == "setup-requirement") {
-      const auto req = parse_requirement(note.get("requirement"));
+  if (it == project.modules.end() || it->records.setup_calls.empty()) return;
+  for (const auto& call : it->records.setup_calls) {
+    for (const auto& r : call.requirements) {
+      const auto req = parse_requirement(r.requirement);
       if (req.name.empty()) continue;
       Dependency d;
       d.name = req.name;
       d.spec = req.spec;
-      d.group = note.get("group");
-      d.scope = note.get("scope");
+      d.group = r.group;
+      d.scope = r.scope == facts::DependencyScope::main    ? "main"
+                : r.scope == facts::DependencyScope::build ? "build"
+                : r.scope == facts::DependencyScope::dev   ? "dev"
+                                                           : "extra";
       d.source = path;
-      d.line = note.location.line;
+      d.line = r.location.line;
       d.extras = req.extras;
       d.markers = req.markers;
       d.url = req.url;
       d.pin = req.url.empty() ? interpret_spec(req.spec) : "direct";
       m.packages.push_back(std::move(d));
-      any = true;
-    } else if (note.kind == "setup-python-requires") {
-      m.python.push_back({note.get("value"), path, note.location.line, "python_requires"});
-      any = true;
-    } else if (note.kind == "setup-unread") {
-      m.unread.push_back(path + ":" + std::to_string(note.location.line) + ": " + note.get("argument") + " " + note.get("why") + ", not read");
-      any = true;
-    } else if (note.kind == "setup-call") {
-      any = true;
+    }
+    if (call.python_requires) m.python.push_back({*call.python_requires, path, call.python_requires_location.line, "python_requires"});
+    for (const auto& u : call.unread) {
+      m.unread.push_back(path + ":" + std::to_string(u.location.line) + ": " + u.argument + " " + u.why + ", not read");
     }
   }
-  if (any) m.manifests.push_back(path);
+  m.manifests.push_back(path);
 }
 
 /// Walks the lockfile's graph from the root's declarations (and its own project entry, whose dependencies and
@@ -351,7 +348,7 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
         m.packages.insert(m.packages.end(), deps.begin(), deps.end());
       }
     }
-    read_setup_py_notes(project, w);
+    read_setup_py_call(project, w);
     if (const auto path = join(root, "Pipfile"); project.find(path) != nullptr) {
       if (const auto text = project.read(path)) {
         auto deps = read_pipfile(*text, path, m.python, m.broken);

@@ -190,9 +190,9 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   // Tasks: decorated functions, beat and arq schedules, FastAPI background tasks.
   std::map<std::string, std::string> beat;  // task name -> schedule
   for (const auto& m : project.modules) {
-    for (const auto& n : m.notes) {
-      if (n.kind == "celery-beat" && !n.get("task").empty()) {
-        beat[n.get("task")] = n.get("schedule").empty() ? "celery beat" : "celery beat: " + n.get("schedule");
+    for (const auto& t : m.records.task_schedules) {
+      if (t.kind == facts::TaskSchedule::Kind::celery_beat && !t.task.empty()) {
+        beat[t.task] = t.schedule.empty() ? "celery beat" : "celery beat: " + t.schedule;
       }
     }
   }
@@ -222,12 +222,12 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
         break;
       }
     }
-    for (const auto& n : m.notes) {
-      if (n.kind == "arq-function" || n.kind == "arq-cron") {
-        tasks.push_back({{"name", n.get("name")}, {"queue", nullptr}, {"path", m.path}, {"line", n.location.line},
-                         {"schedule", n.kind == "arq-cron" ? "arq cron: " + n.get("schedule") : std::string("on demand (enqueue_job)")},
-                         {"system", "arq"}});
-      }
+    for (const auto& t : m.records.task_schedules) {
+      if (t.kind == facts::TaskSchedule::Kind::celery_beat) continue;
+      const bool cron = t.kind == facts::TaskSchedule::Kind::arq_cron;
+      tasks.push_back({{"name", t.task}, {"queue", nullptr}, {"path", m.path}, {"line", t.location.line},
+                       {"schedule", cron ? "arq cron: " + t.schedule : std::string("on demand (enqueue_job)")},
+                       {"system", "arq"}});
     }
     for (const auto& c : m.calls) {
       const auto& canon = c.resolved();
@@ -243,11 +243,11 @@ void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_jso
   std::set<std::string> named;
   for (const auto& t : tasks) named.insert(t["name"].get<std::string>());
   for (const auto& m : project.modules) {
-    for (const auto& n : m.notes) {
-      if (n.kind == "celery-beat" && !named.contains(n.get("task"))) {
-        tasks.push_back({{"name", n.get("task").empty() ? n.get("entry") : n.get("task")},
-                         {"queue", n.get("queue").empty() ? json(nullptr) : json(n.get("queue"))}, {"path", m.path},
-                         {"line", n.location.line}, {"schedule", "celery beat: " + n.get("schedule")}, {"system", "celery"}});
+    for (const auto& t : m.records.task_schedules) {
+      if (t.kind == facts::TaskSchedule::Kind::celery_beat && !named.contains(t.task)) {
+        tasks.push_back({{"name", t.task.empty() ? t.entry : t.task}, {"queue", t.queue.empty() ? json(nullptr) : json(t.queue)},
+                         {"path", m.path}, {"line", t.location.line}, {"schedule", "celery beat: " + t.schedule},
+                         {"system", "celery"}});
       }
     }
   }

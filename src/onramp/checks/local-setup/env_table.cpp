@@ -137,9 +137,9 @@ constexpr std::array<std::string_view, 6> kSettingsBases = {
 
 struct SettingsClass {
   const facts::Module* module = nullptr;
-  const facts::Note* config = nullptr;
+  const facts::SettingsClass* config = nullptr;
   std::vector<std::string> bases;  // canonical
-  std::vector<const facts::Note*> fields;
+  std::vector<const facts::SettingsField*> fields;
 };
 
 /// A repository function that reads the variable its parameter names (`def get_bool_from_env(name, default)`).
@@ -268,12 +268,11 @@ private:
           wrapped_calls_.insert(&call);
         }
       }
-      for (const auto& n : m.notes) {
-        if (n.kind != "env-access" || n.get("param").empty() || n.get("mode") == "set") continue;
-        const auto fn = n.get("function");
-        auto& w = wrappers_[fn];
-        w.param = static_cast<std::size_t>(std::stoul(n.get("param")));
-        w.required = w.required || (n.get("mode") == "read" && n.get("conditional") == "no");
+      for (const auto& a : m.records.env_accesses) {
+        if (a.parameter < 0 || a.function < 0 || a.mode == facts::EnvAccess::Mode::set) continue;
+        auto& w = wrappers_[m.functions[static_cast<std::size_t>(a.function)].qualname];
+        w.param = static_cast<std::size_t>(a.parameter);
+        w.required = w.required || (a.mode == facts::EnvAccess::Mode::read && !a.conditional);
       }
     }
     for (const auto& [qualname, w] : wrappers_) wrapper_names_.insert(std::string(last_name(qualname)));
@@ -369,24 +368,24 @@ private:
   }
 
   void read_accesses(const facts::Module& m, const std::string& context) {
-    for (const auto& n : m.notes) {
-      if (n.kind != "env-access") continue;
-      if (!n.get("param").empty()) continue;  // inside a wrapper: its callers' names are the reads
-      const auto mode = n.get("mode");
-      if (mode == "set" || mode == "delete") {
-        if (!n.get("name").empty()) code_sets_[n.get("name")].push_back(place_at(m.path, n.location.line, "set in code (" + context + ")", true));
+    using Mode = facts::EnvAccess::Mode;
+    for (const auto& a : m.records.env_accesses) {
+      if (a.parameter >= 0) continue;  // inside a wrapper: its callers' names are the reads
+      const std::string name = a.name.value_or(std::string{});
+      if (a.mode == Mode::set || a.mode == Mode::remove) {
+        if (!name.empty()) code_sets_[name].push_back(place_at(m.path, a.location.line, "set in code (" + context + ")", true));
         continue;
       }
       EnvRead r;
-      r.name = n.get("name");
-      r.expr = n.get("expr");
-      r.via = mode == "check" ? "in os.environ" : "os.environ[]";
+      r.name = name;
+      r.expr = a.expr;
+      r.via = a.mode == Mode::check ? "in os.environ" : "os.environ[]";
       r.path = m.path;
-      r.line = n.location.line;
-      r.column = n.location.column;
+      r.line = a.location.line;
+      r.column = a.location.column;
       r.context = context;
-      r.has_default = mode == "check";
-      r.required = mode == "read" && n.get("conditional") == "no";
+      r.has_default = a.mode == Mode::check;
+      r.required = a.mode == Mode::read && !a.conditional;
       add_read(std::move(r));
     }
   }
@@ -412,19 +411,14 @@ private:
 
   void read_settings_classes() {
     for (const auto& m : project_.modules) {
-      for (const auto& n : m.notes) {
-        if (n.kind == "settings-class") {
-          auto& c = classes_[n.get("class")];
-          c.module = &m;
-          c.config = &n;
-          const auto bases = n.get("bases");
-          for (auto b : util::split(bases, ' ')) {
-            if (!b.empty()) c.bases.push_back(canonical(std::string(b)));
-          }
-        } else if (n.kind == "settings-field") {
-          classes_[n.get("class")].fields.push_back(&n);
-        }
+      const auto qualname = [&](int klass) -> const std::string& { return m.classes[static_cast<std::size_t>(klass)].qualname; };
+      for (const auto& k : m.records.settings_classes) {
+        auto& c = classes_[qualname(k.klass)];
+        c.module = &m;
+        c.config = &k;
+        for (const auto& b : k.bases) c.bases.push_back(canonical(b));
       }
+      for (const auto& f : m.records.settings_fields) classes_[qualname(f.klass)].fields.push_back(&f);
     }
     std::set<std::string> subclassed;
     for (const auto& [name, c] : classes_) {
@@ -442,37 +436,42 @@ private:
         for (const auto& b : it->second.bases) visit(b, depth + 1);
       };
       visit(name, 0);
-      const auto config = [&](std::string_view key) -> std::string {
+      const auto config = [&](std::string facts::SettingsClass::*key) -> std::string {
         for (const auto* k : mro) {
-          if (const auto v = k->config->get(key); !v.empty()) return v;
+          if (const auto& v = k->config->*key; !v.empty()) return v;
         }
         return {};
       };
-      auto prefix = config("env_prefix");
+      auto prefix = config(&facts::SettingsClass::env_prefix);
       if (auto lit = util::string_literal(prefix)) prefix = *lit;
-      const bool case_sensitive = config("case_sensitive") == "True";
+      bool case_sensitive = false;
+      for (const auto* k : mro) {
+        if (k->config->case_sensitive) {
+          case_sensitive = *k->config->case_sensitive;
+          break;
+        }
+      }
       const bool v1 = is_pydantic_v1(name);
-      if (const auto env_file = config("env_file"); !env_file.empty()) {
+      if (const auto env_file = config(&facts::SettingsClass::env_file); !env_file.empty()) {
         loads_.push_back({env_file, c.module->path, c.config->location.line, "pydantic env_file"});
       }
       std::set<std::string> seen;
       for (const auto* k : mro) {
         for (const auto* f : k->fields) {
-          if (!seen.insert(f->get("name")).second) continue;
+          if (!seen.insert(f->name).second) continue;
           EnvRead r;
-          const auto alias = f->get("alias");
-          r.name = alias.empty() ? prefix + f->get("name") : std::string(util::split(alias, '|').front());
+          r.name = f->aliases.empty() ? prefix + f->name : f->aliases.front();
           if (!case_sensitive) r.name = upper(r.name);
           r.via = "pydantic";
           r.path = k->module->path;
           r.line = f->location.line;
           r.column = f->location.column;
           r.context = code_context(*k->module);
-          r.has_default = f->get("default") == "yes";
-          const auto ann = f->get("annotation");
+          r.has_default = f->has_default;
+          const auto& ann = f->annotation;
           // pydantic v1 gives Optional fields a None default; v2 does not.
           if (v1 && (ann.find("Optional[") != std::string::npos || ann.find("None") != std::string::npos)) r.has_default = true;
-          r.default_value = cut(f->get("value"));
+          r.default_value = cut(f->default_value);
           r.required = !r.has_default;
           add_read(std::move(r));
         }

@@ -35,17 +35,13 @@ void count_revisions(const core::Project& project, const std::vector<std::string
   std::set<std::string> pointed;
   for (const auto& m : project.modules) {
     if (std::none_of(versions.begin(), versions.end(), [&](const std::string& v) { return under(m.path, v); })) continue;
-    for (const auto& n : m.notes) {
-      if (n.kind == "alembic-revision" && !n.get("ids").empty()) {
-        ids.push_back(n.get("ids"));
-        used.insert(&m);
-      } else if (n.kind == "alembic-down-revision") {
-        const auto down = n.get("ids");
-        for (auto id : util::split(down, ' ')) {
-          if (!id.empty()) pointed.insert(std::string(id));
-        }
-      }
+    const auto& rev = m.records.alembic;
+    if (!rev) continue;
+    if (!rev->ids.empty()) {
+      ids.push_back(util::join(rev->ids, " "));
+      used.insert(&m);
     }
+    for (const auto& id : rev->down_revisions) pointed.insert(id);
   }
   set.revisions = ids.size();
   std::sort(ids.begin(), ids.end());
@@ -137,9 +133,7 @@ std::vector<MigrationSet> find_migrations(const core::Project& project) {
   std::map<std::string, MigrationSet> orphans;
   for (const auto& m : project.modules) {
     if (used.contains(&m)) continue;
-    bool revision = false;
-    for (const auto& n : m.notes) revision = revision || (n.kind == "alembic-revision" && m.role == core::CodeRole::migration);
-    if (!revision) continue;
+    if (m.role != core::CodeRole::migration || !m.records.alembic || !m.records.alembic->declares_revision) continue;
     const auto versions = dir_of(m.path);
     auto& set = orphans[versions];
     if (set.tool.empty()) {

@@ -14,7 +14,6 @@ namespace onramp::checks::local_setup {
 namespace {
 
 constexpr std::string_view kRule = "local-setup/secret-in-file";
-constexpr std::string_view kNote = "settings-secret";
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
 
@@ -37,7 +36,22 @@ bool is_settings_path(std::string_view path) {
   return false;
 }
 
-std::string_view kind_name(SecretValue kind) { return kind == SecretValue::placeholder ? "placeholder" : "literal"; }
+std::string literal_message(std::string_view key, std::string_view where, const std::string& hint) {
+  return fmt::format("{} is written out in {} ({}): everyone who reads the repository has it; read it from the "
+                     "environment and keep the value in an untracked .env",
+                     key, where, hint);
+}
+
+std::string placeholder_message(std::string_view key, std::string_view where, const std::string& hint) {
+  return fmt::format("{} holds a placeholder in {} ({}): replace it wherever the app really runs, and make the app "
+                     "refuse to start with it",
+                     key, where, hint);
+}
+
+std::string url_message(std::string_view key, std::string_view where, const std::string& masked) {
+  return fmt::format("{} in {} is a URL with a written-out password ({}); take the password from the environment",
+                     key, where, masked);
+}
 
 /// The callee reads an environment variable with an optional default as its second argument or `default=`.
 bool reads_env_with_default(std::string_view callee) {
@@ -114,31 +128,30 @@ void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
   if (!literal) return;  // f-strings and the like are computed
   const auto j = judge_secret(name, *literal, {});
   if (j.kind != SecretValue::literal && j.kind != SecretValue::placeholder) return;
-  const std::string kind = j.url ? (j.kind == SecretValue::literal ? "url-password" : "url-default") : std::string(kind_name(j.kind));
-  // The note keeps what the finding needs and never the value itself.
-  std::string hint = j.url ? util::mask_url_credentials(*literal) : secret_hint(*literal);
-  ctx.module.notes.push_back({std::string(kNote), ctx.source.location(node), {{"name", name}, {"kind", kind}, {"hint", hint}}});
+  // The finding says what kind of value it is and never the value itself.
+  const std::string hint = j.url ? util::mask_url_credentials(*literal) : secret_hint(*literal);
+  std::string message;
+  if (j.url) {
+    message = j.kind == SecretValue::literal
+                  ? url_message(name, "a settings module", hint)
+                  : fmt::format("{} in a settings module is a URL with a default password ({}), fine for a local "
+                                "database; take it from the environment wherever it is more than that",
+                                name, hint);
+  } else if (j.kind == SecretValue::placeholder) {
+    message = placeholder_message(name, "a settings module", hint);
+  } else {
+    message = literal_message(name, "a settings module", hint);
+  }
+  const std::size_t before = ctx.findings.size();
+  ctx.report(kRule, ctx.source.location(node), std::move(message), "setting " + name);
+  // A placeholder, or a default password in a URL, is what a local set-up needs: worth knowing, not an error.
+  if (ctx.findings.size() > before && j.kind == SecretValue::placeholder) ctx.findings.back().severity = core::Severity::info;
 }
 
 void SecretInFileCheck::check_project(const core::Project& project, const core::RuleSet& rules,
                                       std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  const auto literal_message = [](std::string_view key, std::string_view where, const std::string& hint) {
-    return fmt::format("{} is written out in {} ({}): everyone who reads the repository has it; read it from the "
-                       "environment and keep the value in an untracked .env",
-                       key, where, hint);
-  };
-  const auto placeholder_message = [](std::string_view key, std::string_view where, const std::string& hint) {
-    return fmt::format("{} holds a placeholder in {} ({}): replace it wherever the app really runs, and make the app "
-                       "refuse to start with it",
-                       key, where, hint);
-  };
-  const auto url_message = [](std::string_view key, std::string_view where, const std::string& masked) {
-    return fmt::format("{} in {} is a URL with a written-out password ({}); take the password from the environment",
-                       key, where, masked);
-  };
-
   for (const auto& env : load_env_files(project)) {
     // A placeholder or a default URL password is what a template is for; a real-looking value in one is a leak.
     const bool template_file = is_env_template(env.path);
@@ -174,31 +187,6 @@ void SecretInFileCheck::check_project(const core::Project& project, const core::
 
   for (const auto& m : project.modules) {
     if (m.role != core::CodeRole::test) report_env_defaults(*rule, m, out);
-    for (const auto& note : m.notes) {
-      if (note.kind != kNote) continue;
-      const auto name = note.get("name");
-      const auto kind = note.get("kind");
-      const auto hint = note.get("hint");
-      std::string message;
-      auto severity = rule->severity;
-      if (kind == "placeholder") {
-        message = placeholder_message(name, "a settings module", hint);
-        severity = core::Severity::info;
-      } else if (kind == "url-password") {
-        message = url_message(name, "a settings module", hint);
-      } else if (kind == "url-default") {
-        message = fmt::format("{} in a settings module is a URL with a default password ({}), fine for a local "
-                              "database; take it from the environment wherever it is more than that",
-                              name, hint);
-        severity = core::Severity::info;
-      } else {
-        message = literal_message(name, "a settings module", hint);
-      }
-      auto f = make_finding(*rule, m.path, note.location.line, std::move(message), "setting " + name);
-      f.location = note.location;
-      f.severity = severity;
-      out.push_back(std::move(f));
-    }
   }
 }
 

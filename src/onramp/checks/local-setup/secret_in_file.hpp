@@ -3,8 +3,8 @@
 
 namespace onramp::checks::local_setup {
 
-/// Reports secret values written in .env files and Python settings modules; records the settings assignments
-/// (kind of value only, never the value) as notes during the walk.
+/// Reports secret values written in .env files and Python settings modules (the settings assignments during the
+/// walk, saying what kind of value it is and never the value).
 class SecretInFileCheck final : public Check {
 public:
   std::vector<std::string_view> node_types() const override { return {"assignment", "pair"}; }

@@ -47,30 +47,12 @@ bool is_retry_iterable(std::string_view callee) {
          callee.starts_with("tenacity.") || callee.starts_with("stamina.") || callee.starts_with("backoff.");
 }
 
-std::optional<core::Location> parse_location(const std::string& key) {
-  const auto parts = util::split(key, ':');
-  if (parts.size() != 4) return std::nullopt;
-  core::Location l;
-  std::uint32_t* fields[] = {&l.line, &l.column, &l.end_line, &l.end_column};
-  for (std::size_t i = 0; i < 4; ++i) {
-    std::uint32_t v = 0;
-    for (char c : parts[i]) {
-      if (c < '0' || c > '9') return std::nullopt;
-      v = v * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    *fields[i] = v;
-  }
-  return l;
-}
-
 /// True if the loop body, besides the log call, awaits something or calls a function of the repository:
 /// a record per item next to per-item work (a payment, a delivery) is an audit trail, not spam.
 bool loop_does_own_work(const core::Project& project, const facts::Module& m, const facts::Call& log,
-                        const std::string& body_key) {
-  const auto body = parse_location(body_key);
-  if (!body) return false;
+                        const core::Location& body) {
   for (const auto& c : m.calls) {
-    if (&c == &log || c.function != log.function || c.in_lambda || !contains(*body, c.location) ||
+    if (&c == &log || c.function != log.function || c.in_lambda || !contains(body, c.location) ||
         contains(log.location, c.location)) {
       continue;
     }
@@ -84,15 +66,16 @@ bool loop_does_own_work(const core::Project& project, const facts::Module& m, co
 struct Site {
   const facts::Module* module = nullptr;
   const facts::Call* call = nullptr;
-  const facts::Note* note = nullptr;
+  const facts::LogCall* site = nullptr;
   LoggerCall logger;
 };
 
-std::string eager_message(const Site& s, std::string_view form) {
-  const std::string how = form == "fstring"          ? "an f-string"
-                          : form == "percent_format" ? "`%` formatting"
-                          : form == "concatenation"  ? "`+` concatenation"
-                                                     : "`.format()`";
+std::string eager_message(const Site& s, facts::MessageForm form) {
+  using facts::MessageForm;
+  const std::string how = form == MessageForm::fstring          ? "an f-string"
+                          : form == MessageForm::percent_format ? "`%` formatting"
+                          : form == MessageForm::concatenation  ? "`+` concatenation"
+                                                                : "`.format()`";
   const std::string& w = s.call->written;
   std::string instead;
   switch (s.logger.library) {
@@ -153,10 +136,8 @@ class OutsideHandlers {
   }
 
   static bool in_handler(const facts::Module& m, const facts::Call& call) {
-    for (const auto& n : m.notes) {
-      if (n.kind == kHandlerNote && contains(n.location, call.location)) return true;
-    }
-    return false;
+    return std::any_of(m.handlers.begin(), m.handlers.end(),
+                       [&](const facts::ExceptHandler& h) { return contains(h.location, call.location); });
   }
 
   const core::Project& project_;
@@ -179,30 +160,34 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
   std::vector<Site> sites;
   for (const auto& m : project.modules) {
     if (is_hidden_tooling(m)) continue;
-    for_each_noted_call(m, kLogCallNote, [&](const facts::Call& call, const facts::Note& note) {
-      if (call.callee.empty()) return;
+    for (const auto& site : m.records.log_calls) {
+      const facts::Call& call = m.calls[site.call];
+      if (call.callee.empty()) continue;
       auto logger = logger_call(call.callee);
       if (!logger && call.resolved() != call.callee) logger = logger_call(call.resolved());
-      if (logger) sites.push_back(Site{&m, &call, &note, std::move(*logger)});
-    });
+      if (logger) sites.push_back(Site{&m, &call, &site, std::move(*logger)});
+    }
   }
 
   std::optional<OutsideHandlers> outside_handlers;
   for (const auto& s : sites) {
     const facts::Module& m = *s.module;
     const facts::Call& call = *s.call;
-    const facts::Note& note = *s.note;
+    const facts::LogCall& site = *s.site;
+    const facts::ExceptHandler* handler = site.handler >= 0 ? &m.handlers[static_cast<std::size_t>(site.handler)] : nullptr;
     const std::string& method = s.logger.method;
     const bool stdlib = s.logger.library == Library::stdlib;
-    const bool in_handler = note.get("handler") == "1";
-    const std::string exc_info = note.get("exc_info");
+    const bool in_handler = site.in_handler;
+    using facts::Truth;
     const auto report = [&](const core::Rule* rule, std::string message) {
       out.push_back(make_finding(*rule, m.path, call.location, std::move(message), call.code));
     };
 
     if (eager != nullptr && !is_test_or_tooling(m)) {
-      const std::string form = note.get("message");
-      if (form == "fstring" || form == "percent_format" || form == "concatenation" || form == "format_call") {
+      using facts::MessageForm;
+      const MessageForm form = site.message;
+      if (form == MessageForm::fstring || form == MessageForm::percent_format || form == MessageForm::concatenation ||
+          form == MessageForm::format_call) {
         report(eager, eager_message(s, form));
       }
     }
@@ -212,7 +197,7 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
                                call.written, receiver_of(call.written)));
     }
     if (clash != nullptr && stdlib) {
-      if (const std::string keys = note.get("extra_clash"); !keys.empty()) {
+      if (const std::string keys = util::join(site.extra_clash, ","); !keys.empty()) {
         report(clash, fmt::format("`extra` sets {} which every LogRecord already has: the call raises KeyError "
                                   "(\"Attempt to overwrite ... in LogRecord\") and the record is lost; rename the key",
                                   "`" + keys + "`"));
@@ -221,25 +206,25 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
     // Only where the traceback was wanted: the clause catches everything, or the message carries the
     // caught exception (`logger.error("...: %s", exc)`). A self-contained message for an expected
     // exception (`except MaxRetriesExceeded: logger.error("Gave up")`) is a deliberate choice.
-    if (error != nullptr && !is_test_or_tooling(m) && method == "error" && in_handler && exc_info.empty() &&
-        note.get("splat").empty() && note.get("reraises").empty() && note.get("traceback_logged").empty() &&
-        (note.get("handler_broad") == "1" || note.get("mentions_exception") == "1")) {
+    if (error != nullptr && !is_test_or_tooling(m) && method == "error" && in_handler && site.exc_info == Truth::absent &&
+        !site.splat && !(handler != nullptr && handler->reraises) && !site.traceback_logged &&
+        ((handler != nullptr && handler->broad) || site.mentions_exception)) {
       report(error, fmt::format("`{}()` in an except clause logs the error without its traceback, so the log will not "
                                 "say where it failed; use `{}.exception()` (or pass exc_info=True)",
                                 call.written, receiver_of(call.written)));
     }
     if (redundant != nullptr && stdlib && method == "exception") {
-      if (exc_info == "true" && in_handler) {
+      if (site.exc_info == Truth::truthy && in_handler) {
         report(redundant,
                fmt::format("`{}()` already attaches the traceback; exc_info=True is redundant", call.written));
-      } else if (exc_info == "false") {
+      } else if (site.exc_info == Truth::falsy) {
         report(redundant, fmt::format("`{}()` with a false exc_info logs at ERROR without the traceback, the opposite "
                                       "of what `.exception()` says; call `{}.error()`",
                                       call.written, receiver_of(call.written)));
       }
     }
     if (outside != nullptr && !is_test_or_tooling(m) && !in_handler &&
-        (method == "exception" || (stdlib && exc_info == "true"))) {
+        (method == "exception" || (stdlib && site.exc_info == Truth::truthy))) {
       bool proven = call.function < 0 && !call.in_lambda;
       if (call.function >= 0 && !call.in_lambda && project.index) {
         if (!outside_handlers) outside_handlers.emplace(project);
@@ -257,17 +242,17 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
     }
     // Scripts report progress per item on purpose, and a loop inside an except clause reports one failure.
     if (loop != nullptr && !is_script_module(m) && !in_handler && level_rank(method) >= 20) {
-      if (const std::string header = note.get("loop"); !header.empty()) {
+      if (const std::string& header = site.loop; !header.empty()) {
         bool retry = false;
-        if (const std::string at = note.get("iterable"); !at.empty()) {
+        if (const auto& at = site.iterable) {
           for (const auto& c : m.calls) {
             const auto& l = c.location;
-            if (fmt::format("{}:{}:{}:{}", l.line, l.column, l.end_line, l.end_column) != at) continue;
+            if (l.line != at->line || l.column != at->column || l.end_line != at->end_line || l.end_column != at->end_column) continue;
             retry = is_retry_iterable(c.resolved());
             break;
           }
         }
-        if (!retry && loop_does_own_work(project, m, call, note.get("loop_body"))) retry = true;
+        if (!retry && loop_does_own_work(project, m, call, site.loop_body)) retry = true;
         if (!retry) {
           report(loop, fmt::format("`{}()` runs on every iteration of `{}`: one {} record per item floods the logs; "
                                    "log once after the loop (a count or a summary), or per item at DEBUG",
@@ -287,16 +272,15 @@ void LoggerCallsCheck::check_project(const core::Project& project, const core::R
   if (warn != nullptr) {
     for (const auto& m : project.modules) {
       if (is_hidden_tooling(m)) continue;
-      for (const auto& note : m.notes) {
-        if (note.kind != kWarnConstantNote) continue;
-        const std::string object = note.get("object");
+      for (const auto& constant : m.records.warn_constants) {
+        const std::string& object = constant.object;
         const bool from_logging = std::any_of(m.imports.begin(), m.imports.end(), [&](const facts::Import& imp) {
           return object.empty() ? imp.bound == "WARN" && imp.target == "logging.WARN"
                                 : imp.bound == object && imp.target == "logging";
         });
         if (!from_logging) continue;
         const std::string shown = object.empty() ? "WARN" : object + ".WARN";
-        out.push_back(make_finding(*warn, m.path, note.location,
+        out.push_back(make_finding(*warn, m.path, constant.location,
                                    fmt::format("`{}` is an undocumented alias of `logging.WARNING`; use `{}`", shown,
                                                object.empty() ? "WARNING" : object + ".WARNING"),
                                    shown));

@@ -26,17 +26,18 @@ void LoggerCreationCheck::check_module(FileContext& ctx) {
     }
   }
   if (ctx.rules.find(kArgument) != nullptr) {
-    for_each_noted_call(m, kGetLoggerNote, [&](const facts::Call& call, const facts::Note& note) {
-      if (call.callee != "logging.getLogger" || note.get("arg_form") != "name") return;
-      const std::string arg = note.get("arg");
-      if (arg != "__file__" && arg != "__cached__") return;
+    for (const auto& created : m.records.logger_creations) {
+      const facts::Call& call = m.calls[created.call];
+      if (call.callee != "logging.getLogger" || created.form != facts::LoggerCreation::NameForm::name) continue;
+      const std::string& arg = created.name;
+      if (arg != "__file__" && arg != "__cached__") continue;
       ctx.report(kArgument, call.location,
                  fmt::format("`{}({})` names the logger after a file path, not the module, so it sits outside the "
                              "package's logger hierarchy and the levels and handlers configured for the package never "
                              "apply; use `__name__`",
                              call.written, arg),
                  call.code);
-    });
+    }
   }
 }
 

@@ -10,9 +10,6 @@ namespace onramp::checks::logging {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kMethods = {"debug",    "info",  "warning", "warn",  "error",  "exception",
-                                                       "critical", "fatal", "log",     "trace", "success"};
-
 /// Receivers that are stdlib loggers: what getLogger and friends return, and annotated parameters.
 constexpr std::array<std::string_view, 9> kStdlibLoggers = {"logging.getLogger()",
                                                             "logging.Logger()",
@@ -54,13 +51,6 @@ std::string_view strip_derivations(std::string_view receiver) {
 }
 
 }  // namespace
-
-bool is_log_method_name(std::string_view name) {
-  for (auto m : kMethods) {
-    if (m == name) return true;
-  }
-  return false;
-}
 
 int level_rank(std::string_view method) {
   if (method == "trace") return 5;

@@ -97,22 +97,16 @@ bool matches(std::string_view callee, std::string_view pattern) {
 
 json where(const facts::Module& m, const core::Location& l) { return {{"path", m.path}, {"line", l.line}}; }
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  for (auto part : util::split(s, ',')) out.emplace_back(part);
-  return out;
-}
-
-/// Adds what the walk noted about a dictConfig-style dict (or basicConfig/fileConfig arguments) to an entry.
-void add_config_details(const facts::Note& note, json& entry) {
-  for (const auto& [key, value] : note.fields) {
-    if (key == "handlers" || key == "loggers" || key == "keywords") {
-      entry[key] = split_list(value);
-    } else {
-      entry[key] = value;
-    }
-  }
+/// Adds what the walk recorded about a dictConfig-style dict (or basicConfig/fileConfig arguments) to an entry.
+void add_config_details(const facts::LoggingConfig& config, json& entry) {
+  if (config.config_from) entry["config_from"] = *config.config_from;
+  if (config.config_file) entry["config_file"] = *config.config_file;
+  if (config.handlers) entry["handlers"] = *config.handlers;
+  if (config.loggers) entry["loggers"] = *config.loggers;
+  if (config.root_level) entry["root_level"] = *config.root_level;
+  if (config.level) entry["level"] = *config.level;
+  if (config.filename) entry["filename"] = *config.filename;
+  if (config.keywords) entry["keywords"] = *config.keywords;
 }
 
 json tool_entries(const core::Project& project, const std::vector<Tool>& tools) {
@@ -162,18 +156,19 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   json setup = json::array();
   for (const auto& m : project.modules) {
     if (is_test_or_tooling(m)) continue;
-    for (const auto& note : m.notes) {
-      if (note.kind != kSettingsNote) continue;
+    std::map<const facts::Call*, const facts::LoggingConfig*> details;
+    for (const auto& config : m.records.logging_configs) {
+      if (config.call >= 0) {
+        details[&m.calls[static_cast<std::size_t>(config.call)]] = &config;
+        continue;
+      }
       // Django reads LOGGING from its settings module; elsewhere it is a dict handed to dictConfig.
       const bool django = m.path.find("settings") != std::string::npos;
       json entry = {
-          {"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", note.location.line}};
-      add_config_details(note, entry);
+          {"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", config.location.line}};
+      add_config_details(config, entry);
       setup.push_back(std::move(entry));
     }
-    std::map<const facts::Call*, const facts::Note*> details;
-    for_each_noted_call(m, kConfigNote,
-                        [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
     for (const auto& call : m.calls) {
       for (const auto& [callee, kind] : kSetupCalls) {
         if (call.callee != callee) continue;
@@ -200,33 +195,35 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
         break;
       }
     }
-    for_each_noted_call(m, kGetLoggerNote, [&](const facts::Call& call, const facts::Note& note) {
+    for (const auto& created : m.records.logger_creations) {
+      const facts::Call& call = m.calls[created.call];
       const std::string& callee = call.resolved();
       const bool stdlib = callee == "logging.getLogger";
       const bool task = callee == "celery.utils.log.get_task_logger";
       const bool structlog = callee == "structlog.get_logger" || callee == "structlog.getLogger" ||
                              callee == "structlog.stdlib.get_logger";
-      if (!stdlib && !task && !structlog) return;
+      if (!stdlib && !task && !structlog) continue;
       ++(stdlib ? stdlib_loggers : task ? task_loggers : structlog_loggers);
-      const std::string form = note.get("arg_form");
-      const std::string arg = note.get("arg");
-      if (form == "none") {
+      using Form = facts::LoggerCreation::NameForm;
+      const std::string& arg = created.name;
+      if (created.form == Form::none) {
         // getLogger() is the root logger; structlog.get_logger() is the usual unnamed form.
         if (stdlib) ++root;
-      } else if (form == "name" && arg == "__name__") {
+      } else if (created.form == Form::name && arg == "__name__") {
         ++by_module;
-      } else if (form == "string") {
+      } else if (created.form == Form::string) {
         ++by_literal;
         ++names[arg];
       } else {
         ++by_other;
       }
-    });
-    for_each_noted_call(m, kLogCallNote, [&](const facts::Call& call, const facts::Note& /*note*/) {
-      if (call.callee.empty()) return;
+    }
+    for (const auto& site : m.records.log_calls) {
+      const facts::Call& call = m.calls[site.call];
+      if (call.callee.empty()) continue;
       auto logger = logger_call(call.callee);
       if (!logger) logger = logger_call(call.resolved());
-      if (!logger) return;
+      if (!logger) continue;
       std::string level = logger->method;
       if (level == "warn") level = "warning";
       if (level == "fatal") level = "critical";
@@ -236,7 +233,7 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
       ++libraries[logger->library == Library::stdlib      ? "logging"
                   : logger->library == Library::structlog ? "structlog"
                                                           : "loguru"];
-    });
+    }
   }
   json named = json::array();
   std::vector<std::pair<std::string, std::size_t>> sorted(names.begin(), names.end());
@@ -267,18 +264,29 @@ void LoggingSetupInventory::collect(const core::Project& project, nlohmann::orde
   json tracking = json::array();
   for (const auto& m : project.modules) {
     if (is_test_or_tooling(m)) continue;
-    std::map<const facts::Call*, const facts::Note*> details;
-    for_each_noted_call(m, kInitNote,
-                        [&](const facts::Call& call, const facts::Note& note) { details[&call] = &note; });
+    std::map<const facts::Call*, const facts::TrackerInit*> details;
+    for (const auto& init : m.records.tracker_inits) details[&m.calls[init.call]] = &init;
     for (const auto& call : m.calls) {
       for (const auto& [callee, tool] : kTrackers) {
         if (call.callee != callee) continue;
         json entry = {{"tool", tool}, {"call", callee}, {"path", m.path}, {"line", call.location.line}};
         if (callee == "sentry_sdk.init") {
           const auto it = details.find(&call);
-          const std::string dsn = it == details.end() ? std::string() : it->second->get("dsn");
+          const std::string dsn = it == details.end() ? std::string() : it->second->dsn;
           entry["dsn"] = dsn.empty() ? "not passed: sentry_sdk reads the SENTRY_DSN environment variable" : dsn;
-          entry["options"] = it == details.end() ? json::array() : json(split_list(it->second->get("keywords")));
+          // The keywords passed, and `**` last when a mapping is unpacked into them.
+          std::vector<std::string> options;
+          bool unpacked = false;
+          for (const auto& k : call.keywords) {
+            if (it == details.end()) break;
+            if (k.name == "**") {
+              unpacked = true;
+            } else {
+              options.push_back(k.name);
+            }
+          }
+          if (unpacked) options.emplace_back("**");
+          entry["options"] = options;
           std::set<std::string> integrations;
           for (const auto& c : m.calls) {
             if (!c.callee.starts_with("sentry_sdk.integrations.")) continue;

@@ -23,6 +23,15 @@ std::string resolve_dotted(const facts::Module& m, const std::string& written) {
   return {};
 }
 
+/// `sys.stderr`, `out`: a name or attribute chain as written, not a call or an expression.
+bool is_dotted_name(std::string_view text) {
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 /// For each module, the modules of the repository that import it (tests left out).
 std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> importers(const core::Project& project) {
   std::unordered_map<std::string_view, const facts::Module*> by_name;
@@ -53,14 +62,17 @@ void PrintCallCheck::check_project(const core::Project& project, const core::Rul
   for (const auto& m : project.modules) {
     if (is_script_module(m)) continue;
     std::vector<core::Finding> found;
-    for_each_noted_call(m, kPrintNote, [&](const facts::Call& call, const facts::Note& note) {
+    for (const auto& call : m.calls) {
       const bool print = call.callee == "builtins.print";
-      if (!print && call.callee != "pprint.pprint" && call.callee != "pprint.pp") return;
+      if (!print && call.callee != "pprint.pprint" && call.callee != "pprint.pp") continue;
+      const std::string_view written = call.written;
+      const auto name = written.substr(written.rfind('.') + 1);
+      if (name != "print" && name != "pprint" && name != "pp") continue;
       // Like ruff's T201: printing into a file or buffer is output, not logging.
-      const std::string file = note.get("file");
-      if (!file.empty() && file != "None") {
-        const std::string target = resolve_dotted(m, file);
-        if (target != "sys.stdout" && target != "sys.stderr") return;
+      const auto file = std::find_if(call.keywords.begin(), call.keywords.end(), [](const facts::Argument& a) { return a.name == "file"; });
+      if (file != call.keywords.end() && file->value != "None") {
+        const std::string target = is_dotted_name(file->value) ? resolve_dotted(m, file->value) : std::string{};
+        if (target != "sys.stdout" && target != "sys.stderr") continue;
       }
       found.push_back(make_finding(
           *rule, m.path, call.location,
@@ -69,7 +81,7 @@ void PrintCallCheck::check_project(const core::Project& project, const core::Rul
                       "(`logger.debug(...)` / `logger.info(...)`)",
                       call.written),
           call.code));
-    });
+    }
     if (found.empty()) continue;
     // A helper that only command-line entry points import prints for the CLI.
     if (!imported_by) imported_by = importers(project);

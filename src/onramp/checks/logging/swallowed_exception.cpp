@@ -13,18 +13,15 @@ constexpr std::string_view kRule = "logging/swallowed-exception";
 void SwallowedExceptionCheck::check_module(FileContext& ctx) {
   const facts::Module& m = ctx.module;
   if (ctx.rules.find(kRule) == nullptr || is_script_module(m)) return;
-  for (const auto& note : m.notes) {
-    if (note.kind != kHandlerNote || note.get("broad") != "1") continue;
+  for (const auto& h : m.handlers) {
+    if (!h.broad) continue;
     // Only a body that ignores the error is reported: pass, continue, break, `...`, or assigning a constant.
     // A call may log through a helper, a computed fallback handles the failure, and a raise, return or
     // use of the exception hands it on.
-    if (note.get("trivial") != "1" || note.get("raises") == "1" || note.get("returns") == "1" ||
-        note.get("uses_alias") == "1" || note.get("calls") == "1" || note.get("optional_import") == "1") {
-      continue;
-    }
-    const std::string caught = note.get("caught");
-    const bool bare = caught == "except:";
-    core::Location where = note.location;
+    if (!h.trivial || h.reraises || h.returns || h.uses_alias || h.calls || h.optional_import) continue;
+    const std::string& caught = h.written;
+    const bool bare = h.caught.empty();
+    core::Location where = h.location;
     where.end_line = where.line;
     where.end_column = where.column + static_cast<std::uint32_t>(caught.size());
     ctx.report(kRule, where,

@@ -142,9 +142,7 @@ StackModel compute_stack_model(const core::Project& project, bool with_config_wo
     }
   }
   for (const auto& mod : project.modules) {
-    for (const auto& note : mod.notes) {
-      if (note.kind == "settings-string") add_words(note.get("value"), model.config_words);
-    }
+    for (const auto& s : mod.records.settings_strings) add_words(s.value, model.config_words);
   }
   return model;
 }

@@ -1,14 +1,15 @@
 #pragma once
-#include "onramp/checks/check.hpp"
+#include "onramp/checks/context.hpp"
+#include "onramp/facts/extract/extractor.hpp"
 
-namespace onramp::checks::stack {
+namespace onramp::facts::extract {
 
 /// Records the string literals assigned to UPPER_CASE names (Django INSTALLED_APPS, MIDDLEWARE, DATABASES ENGINE,
 /// CELERY_BROKER_URL, STORAGES backends): packages named there are used without an import. Produces no findings.
-class SettingsStrings final : public Check {
+class SettingsStringsExtractor final : public Extractor {
 public:
   std::vector<std::string_view> node_types() const override { return {"assignment", "augmented_assignment"}; }
-  void enter(TSNode node, FileContext& ctx) override;
+  void enter(TSNode node, checks::FileContext& ctx) override;
 };
 
-}  // namespace onramp::checks::stack
+}  // namespace onramp::facts::extract

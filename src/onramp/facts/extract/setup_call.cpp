@@ -1,10 +1,10 @@
-#include "onramp/checks/stack/setup_call_notes.hpp"
+#include "onramp/facts/extract/setup_call.hpp"
 
 #include <cstring>
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::stack {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -16,39 +16,40 @@ TSNode field(TSNode n, const char* name) {
 
 bool is_setup_py(std::string_view path) { return path == "setup.py" || path.ends_with("/setup.py"); }
 
-/// A list or tuple of plain string literals -> one note per string; false when anything else is in it.
-bool record_list(TSNode list, const std::string& group, const std::string& scope, FileContext& ctx) {
+/// A list or tuple of plain string literals -> one requirement per string; false when anything else is in it.
+bool record_list(TSNode list, const std::string& group, DependencyScope scope, SetupCall& call, checks::FileContext& ctx) {
   if (!is(list, "list") && !is(list, "tuple")) return false;
-  std::vector<facts::Note> notes;
+  std::vector<SetupRequirement> found;
   const std::uint32_t count = ts_node_named_child_count(list);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode item = ts_node_named_child(list, i);
     if (is(item, "comment")) continue;
     const auto text = util::string_literal(ctx.source.text_of(item));
     if (!text) return false;
-    notes.push_back({"setup-requirement", ctx.source.location(item), {{"requirement", *text}, {"group", group}, {"scope", scope}}});
+    found.push_back({*text, group, scope, ctx.source.location(item)});
   }
-  for (auto& n : notes) ctx.module.notes.push_back(std::move(n));
+  for (auto& r : found) call.requirements.push_back(std::move(r));
   return true;
 }
 
-void unread(TSNode at, std::string_view argument, std::string why, FileContext& ctx) {
-  ctx.module.notes.push_back({"setup-unread", ctx.source.location(at), {{"argument", std::string(argument)}, {"why", std::move(why)}}});
+void unread(TSNode at, std::string_view argument, std::string why, SetupCall& call, const checks::FileContext& ctx) {
+  call.unread.push_back({std::string(argument), std::move(why), ctx.source.location(at)});
 }
 
 }  // namespace
 
-void SetupCallNotes::enter(TSNode node, FileContext& ctx) {
+void SetupCallExtractor::enter(TSNode node, checks::FileContext& ctx) {
   if (!is_setup_py(ctx.module.path)) return;
   const auto callee = ctx.source.text_of(field(node, "function"));
   if (callee != "setup" && callee != "setuptools.setup" && callee != "distutils.core.setup") return;
-  ctx.module.notes.push_back({"setup-call", ctx.source.location(node), {}});
+  SetupCall call;
+  call.location = ctx.source.location(node);
   const TSNode args = field(node, "arguments");
   const std::uint32_t count = ts_node_named_child_count(args);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode arg = ts_node_named_child(args, i);
     if (is(arg, "dictionary_splat")) {
-      unread(arg, ctx.source.text_of(arg), "passes arguments from a dictionary", ctx);
+      unread(arg, ctx.source.text_of(arg), "passes arguments from a dictionary", call, ctx);
       continue;
     }
     if (!is(arg, "keyword_argument")) continue;
@@ -56,11 +57,13 @@ void SetupCallNotes::enter(TSNode node, FileContext& ctx) {
     const TSNode value = field(arg, "value");
     if (key == "install_requires" || key == "setup_requires" || key == "tests_require") {
       const std::string group = key == "install_requires" ? "main" : key == "setup_requires" ? "build" : "test";
-      const std::string scope = key == "install_requires" ? "main" : key == "setup_requires" ? "build" : "dev";
-      if (!record_list(value, group, scope, ctx)) unread(value, key, "is not a literal list", ctx);
+      const auto scope = key == "install_requires" ? DependencyScope::main
+                         : key == "setup_requires" ? DependencyScope::build
+                                                   : DependencyScope::dev;
+      if (!record_list(value, group, scope, call, ctx)) unread(value, key, "is not a literal list", call, ctx);
     } else if (key == "extras_require") {
       if (!is(value, "dictionary")) {
-        unread(value, key, "is not a literal dict", ctx);
+        unread(value, key, "is not a literal dict", call, ctx);
         continue;
       }
       const std::uint32_t n = ts_node_named_child_count(value);
@@ -68,18 +71,20 @@ void SetupCallNotes::enter(TSNode node, FileContext& ctx) {
         const TSNode pair = ts_node_named_child(value, j);
         if (!is(pair, "pair")) continue;
         const auto extra = util::string_literal(ctx.source.text_of(field(pair, "key")));
-        if (!extra || !record_list(field(pair, "value"), *extra, "extra", ctx)) {
-          unread(pair, std::string(key) + "[" + std::string(ctx.source.text_of(field(pair, "key"))) + "]", "is not a literal list", ctx);
+        if (!extra || !record_list(field(pair, "value"), *extra, DependencyScope::extra, call, ctx)) {
+          unread(pair, std::string(key) + "[" + std::string(ctx.source.text_of(field(pair, "key"))) + "]", "is not a literal list", call, ctx);
         }
       }
     } else if (key == "python_requires") {
-      if (const auto v = util::string_literal(ctx.source.text_of(value))) {
-        ctx.module.notes.push_back({"setup-python-requires", ctx.source.location(value), {{"value", *v}}});
+      if (auto v = util::string_literal(ctx.source.text_of(value))) {
+        call.python_requires = std::move(*v);
+        call.python_requires_location = ctx.source.location(value);
       } else {
-        unread(value, key, "is not a string literal", ctx);
+        unread(value, key, "is not a string literal", call, ctx);
       }
     }
   }
+  ctx.module.records.setup_calls.push_back(std::move(call));
 }
 
-}  // namespace onramp::checks::stack
+}  // namespace onramp::facts::extract

@@ -1,10 +1,10 @@
-#include "onramp/checks/async/task_notes.hpp"
+#include "onramp/facts/extract/task_schedules.hpp"
 
 #include <cstring>
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::async {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -14,20 +14,23 @@ TSNode field(TSNode n, const char* name) {
   return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
 }
 
-std::string literal_or_text(TSNode n, const FileContext& ctx) {
+std::string literal_or_text(TSNode n, const checks::FileContext& ctx) {
   const auto text = ctx.source.text_of(n);
   if (auto s = util::string_literal(text)) return *s;
   return util::collapse_whitespace(text);
 }
 
-/// `{"name": {"task": "...", "schedule": ..., "options": {"queue": "..."}}}` -> one note per entry.
-void record_beat_schedule(TSNode dict, FileContext& ctx) {
+/// `{"name": {"task": "...", "schedule": ..., "options": {"queue": "..."}}}` -> one schedule per entry.
+void record_beat_schedule(TSNode dict, checks::FileContext& ctx) {
   const std::uint32_t count = ts_node_named_child_count(dict);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode pair = ts_node_named_child(dict, i);
     if (!is(pair, "pair")) continue;
     const TSNode value = field(pair, "value");
-    facts::Note note{"celery-beat", ctx.source.location(pair), {{"entry", literal_or_text(field(pair, "key"), ctx)}}};
+    TaskSchedule entry;
+    entry.kind = TaskSchedule::Kind::celery_beat;
+    entry.entry = literal_or_text(field(pair, "key"), ctx);
+    entry.location = ctx.source.location(pair);
     if (is(value, "dictionary")) {
       const std::uint32_t n = ts_node_named_child_count(value);
       for (std::uint32_t j = 0; j < n; ++j) {
@@ -35,23 +38,25 @@ void record_beat_schedule(TSNode dict, FileContext& ctx) {
         if (!is(p, "pair")) continue;
         const auto key = literal_or_text(field(p, "key"), ctx);
         const TSNode v = field(p, "value");
-        if (key == "task" || key == "schedule") note.fields.emplace_back(key, literal_or_text(v, ctx));
+        if ((key == "task" && entry.task.empty()) || (key == "schedule" && entry.schedule.empty())) {
+          (key == "task" ? entry.task : entry.schedule) = literal_or_text(v, ctx);
+        }
         if (key == "options" && is(v, "dictionary")) {
           const std::uint32_t m = ts_node_named_child_count(v);
           for (std::uint32_t k = 0; k < m; ++k) {
             const TSNode o = ts_node_named_child(v, k);
-            if (is(o, "pair") && literal_or_text(field(o, "key"), ctx) == "queue") {
-              note.fields.emplace_back("queue", literal_or_text(field(o, "value"), ctx));
+            if (is(o, "pair") && entry.queue.empty() && literal_or_text(field(o, "key"), ctx) == "queue") {
+              entry.queue = literal_or_text(field(o, "value"), ctx);
             }
           }
         }
       }
     }
-    ctx.module.notes.push_back(std::move(note));
+    ctx.module.records.task_schedules.push_back(std::move(entry));
   }
 }
 
-bool in_class_named(const FileContext& ctx, std::string_view name) {
+bool in_class_named(const checks::FileContext& ctx, std::string_view name) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     if (is(anc[i], "function_definition")) return false;
@@ -62,7 +67,7 @@ bool in_class_named(const FileContext& ctx, std::string_view name) {
 
 }  // namespace
 
-void TaskNotesCollector::enter(TSNode node, FileContext& ctx) {
+void TaskSchedulesExtractor::enter(TSNode node, checks::FileContext& ctx) {
   const bool keyword = is(node, "keyword_argument");
   const TSNode left = field(node, keyword ? "name" : "left");
   const TSNode right = field(node, keyword ? "value" : "right");
@@ -81,7 +86,8 @@ void TaskNotesCollector::enter(TSNode node, FileContext& ctx) {
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode item = ts_node_named_child(right, i);
     if (target == "functions") {
-      ctx.module.notes.push_back({"arq-function", ctx.source.location(item), {{"name", util::collapse_whitespace(ctx.source.text_of(item))}}});
+      ctx.module.records.task_schedules.push_back(
+          {TaskSchedule::Kind::arq_function, {}, util::collapse_whitespace(ctx.source.text_of(item)), {}, {}, ctx.source.location(item)});
     } else if (is(item, "call")) {
       const auto args_node = field(item, "arguments");
       auto inner = ctx.source.text_of(args_node);
@@ -90,9 +96,10 @@ void TaskNotesCollector::enter(TSNode node, FileContext& ctx) {
       if (args.empty()) continue;
       std::string schedule;
       for (std::size_t k = 1; k < args.size(); ++k) schedule += (k > 1 ? ", " : "") + std::string(args[k]);
-      ctx.module.notes.push_back({"arq-cron", ctx.source.location(item), {{"name", std::string(args[0])}, {"schedule", util::collapse_whitespace(schedule)}}});
+      ctx.module.records.task_schedules.push_back(
+          {TaskSchedule::Kind::arq_cron, {}, std::string(args[0]), util::collapse_whitespace(schedule), {}, ctx.source.location(item)});
     }
   }
 }
 
-}  // namespace onramp::checks::async
+}  // namespace onramp::facts::extract

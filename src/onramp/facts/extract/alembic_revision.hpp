@@ -1,14 +1,15 @@
 #pragma once
-#include "onramp/checks/check.hpp"
+#include "onramp/checks/context.hpp"
+#include "onramp/facts/extract/extractor.hpp"
 
-namespace onramp::checks::local_setup {
+namespace onramp::facts::extract {
 
 /// Records module-level `revision = "..."` and `down_revision = ...` of Alembic revision files, so the
 /// local-setup inventory can count revisions and find heads. Produces no findings.
-class MigrationNotesCollector final : public Check {
+class AlembicRevisionExtractor final : public Extractor {
 public:
   std::vector<std::string_view> node_types() const override { return {"assignment"}; }
-  void enter(TSNode node, FileContext& ctx) override;
+  void enter(TSNode node, checks::FileContext& ctx) override;
 };
 
-}  // namespace onramp::checks::local_setup
+}  // namespace onramp::facts::extract

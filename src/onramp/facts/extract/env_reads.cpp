@@ -1,4 +1,4 @@
-#include "onramp/checks/local-setup/env_reads.hpp"
+#include "onramp/facts/extract/env_reads.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::local_setup {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -26,7 +26,7 @@ bool is_dotted_name(TSNode n) {
 }
 
 /// Under an `if`/`try`/conditional expression/`and`/`or` inside its function (or module).
-bool is_conditional(const FileContext& ctx) {
+bool is_conditional(const checks::FileContext& ctx) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     const char* t = ts_node_type(anc[i]);
@@ -38,7 +38,7 @@ bool is_conditional(const FileContext& ctx) {
   return false;
 }
 
-core::Location enclosing_function(const FileContext& ctx) {
+core::Location enclosing_function(const checks::FileContext& ctx) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     if (is(anc[i], "function_definition")) return ctx.source.location(anc[i]);
@@ -47,64 +47,71 @@ core::Location enclosing_function(const FileContext& ctx) {
   return {};
 }
 
-std::string text(TSNode n, const FileContext& ctx) { return util::collapse_whitespace(ctx.source.text_of(n)); }
+std::string text(TSNode n, const checks::FileContext& ctx) { return util::collapse_whitespace(ctx.source.text_of(n)); }
 
-/// A keyword's literal or, for AliasChoices("A", "B"), its string arguments joined with `|`.
-std::string alias_names(TSNode value, const FileContext& ctx) {
-  if (auto s = util::string_literal(ctx.source.text_of(value))) return *s;
+/// A keyword's literal or, for AliasChoices("A", "B"), its string arguments.
+std::vector<std::string> alias_names(TSNode value, const checks::FileContext& ctx) {
+  if (auto s = util::string_literal(ctx.source.text_of(value))) {
+    return s->empty() ? std::vector<std::string>{} : std::vector<std::string>{*s};
+  }
   if (!is(value, "call")) return {};
   const auto fn = ctx.source.text_of(field(value, "function"));
   if (!fn.ends_with("AliasChoices")) return {};
-  std::string out;
+  std::vector<std::string> out;
   const TSNode args = field(value, "arguments");
   const std::uint32_t n = ts_node_named_child_count(args);
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (auto s = util::string_literal(ctx.source.text_of(ts_node_named_child(args, i)))) out += (out.empty() ? "" : "|") + *s;
+    auto s = util::string_literal(ctx.source.text_of(ts_node_named_child(args, i)));
+    if (s && !s->empty()) out.push_back(std::move(*s));
   }
   return out;
 }
 
 /// `env_prefix="APP_"` and friends, from SettingsConfigDict(...) keywords, a dict literal, class keywords or
-/// the assignments of a v1 `class Config:`.
-void config_entry(std::string_view key, TSNode value, const FileContext& ctx, facts::Note& note) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKeys = {{
-      {"env_prefix", "env_prefix"}, {"case_sensitive", "case_sensitive"}, {"env_nested_delimiter", "nested_delimiter"},
-      {"env_file", "env_file"}, {"secrets_dir", "secrets_dir"}}};
-  for (const auto& [k, name] : kKeys) {
-    if (key != k) continue;
-    if (auto s = util::string_literal(ctx.source.text_of(value))) {
-      note.fields.emplace_back(std::string(name), *s);
-    } else {
-      note.fields.emplace_back(std::string(name), text(value, ctx));
-    }
+/// the assignments of a v1 `class Config:`; the first setting of a key wins.
+void config_entry(std::string_view key, TSNode value, const checks::FileContext& ctx, SettingsClass& cls) {
+  const auto literal = util::string_literal(ctx.source.text_of(value));
+  if (key == "case_sensitive") {
+    if (!cls.case_sensitive) cls.case_sensitive = literal ? *literal == "True" : text(value, ctx) == "True";
+    return;
   }
+  std::string* slot = key == "env_prefix"             ? &cls.env_prefix
+                      : key == "env_nested_delimiter" ? &cls.nested_delimiter
+                      : key == "env_file"             ? &cls.env_file
+                      : key == "secrets_dir"          ? &cls.secrets_dir
+                                                      : nullptr;
+  if (slot == nullptr || !slot->empty()) return;
+  *slot = literal ? *literal : text(value, ctx);
 }
 
-void config_from_expression(TSNode value, const FileContext& ctx, facts::Note& note) {
+void config_from_expression(TSNode value, const checks::FileContext& ctx, SettingsClass& cls) {
   if (is(value, "call")) {
     const TSNode args = field(value, "arguments");
     const std::uint32_t n = ts_node_named_child_count(args);
     for (std::uint32_t i = 0; i < n; ++i) {
       const TSNode a = ts_node_named_child(args, i);
-      if (is(a, "keyword_argument")) config_entry(ctx.source.text_of(field(a, "name")), field(a, "value"), ctx, note);
+      if (is(a, "keyword_argument")) config_entry(ctx.source.text_of(field(a, "name")), field(a, "value"), ctx, cls);
     }
   } else if (is(value, "dictionary")) {
     const std::uint32_t n = ts_node_named_child_count(value);
     for (std::uint32_t i = 0; i < n; ++i) {
       const TSNode p = ts_node_named_child(value, i);
       if (!is(p, "pair")) continue;
-      if (auto k = util::string_literal(ctx.source.text_of(field(p, "key")))) config_entry(*k, field(p, "value"), ctx, note);
+      if (auto k = util::string_literal(ctx.source.text_of(field(p, "key")))) config_entry(*k, field(p, "value"), ctx, cls);
     }
   }
 }
 
 /// `name: T = default` or `name: T = Field(...)` in a settings class body.
-facts::Note field_note(const std::string& cls, TSNode assignment, const FileContext& ctx) {
+SettingsField settings_field(int klass, TSNode assignment, const checks::FileContext& ctx) {
   const TSNode left = field(assignment, "left");
   const TSNode type = field(assignment, "type");
   const TSNode right = field(assignment, "right");
-  facts::Note note{"settings-field", ctx.source.location(left), {{"class", cls}, {"name", std::string(ctx.source.text_of(left))}}};
-  note.fields.emplace_back("annotation", text(type, ctx));
+  SettingsField f;
+  f.klass = klass;
+  f.name = std::string(ctx.source.text_of(left));
+  f.location = ctx.source.location(left);
+  f.annotation = text(type, ctx);
   bool has_default = !ts_node_is_null(right);
   std::string value = has_default ? text(right, ctx) : std::string{};
   if (is(right, "call") && ctx.source.text_of(field(right, "function")).ends_with("Field")) {
@@ -126,11 +133,8 @@ facts::Note field_note(const std::string& cls, TSNode assignment, const FileCont
           value = text(v, ctx) + "()";
         } else if (k == "alias" || k == "validation_alias" || k == "env") {
           // pydantic v1 took `env=`; v2 `validation_alias` wins over `alias` for reading.
-          const auto names = alias_names(v, ctx);
-          if (!names.empty() && (k != "alias" || note.get("alias").empty())) {
-            std::erase_if(note.fields, [](const auto& f) { return f.first == "alias"; });
-            note.fields.emplace_back("alias", names);
-          }
+          auto names = alias_names(v, ctx);
+          if (!names.empty() && (k != "alias" || f.aliases.empty())) f.aliases = std::move(names);
         }
       } else if (first_positional && !is(a, "comment")) {
         first_positional = false;
@@ -141,19 +145,19 @@ facts::Note field_note(const std::string& cls, TSNode assignment, const FileCont
       }
     }
   }
-  note.fields.emplace_back("default", has_default ? "yes" : "no");
-  if (has_default) note.fields.emplace_back("value", value.size() > 120 ? value.substr(0, 120) : value);
-  return note;
+  f.has_default = has_default;
+  if (has_default) f.default_value = value.size() > 120 ? value.substr(0, 120) : value;
+  return f;
 }
 
 }  // namespace
 
-void EnvReadsCollector::begin_file(FileContext& /*ctx*/) {
+void EnvReadsExtractor::begin_file(checks::FileContext& /*ctx*/) {
   accesses_.clear();
   classes_.clear();
 }
 
-void EnvReadsCollector::enter(TSNode node, FileContext& ctx) {
+void EnvReadsExtractor::enter(TSNode node, checks::FileContext& ctx) {
   if (is(node, "subscript")) {
     const TSNode value = field(node, "value");
     if (!is_dotted_name(value) || !ctx.source.text_of(value).ends_with("environ")) return;
@@ -162,12 +166,12 @@ void EnvReadsCollector::enter(TSNode node, FileContext& ctx) {
     a.receiver = std::string(ctx.source.text_of(value));
     a.key_text = std::string(ctx.source.text_of(key));
     a.key = util::string_literal(a.key_text);
-    a.mode = "read";
+    a.mode = EnvAccess::Mode::read;
     const TSNode parent = ts_node_parent(node);
     if ((is(parent, "assignment") || is(parent, "augmented_assignment")) && ts_node_eq(field(parent, "left"), node)) {
-      a.mode = is(parent, "assignment") ? "set" : "read";
+      a.mode = is(parent, "assignment") ? EnvAccess::Mode::set : EnvAccess::Mode::read;
     } else if (is(parent, "delete_statement") || (is(parent, "expression_list") && is(ts_node_parent(parent), "delete_statement"))) {
-      a.mode = "delete";
+      a.mode = EnvAccess::Mode::remove;
     }
     a.conditional = is_conditional(ctx);
     a.location = ctx.source.location(node);
@@ -186,7 +190,7 @@ void EnvReadsCollector::enter(TSNode node, FileContext& ctx) {
     a.receiver = std::string(ctx.source.text_of(right));
     a.key_text = std::string(ctx.source.text_of(left));
     a.key = util::string_literal(a.key_text);
-    a.mode = "check";
+    a.mode = EnvAccess::Mode::check;
     a.conditional = true;
     a.location = ctx.source.location(node);
     a.function = enclosing_function(ctx);
@@ -198,8 +202,10 @@ void EnvReadsCollector::enter(TSNode node, FileContext& ctx) {
   const std::size_t index = ctx.module.classes.size() - 1;
   const auto& cls = ctx.module.classes[index];
   if (cls.name != ctx.source.text_of(field(node, "name"))) return;
-  ClassNotes cn{index, {}};
-  facts::Note config{"settings-class", ctx.source.location(field(node, "name")), {{"class", cls.qualname}}};
+  PendingClass pending;
+  pending.config.klass = static_cast<int>(index);
+  pending.config.location = ctx.source.location(field(node, "name"));
+  SettingsClass& config = pending.config;
   const TSNode supers = field(node, "superclasses");
   if (!ts_node_is_null(supers)) {
     const std::uint32_t n = ts_node_named_child_count(supers);
@@ -234,30 +240,28 @@ void EnvReadsCollector::enter(TSNode node, FileContext& ctx) {
     }
     const TSNode type = field(asg, "type");
     if (ts_node_is_null(type) || name.starts_with("_") || ctx.source.text_of(type).find("ClassVar") != std::string_view::npos) continue;
-    cn.notes.push_back(field_note(cls.qualname, asg, ctx));
+    pending.fields.push_back(settings_field(static_cast<int>(index), asg, ctx));
   }
-  cn.notes.insert(cn.notes.begin(), std::move(config));
-  classes_.push_back(std::move(cn));
+  classes_.push_back(std::move(pending));
 }
 
-void EnvReadsCollector::check_module(FileContext& ctx) {
+void EnvReadsExtractor::finish(checks::FileContext& ctx) {
   facts::Module& m = ctx.module;
   const auto top = m.name.substr(0, m.name.find('.'));
   // Settings classes: kept when a base is a BaseSettings or a class of this repository's package (resolved later).
-  for (auto& cn : classes_) {
-    const auto& cls = m.classes[cn.class_index];
+  for (auto& pending : classes_) {
+    const auto& cls = m.classes[static_cast<std::size_t>(pending.config.klass)];
     bool keep = false;
-    std::string bases;
     for (const auto& b : cls.bases) {
       if (std::find(kSettingsBases.begin(), kSettingsBases.end(), b) != kSettingsBases.end() ||
           (!top.empty() && (b.starts_with(top + ".") || b == top))) {
         keep = true;
       }
-      bases += (bases.empty() ? "" : " ") + b;
     }
     if (!keep) continue;
-    cn.notes.front().fields.emplace_back("bases", bases);
-    for (auto& n : cn.notes) m.notes.push_back(std::move(n));
+    pending.config.bases = cls.bases;
+    m.records.settings_classes.push_back(std::move(pending.config));
+    for (auto& f : pending.fields) m.records.settings_fields.push_back(std::move(f));
   }
   // os.environ accesses: the receiver's first name resolved through module-level names and imports.
   for (const auto& a : accesses_) {
@@ -274,27 +278,27 @@ void EnvReadsCollector::check_module(FileContext& ctx) {
       }
     }
     if (target.empty() || target + rest != "os.environ") continue;
-    facts::Note note{"env-access", a.location, {{"mode", a.mode}}};
-    if (a.key) {
-      note.fields.emplace_back("name", *a.key);
-    } else {
-      note.fields.emplace_back("expr", util::collapse_whitespace(a.key_text));
-    }
-    note.fields.emplace_back("conditional", a.conditional ? "yes" : "no");
+    EnvAccess access;
+    access.mode = a.mode;
+    access.location = a.location;
+    access.name = a.key;
+    if (!a.key) access.expr = util::collapse_whitespace(a.key_text);
+    access.conditional = a.conditional;
     if (a.function.line != 0) {
-      for (const auto& fn : m.functions) {
+      for (std::size_t f = 0; f < m.functions.size(); ++f) {
+        const auto& fn = m.functions[f];
         if (fn.location.line != a.function.line || fn.location.column != a.function.column) continue;
-        note.fields.emplace_back("function", fn.qualname);
-        for (std::size_t i = 0; i < fn.parameters.size(); ++i) {
-          if (!a.key && fn.parameters[i].name == a.key_text) note.fields.emplace_back("param", std::to_string(i));
+        access.function = static_cast<int>(f);
+        for (std::size_t i = 0; i < fn.parameters.size() && access.parameter < 0; ++i) {
+          if (!a.key && fn.parameters[i].name == a.key_text) access.parameter = static_cast<int>(i);
         }
         break;
       }
     }
-    m.notes.push_back(std::move(note));
+    m.records.env_accesses.push_back(std::move(access));
   }
   accesses_.clear();
   classes_.clear();
 }
 
-}  // namespace onramp::checks::local_setup
+}  // namespace onramp::facts::extract

@@ -1,10 +1,10 @@
-#include "onramp/checks/stack/settings_strings.hpp"
+#include "onramp/facts/extract/settings_strings.hpp"
 
 #include <cstring>
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::stack {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -29,7 +29,7 @@ constexpr std::size_t kMaxText = 8000;
 
 }  // namespace
 
-void SettingsStrings::enter(TSNode node, FileContext& ctx) {
+void SettingsStringsExtractor::enter(TSNode node, checks::FileContext& ctx) {
   const TSNode left = field(node, "left");
   const TSNode right = field(node, "right");
   if (!is(left, "identifier") || ts_node_is_null(right) || !is_settings_name(ctx.source.text_of(left))) return;
@@ -50,7 +50,7 @@ void SettingsStrings::enter(TSNode node, FileContext& ctx) {
     for (std::uint32_t i = count; i-- > 0;) stack.push_back(ts_node_named_child(n, i));
   }
   if (value.empty()) return;
-  ctx.module.notes.push_back({"settings-string", ctx.source.location(left), {{"name", std::string(ctx.source.text_of(left))}, {"value", std::move(value)}}});
+  ctx.module.records.settings_strings.push_back({std::string(ctx.source.text_of(left)), std::move(value), ctx.source.location(left)});
 }
 
-}  // namespace onramp::checks::stack
+}  // namespace onramp::facts::extract

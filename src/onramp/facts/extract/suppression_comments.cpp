@@ -1,4 +1,4 @@
-#include "onramp/checks/check/suppression_comments.hpp"
+#include "onramp/facts/extract/suppression_comments.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include "onramp/core/suppressions.hpp"
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::check {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -30,16 +30,16 @@ bool is_compound(const char* type) {
 
 }  // namespace
 
-std::vector<std::string_view> SuppressionCommentsCheck::node_types() const {
+std::vector<std::string_view> SuppressionCommentsExtractor::node_types() const {
   return {"comment",           "expression_statement", "return_statement", "delete_statement",
           "raise_statement",   "assert_statement",     "import_statement", "import_from_statement",
           "type_alias_statement", "if_statement",      "elif_clause",      "for_statement",
           "while_statement",   "with_statement",       "function_definition", "class_definition"};
 }
 
-void SuppressionCommentsCheck::begin_file(FileContext& /*ctx*/) { multi_line_.clear(); }
+void SuppressionCommentsExtractor::begin_file(checks::FileContext& /*ctx*/) { multi_line_.clear(); }
 
-void SuppressionCommentsCheck::enter(TSNode node, FileContext& ctx) {
+void SuppressionCommentsExtractor::enter(TSNode node, checks::FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "comment") != 0) {
     const std::uint32_t first = ts_node_start_point(node).row + 1;
@@ -65,7 +65,7 @@ void SuppressionCommentsCheck::enter(TSNode node, FileContext& ctx) {
   }
 }
 
-void SuppressionCommentsCheck::check_module(FileContext& ctx) {
+void SuppressionCommentsExtractor::finish(checks::FileContext& ctx) {
   // Known only after the walk: whether a comment's line starts a statement that goes on over more lines.
   for (auto& s : ctx.module.suppressions) {
     const auto it = multi_line_.find(s.first_line);
@@ -73,4 +73,4 @@ void SuppressionCommentsCheck::check_module(FileContext& ctx) {
   }
 }
 
-}  // namespace onramp::checks::check
+}  // namespace onramp::facts::extract

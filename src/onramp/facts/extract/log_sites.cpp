@@ -1,18 +1,20 @@
-#include "onramp/checks/logging/log_sites.hpp"
+#include "onramp/facts/extract/log_sites.hpp"
 
 #include <array>
 #include <cstring>
 #include <optional>
 
-#include "onramp/checks/logging/loggers.hpp"
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::logging {
+namespace onramp::facts::extract {
 
 namespace {
 
 constexpr std::size_t kMaxText = 80;
 constexpr std::size_t kMaxNames = 40;
+
+constexpr std::array<std::string_view, 11> kMethods = {"debug",    "info",  "warning", "warn",  "error",  "exception",
+                                                       "critical", "fatal", "log",     "trace", "success"};
 
 /// LogRecord attributes that `extra` may not overwrite (makeRecord raises KeyError); taskName since 3.12.
 constexpr std::array<std::string_view, 23> kReserved = {
@@ -39,7 +41,7 @@ std::string cut(std::string s, std::size_t max = kMaxText) {
   return s;
 }
 
-std::string dotted(TSNode n, const FileContext& ctx) {
+std::string dotted(TSNode n, const checks::FileContext& ctx) {
   std::string out;
   for (char c : ctx.source.text_of(n)) {
     if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out += c;
@@ -56,7 +58,7 @@ bool has_interpolation(TSNode string_node) {
 }
 
 /// The value of a plain string literal (no interpolation), implicit concatenation included.
-std::optional<std::string> string_value(TSNode n, const FileContext& ctx) {
+std::optional<std::string> string_value(TSNode n, const checks::FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "concatenated_string")) {
     std::string out;
@@ -79,21 +81,21 @@ std::optional<std::string> string_value(TSNode n, const FileContext& ctx) {
 }
 
 /// How an argument is written, in the terms the logging rules use.
-std::string form_of(TSNode n, const FileContext& ctx) {
+MessageForm form_of(TSNode n, const checks::FileContext& ctx) {
   n = unwrap(n);
-  if (is(n, "string")) return has_interpolation(n) ? "fstring" : "string";
+  if (is(n, "string")) return has_interpolation(n) ? MessageForm::fstring : MessageForm::string;
   if (is(n, "concatenated_string")) {
     const std::uint32_t count = ts_node_named_child_count(n);
     for (std::uint32_t i = 0; i < count; ++i) {
-      if (has_interpolation(ts_node_named_child(n, i))) return "fstring";
+      if (has_interpolation(ts_node_named_child(n, i))) return MessageForm::fstring;
     }
-    return "string";
+    return MessageForm::string;
   }
   if (is(n, "binary_operator")) {
     const TSNode op = field(n, "operator");
-    if (is(op, "%")) return "percent_format";
-    if (is(op, "+")) return "concatenation";
-    return "other";
+    if (is(op, "%")) return MessageForm::percent_format;
+    if (is(op, "+")) return MessageForm::concatenation;
+    return MessageForm::other;
   }
   if (is(n, "call")) {
     const TSNode fn = field(n, "function");
@@ -101,22 +103,22 @@ std::string form_of(TSNode n, const FileContext& ctx) {
       const TSNode attr = field(fn, "attribute");
       const TSNode object = unwrap(field(fn, "object"));
       if (ctx.source.text_of(attr) == "format" && (is(object, "string") || is(object, "concatenated_string")))
-        return "format_call";
+        return MessageForm::format_call;
     }
-    return "call";
+    return MessageForm::call;
   }
-  if (is(n, "identifier") || is(n, "attribute")) return "name";
-  if (is(n, "true") || is(n, "false") || is(n, "none")) return ts_node_type(n);
-  return "other";
+  if (is(n, "identifier") || is(n, "attribute")) return MessageForm::name;
+  if (is(n, "true") || is(n, "false") || is(n, "none")) return MessageForm::constant;
+  return MessageForm::other;
 }
 
 /// `True`, `1`, a non-empty string: truthy; `False`, `None`, `0`: falsy; anything else is decided at run time.
-std::string truthiness(TSNode n, const FileContext& ctx) {
+Truth truthiness(TSNode n, const checks::FileContext& ctx) {
   n = unwrap(n);
-  if (is(n, "true")) return "true";
-  if (is(n, "false") || is(n, "none")) return "false";
-  if (is(n, "integer")) return ctx.source.text_of(n) == "0" ? "false" : "true";
-  return "other";
+  if (is(n, "true")) return Truth::truthy;
+  if (is(n, "false") || is(n, "none")) return Truth::falsy;
+  if (is(n, "integer")) return ctx.source.text_of(n) == "0" ? Truth::falsy : Truth::truthy;
+  return Truth::unknown;
 }
 
 bool is_reserved(std::string_view key) {
@@ -127,7 +129,7 @@ bool is_reserved(std::string_view key) {
 }
 
 /// The pair of a dict literal whose key is the string `key`.
-TSNode dict_get(TSNode dict, std::string_view key, const FileContext& ctx) {
+TSNode dict_get(TSNode dict, std::string_view key, const checks::FileContext& ctx) {
   const std::uint32_t count = ts_node_named_child_count(dict);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode pair = ts_node_named_child(dict, i);
@@ -139,7 +141,7 @@ TSNode dict_get(TSNode dict, std::string_view key, const FileContext& ctx) {
 }
 
 /// Where a dictConfig-style dict sends records: its handlers (name=class), loggers and root level.
-void describe_logging_dict(TSNode dict, const FileContext& ctx, facts::Note& note) {
+void describe_logging_dict(TSNode dict, const checks::FileContext& ctx, LoggingConfig& config) {
   const TSNode handlers = dict_get(dict, "handlers", ctx);
   if (is(handlers, "dictionary")) {
     std::vector<std::string> out;
@@ -154,7 +156,7 @@ void describe_logging_dict(TSNode dict, const FileContext& ctx, facts::Note& not
       if (!cls) cls = string_value(dict_get(body, "()", ctx), ctx);
       out.push_back(*name + "=" + (cls ? *cls : std::string("?")));
     }
-    note.fields.emplace_back("handlers", util::join(out, ","));
+    config.handlers = std::move(out);
   }
   const TSNode loggers = dict_get(dict, "loggers", ctx);
   if (is(loggers, "dictionary")) {
@@ -165,11 +167,11 @@ void describe_logging_dict(TSNode dict, const FileContext& ctx, facts::Note& not
       if (!is(pair, "pair")) continue;
       if (auto name = string_value(field(pair, "key"), ctx)) out.push_back(name->empty() ? "(root)" : *name);
     }
-    note.fields.emplace_back("loggers", util::join(out, ","));
+    config.loggers = std::move(out);
   }
   const TSNode root = dict_get(dict, "root", ctx);
   if (is(root, "dictionary")) {
-    if (auto level = string_value(dict_get(root, "level", ctx), ctx)) note.fields.emplace_back("root_level", *level);
+    if (auto level = string_value(dict_get(root, "level", ctx), ctx)) config.root_level = std::move(*level);
   }
 }
 
@@ -193,7 +195,7 @@ bool is_env_name(std::string_view s) {
 
 /// Says where a Sentry DSN comes from without ever repeating a literal: literals are masked, and of a
 /// call or subscript only the callee and an environment-variable name are kept.
-std::string describe_dsn(TSNode n, const FileContext& ctx) {
+std::string describe_dsn(TSNode n, const checks::FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "none")) return "None (Sentry disabled)";
   if (is(n, "string") || is(n, "concatenated_string")) {
@@ -227,58 +229,9 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
   return "an expression (masked)";
 }
 
-bool is_broad_exception(TSNode n, const FileContext& ctx) {
-  n = unwrap(n);
-  if (is(n, "identifier")) {
-    const auto t = ctx.source.text_of(n);
-    return t == "Exception" || t == "BaseException";
-  }
-  if (is(n, "attribute")) {
-    const auto t = dotted(n, ctx);
-    return t == "builtins.Exception" || t == "builtins.BaseException";
-  }
-  if (is(n, "tuple") || is(n, "expression_list")) {
-    const std::uint32_t count = ts_node_named_child_count(n);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      if (is_broad_exception(ts_node_named_child(n, i), ctx)) return true;
-    }
-  }
-  return false;
-}
-
-std::string location_key(const core::Location& l) {
-  return std::to_string(l.line) + ":" + std::to_string(l.column) + ":" + std::to_string(l.end_line) + ":" +
-         std::to_string(l.end_column);
-}
-
-/// A value that carries nothing of the failure: None, True/False, a number, a plain string, an empty collection.
-bool is_constant(TSNode n) {
-  n = unwrap(n);
-  if (is(n, "none") || is(n, "true") || is(n, "false") || is(n, "integer") || is(n, "float")) return true;
-  if (is(n, "string")) return !has_interpolation(n);
-  if (is(n, "unary_operator")) return is_constant(field(n, "argument"));
-  return (is(n, "list") || is(n, "dictionary") || is(n, "tuple") || is(n, "set")) && ts_node_named_child_count(n) == 0;
-}
-
-/// An except body that ignores the error: only pass, continue, break, `...`, strings and constant assignments.
-bool is_trivial_body(TSNode block) {
-  if (ts_node_is_null(block)) return false;
-  const std::uint32_t count = ts_node_named_child_count(block);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    const TSNode s = ts_node_named_child(block, i);
-    if (is(s, "pass_statement") || is(s, "continue_statement") || is(s, "break_statement") || is(s, "comment"))
-      continue;
-    if (!is(s, "expression_statement") || ts_node_named_child_count(s) != 1) return false;
-    const TSNode e = ts_node_named_child(s, 0);
-    if (is(e, "ellipsis") || (is(e, "string") && !has_interpolation(e))) continue;
-    if (!is(e, "assignment") || ts_node_is_null(field(e, "right")) || !is_constant(field(e, "right"))) return false;
-  }
-  return true;
-}
-
 /// An expression named without repeating any literal it holds (which could be a secret): a dotted name as
 /// written, `f(...)` for a call of a dotted name, otherwise just "an expression".
-std::string describe_expression(TSNode n, const FileContext& ctx) {
+std::string describe_expression(TSNode n, const checks::FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "dictionary")) return "dict literal";
   if (is(n, "identifier") || is(n, "attribute")) return cut(dotted(n, ctx));
@@ -293,12 +246,19 @@ bool is_boundary(TSNode n) { return is(n, "function_definition") || is(n, "lambd
 
 }  // namespace
 
-std::vector<std::string_view> LogSitesCheck::node_types() const {
+bool is_log_method_name(std::string_view name) {
+  for (auto m : kMethods) {
+    if (m == name) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> LogSitesExtractor::node_types() const {
   return {"identifier",          "call",   "except_clause",    "raise_statement", "return_statement",
           "function_definition", "lambda", "class_definition", "assignment"};
 }
 
-void LogSitesCheck::begin_file(FileContext& /*ctx*/) {
+void LogSitesExtractor::begin_file(checks::FileContext& /*ctx*/) {
   handlers_.clear();
   depth_ = 0;
   imports_seen_ = 0;
@@ -306,7 +266,7 @@ void LogSitesCheck::begin_file(FileContext& /*ctx*/) {
   open_log_calls_.clear();
 }
 
-void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::enter(TSNode node, checks::FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "identifier") == 0) {
     on_identifier(node, ctx);
@@ -326,7 +286,7 @@ void LogSitesCheck::enter(TSNode node, FileContext& ctx) {
   }
 }
 
-void LogSitesCheck::leave(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::leave(TSNode node, checks::FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "call") == 0) {
     if (!open_log_calls_.empty() && open_log_calls_.back().start == ts_node_start_byte(node) &&
@@ -345,88 +305,47 @@ void LogSitesCheck::leave(TSNode node, FileContext& ctx) {
     return;
   OpenHandler h = std::move(handlers_.back());
   handlers_.pop_back();
-  auto& notes = ctx.module.notes;
-  if (h.raises) {
-    for (auto i : h.log_notes) notes[i].fields.emplace_back("reraises", "1");
-  }
+  auto& calls = ctx.module.records.log_calls;
   // `logger.error(...)` followed by `logger.exception(e)` in the same clause: the traceback is logged.
   bool traceback = false;
-  for (auto i : h.log_notes) {
-    const std::string exc_info = notes[i].get("exc_info");
-    if (notes[i].get("name") == "exception" || (!exc_info.empty() && exc_info != "false")) traceback = true;
+  for (auto i : h.log_calls) {
+    if (calls[i].method == "exception" || (calls[i].exc_info != Truth::absent && calls[i].exc_info != Truth::falsy)) traceback = true;
   }
   if (traceback) {
-    for (auto i : h.log_notes) notes[i].fields.emplace_back("traceback_logged", "1");
+    for (auto i : h.log_calls) calls[i].traceback_logged = true;
   }
-  facts::Note note{std::string(kHandlerNote), h.location, {}};
-  note.fields.emplace_back("broad", h.broad ? "1" : "0");
-  note.fields.emplace_back("caught", h.caught);
-  note.fields.emplace_back("raises", h.raises ? "1" : "0");
-  note.fields.emplace_back("returns", h.returns ? "1" : "0");
-  note.fields.emplace_back("uses_alias", h.uses_alias ? "1" : "0");
-  note.fields.emplace_back("calls", h.calls ? "1" : "0");
-  note.fields.emplace_back("optional_import", h.optional_import ? "1" : "0");
-  note.fields.emplace_back("trivial", h.trivial ? "1" : "0");
-  notes.push_back(std::move(note));
+  ExceptHandler& record = ctx.module.handlers[h.index];
+  record.reraises = h.raises;
+  record.returns = h.returns;
+  record.uses_alias = h.uses_alias;
+  record.calls = h.calls;
+  record.logs = !h.log_calls.empty();
 }
 
-void LogSitesCheck::on_except(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::on_except(TSNode node, checks::FileContext& ctx) {
+  // The Collector (registered first) has just recorded the clause; this completes what its body does.
+  if (ctx.module.handlers.empty()) return;
   OpenHandler h;
   h.start = ts_node_start_byte(node);
   h.depth = depth_;
-  h.location = ctx.source.location(node);
-  bool any_value = false;
-  std::vector<std::string> caught;
+  h.index = ctx.module.handlers.size() - 1;
+  TSNode alias = field(node, "alias");
   const std::uint32_t count = ts_node_child_count(node);
   for (std::uint32_t i = 0; i < count; ++i) {
     const char* f = ts_node_field_name_for_child(node, i);
-    if (f == nullptr || std::strcmp(f, "value") != 0) continue;
-    TSNode value = ts_node_child(node, i);
-    any_value = true;
-    if (is(value, "as_pattern")) {
-      // `except E as e` may parse as one as_pattern value rather than value and alias fields.
-      const TSNode alias = field(value, "alias");
-      const TSNode id = is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1
-                            ? ts_node_named_child(alias, 0)
-                            : alias;
-      if (is(id, "identifier")) {
-        h.alias = std::string(ctx.source.text_of(id));
-        h.alias_start = ts_node_start_byte(id);
-      }
-      value = ts_node_named_child(value, 0);
-    }
-    caught.push_back(util::collapse_whitespace(ctx.source.text_of(value)));
-    if (is_broad_exception(value, ctx)) h.broad = true;
+    const TSNode value = ts_node_child(node, i);
+    // `except E as e` may parse as one as_pattern value rather than value and alias fields.
+    if (f != nullptr && std::strcmp(f, "value") == 0 && is(value, "as_pattern")) alias = field(value, "alias");
   }
-  if (!any_value) h.broad = true;  // a bare `except:` catches everything, KeyboardInterrupt included
-  h.caught = cut(caught.empty() ? std::string("except:") : "except " + util::join(caught, ", "), 60);
-  const TSNode alias = field(node, "alias");
+  if (is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1) alias = ts_node_named_child(alias, 0);
   if (is(alias, "identifier")) {
     h.alias = std::string(ctx.source.text_of(alias));
     h.alias_start = ts_node_start_byte(alias);
-  } else if (is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1) {
-    const TSNode id = ts_node_named_child(alias, 0);
-    h.alias = std::string(ctx.source.text_of(id));
-    h.alias_start = ts_node_start_byte(id);
   }
-  // `try: import x / except Exception: x = None`: an optional dependency, not a swallowed failure.
-  const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
-  if (is(parent, "try_statement")) {
-    const TSNode body = field(parent, "body");
-    const std::uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-    bool only_imports = n > 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-      const TSNode s = ts_node_named_child(body, i);
-      if (!is(s, "import_statement") && !is(s, "import_from_statement") && !is(s, "comment")) only_imports = false;
-    }
-    h.optional_import = only_imports;
-  }
-  const std::uint32_t children = ts_node_named_child_count(node);
-  h.trivial = children > 0 && is_trivial_body(ts_node_named_child(node, children - 1));
   handlers_.push_back(std::move(h));
 }
 
-void LogSitesCheck::on_identifier(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::on_identifier(TSNode node, checks::FileContext& ctx) {
   const std::uint32_t size = ts_node_end_byte(node) - ts_node_start_byte(node);
   if (!handlers_.empty()) {
     const auto text = ctx.source.text_of(node);
@@ -440,7 +359,7 @@ void LogSitesCheck::on_identifier(TSNode node, FileContext& ctx) {
   for (auto& open : open_log_calls_) {
     if (!open.mentions && open.alias == ctx.source.text_of(node)) {
       open.mentions = true;
-      ctx.module.notes[open.note].fields.emplace_back("mentions_exception", "1");
+      ctx.module.records.log_calls[open.log_call].mentions_exception = true;
     }
   }
   if (size != 4 || ctx.source.text_of(node) != "WARN") return;
@@ -462,24 +381,24 @@ void LogSitesCheck::on_identifier(TSNode node, FileContext& ctx) {
                       (is(parent, "assignment") && ts_node_eq(field(parent, "right"), node));
     if (!read) return;
   }
-  facts::Note note{std::string(kWarnConstantNote), where, {}};
-  note.fields.emplace_back("object", object);
-  ctx.module.notes.push_back(std::move(note));
+  ctx.module.records.warn_constants.push_back({std::move(object), where});
 }
 
-void LogSitesCheck::on_assignment(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::on_assignment(TSNode node, checks::FileContext& ctx) {
   if (depth_ != 0) return;
   const TSNode left = field(node, "left");
   if (!is(left, "identifier") || ctx.source.text_of(left) != "LOGGING") return;
   const TSNode right = unwrap(field(node, "right"));
   if (ts_node_is_null(right)) return;
-  facts::Note note{std::string(kSettingsNote), ctx.source.location(node), {}};
-  note.fields.emplace_back("config_from", describe_expression(right, ctx));
-  if (is(right, "dictionary")) describe_logging_dict(right, ctx, note);
-  ctx.module.notes.push_back(std::move(note));
+  LoggingConfig config;
+  config.kind = LoggingConfig::Kind::settings;
+  config.location = ctx.source.location(node);
+  config.config_from = describe_expression(right, ctx);
+  if (is(right, "dictionary")) describe_logging_dict(right, ctx, config);
+  ctx.module.records.logging_configs.push_back(std::move(config));
 }
 
-void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
+void LogSitesExtractor::on_call(TSNode node, checks::FileContext& ctx) {
   for (auto it = handlers_.rbegin(); it != handlers_.rend(); ++it) it->calls = true;
   const TSNode fn = field(node, "function");
   TSNode name_node{};
@@ -502,10 +421,11 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
     }
   }
   const bool get_logger = name == "getLogger" || name == "get_logger" || name == "get_task_logger";
-  const bool print = name == "print" || name == "pprint" || name == "pp";
   const bool init = name == "init";
   const bool config = name == "dictConfig" || name == "basicConfig" || name == "fileConfig";
-  if (!log && !get_logger && !print && !init && !config) return;
+  if ((!log && !get_logger && !init && !config) || ctx.module.calls.empty()) return;
+  // The Collector (registered first) has just recorded this call.
+  const auto call = static_cast<std::uint32_t>(ctx.module.calls.size() - 1);
 
   // The arguments: positional ones in order, keyword ones by name.
   std::vector<TSNode> positional;
@@ -531,26 +451,25 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
     return TSNode{};
   };
 
-  facts::Note note{{}, ctx.source.location(node), {}};
+  auto& records = ctx.module.records;
   if (log) {
-    note.kind = kLogCallNote;
-    note.fields.emplace_back("name", name);
+    LogCall site;
+    site.call = call;
+    site.method = std::string(name);
     const std::size_t msg_pos = name == "log" ? 1 : 0;
     TSNode msg = msg_pos < positional.size() ? positional[msg_pos] : TSNode{};
     if (ts_node_is_null(msg)) msg = keyword("msg");
     if (ts_node_is_null(msg)) msg = keyword("event");
-    if (!ts_node_is_null(msg)) note.fields.emplace_back("message", form_of(msg, ctx));
-    if (const TSNode exc = keyword("exc_info"); !ts_node_is_null(exc))
-      note.fields.emplace_back("exc_info", truthiness(exc, ctx));
-    if (splat) note.fields.emplace_back("splat", "1");
+    if (!ts_node_is_null(msg)) site.message = form_of(msg, ctx);
+    if (const TSNode exc = keyword("exc_info"); !ts_node_is_null(exc)) site.exc_info = truthiness(exc, ctx);
+    site.splat = splat;
     if (const TSNode extra = unwrap(keyword("extra")); !ts_node_is_null(extra)) {
-      std::vector<std::string> clash;
       if (is(extra, "dictionary")) {
         const std::uint32_t n = ts_node_named_child_count(extra);
         for (std::uint32_t i = 0; i < n; ++i) {
           const TSNode pair = ts_node_named_child(extra, i);
           if (!is(pair, "pair")) continue;
-          if (auto k = string_value(field(pair, "key"), ctx); k && is_reserved(*k)) clash.push_back(*k);
+          if (auto k = string_value(field(pair, "key"), ctx); k && is_reserved(*k)) site.extra_clash.push_back(*k);
         }
       } else if (is(extra, "call") && is(field(extra, "function"), "identifier") &&
                  ctx.source.text_of(field(extra, "function")) == "dict") {
@@ -560,21 +479,20 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
           const TSNode a = ts_node_named_child(dict_args, i);
           if (!is(a, "keyword_argument")) continue;
           const auto k = ctx.source.text_of(field(a, "name"));
-          if (is_reserved(k)) clash.emplace_back(k);
+          if (is_reserved(k)) site.extra_clash.emplace_back(k);
         }
       }
-      if (!clash.empty()) note.fields.emplace_back("extra_clash", util::join(clash, ","));
     }
     // What the call runs under, up to its function: the innermost statement that makes it conditional or
     // repeated, and whether an except clause is around it.
     const auto anc = ctx.ancestors();
     TSNode below = node;
-    bool context_set = false, handler = false;
+    bool context_set = false;
     for (std::size_t i = anc.size(); i-- > 0; below = anc[i]) {
       const TSNode a = anc[i];
       if (is_boundary(a)) break;
       if (is(a, "except_clause") || is(a, "except_group_clause")) {
-        handler = true;
+        site.in_handler = true;
         context_set = true;
       } else if (context_set) {
         continue;
@@ -583,10 +501,10 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
         context_set = true;
         const TSNode left = field(a, "left");
         const TSNode right = unwrap(field(a, "right"));
-        note.fields.emplace_back("loop", "for " + cut(util::collapse_whitespace(ctx.source.text_of(left)), 40) +
-                                             " in " + cut(util::collapse_whitespace(ctx.source.text_of(right)), 40));
-        if (is(right, "call")) note.fields.emplace_back("iterable", location_key(ctx.source.location(right)));
-        note.fields.emplace_back("loop_body", location_key(ctx.source.location(field(a, "body"))));
+        site.loop = "for " + cut(util::collapse_whitespace(ctx.source.text_of(left)), 40) + " in " +
+                    cut(util::collapse_whitespace(ctx.source.text_of(right)), 40);
+        if (is(right, "call")) site.iterable = ctx.source.location(right);
+        site.loop_body = ctx.source.location(field(a, "body"));
       } else if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "while_statement")) {
         if (!ts_node_eq(field(a, "condition"), below)) context_set = true;
       } else if (is(a, "else_clause") || is(a, "case_clause") || is(a, "conditional_expression") ||
@@ -595,69 +513,68 @@ void LogSitesCheck::on_call(TSNode node, FileContext& ctx) {
         context_set = true;
       }
     }
-    if (handler) {
-      note.fields.emplace_back("handler", "1");
-      if (!handlers_.empty() && handlers_.back().depth == depth_) {
-        OpenHandler& h = handlers_.back();
-        h.log_notes.push_back(ctx.module.notes.size());
-        if (h.broad) note.fields.emplace_back("handler_broad", "1");
-        // Its arguments are walked next: on_identifier learns whether they mention the caught exception.
-        if (!h.alias.empty())
-          open_log_calls_.push_back(
-              OpenLogCall{ts_node_start_byte(node), ts_node_end_byte(node), ctx.module.notes.size(), h.alias, false});
+    if (site.in_handler && !handlers_.empty() && handlers_.back().depth == depth_) {
+      OpenHandler& h = handlers_.back();
+      site.handler = static_cast<int>(h.index);
+      h.log_calls.push_back(records.log_calls.size());
+      // Its arguments are walked next: on_identifier learns whether they mention the caught exception.
+      if (!h.alias.empty()) {
+        open_log_calls_.push_back(
+            OpenLogCall{ts_node_start_byte(node), ts_node_end_byte(node), records.log_calls.size(), h.alias, false});
       }
     }
+    records.log_calls.push_back(std::move(site));
   } else if (get_logger) {
-    note.kind = kGetLoggerNote;
+    LoggerCreation created;
+    created.call = call;
     TSNode arg = positional.empty() ? keyword("name") : positional.front();
     arg = unwrap(arg);
     if (ts_node_is_null(arg)) {
-      note.fields.emplace_back("arg_form", "none");
-    } else if (auto s = string_value(arg, ctx)) {
-      note.fields.emplace_back("arg_form", "string");
-      note.fields.emplace_back("arg", cut(*s));
+      created.form = LoggerCreation::NameForm::none;
+    } else if (auto lit = string_value(arg, ctx)) {
+      created.form = LoggerCreation::NameForm::string;
+      created.name = cut(*lit);
+    } else if (form_of(arg, ctx) == MessageForm::name) {
+      created.form = LoggerCreation::NameForm::name;
+      created.name = cut(dotted(arg, ctx));
     } else {
-      const auto f = form_of(arg, ctx);
-      note.fields.emplace_back("arg_form", f);
-      if (f == "name") note.fields.emplace_back("arg", cut(dotted(arg, ctx)));
+      created.form = LoggerCreation::NameForm::other;
     }
-  } else if (print) {
-    note.kind = kPrintNote;
-    if (const TSNode file = unwrap(keyword("file")); !ts_node_is_null(file)) {
-      note.fields.emplace_back("file", is(file, "identifier") || is(file, "attribute") || is(file, "none")
-                                           ? cut(dotted(file, ctx))
-                                           : std::string("<expression>"));
-    }
+    records.logger_creations.push_back(std::move(created));
   } else if (init) {
-    note.kind = kInitNote;
     TSNode dsn = keyword("dsn");
     if (ts_node_is_null(dsn) && !positional.empty()) dsn = positional.front();
-    if (!ts_node_is_null(dsn)) note.fields.emplace_back("dsn", describe_dsn(dsn, ctx));
-    std::vector<std::string> names;
-    for (const auto& [kw, value] : keywords) names.emplace_back(kw);
-    if (splat) names.emplace_back("**");
-    note.fields.emplace_back("keywords", util::join(names, ","));
+    records.tracker_inits.push_back({call, ts_node_is_null(dsn) ? std::string{} : describe_dsn(dsn, ctx)});
   } else {
-    note.kind = kConfigNote;
-    if (name == "dictConfig" && !positional.empty()) {
-      const TSNode arg = unwrap(positional.front());
-      note.fields.emplace_back("config_from", describe_expression(arg, ctx));
-      if (is(arg, "dictionary")) describe_logging_dict(arg, ctx, note);
-    } else if (name == "fileConfig" && !positional.empty()) {
-      const auto s = string_value(positional.front(), ctx);
-      note.fields.emplace_back("config_file", s ? cut(*s) : describe_expression(positional.front(), ctx));
-    } else if (name == "basicConfig") {
-      if (const TSNode level = unwrap(keyword("level")); !ts_node_is_null(level)) {
-        const auto s = string_value(level, ctx);
-        note.fields.emplace_back("level", s ? *s : cut(dotted(level, ctx)));
+    LoggingConfig setup;
+    setup.call = static_cast<int>(call);
+    setup.location = ctx.source.location(node);
+    if (name == "dictConfig") {
+      setup.kind = LoggingConfig::Kind::dict_config;
+      if (!positional.empty()) {
+        const TSNode arg = unwrap(positional.front());
+        setup.config_from = describe_expression(arg, ctx);
+        if (is(arg, "dictionary")) describe_logging_dict(arg, ctx, setup);
       }
-      if (auto s = string_value(keyword("filename"), ctx)) note.fields.emplace_back("filename", cut(*s));
+    } else if (name == "fileConfig") {
+      setup.kind = LoggingConfig::Kind::file_config;
+      if (!positional.empty()) {
+        const auto file = string_value(positional.front(), ctx);
+        setup.config_file = file ? cut(*file) : describe_expression(positional.front(), ctx);
+      }
+    } else {
+      setup.kind = LoggingConfig::Kind::basic_config;
+      if (const TSNode level = unwrap(keyword("level")); !ts_node_is_null(level)) {
+        const auto lit = string_value(level, ctx);
+        setup.level = lit ? *lit : cut(dotted(level, ctx));
+      }
+      if (auto file = string_value(keyword("filename"), ctx)) setup.filename = cut(*file);
       std::vector<std::string> names;
       for (const auto& [kw, value] : keywords) names.emplace_back(kw);
-      note.fields.emplace_back("keywords", util::join(names, ","));
+      setup.keywords = std::move(names);
     }
+    records.logging_configs.push_back(std::move(setup));
   }
-  ctx.module.notes.push_back(std::move(note));
 }
 
-}  // namespace onramp::checks::logging
+}  // namespace onramp::facts::extract

@@ -1,8 +1,8 @@
-#include "onramp/checks/typing/type_ignores.hpp"
+#include "onramp/facts/extract/type_ignores.hpp"
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::typing {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -35,7 +35,7 @@ int classify_type_ignore(std::string_view comment) {
   return 0;
 }
 
-void TypeIgnoreCounter::enter(TSNode node, FileContext& ctx) {
+void TypeIgnoreCounter::enter(TSNode node, checks::FileContext& ctx) {
   const auto text = ctx.source.text_of(node);
   if (text.find("type:") == std::string_view::npos) return;
   const int kind = classify_type_ignore(text);
@@ -44,4 +44,4 @@ void TypeIgnoreCounter::enter(TSNode node, FileContext& ctx) {
   if (kind == 2) ++ctx.module.type_ignores_with_codes;
 }
 
-}  // namespace onramp::checks::typing
+}  // namespace onramp::facts::extract

@@ -1,10 +1,10 @@
-#include "onramp/checks/local-setup/migration_notes.hpp"
+#include "onramp/facts/extract/alembic_revision.hpp"
 
 #include <cstring>
 
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::local_setup {
+namespace onramp::facts::extract {
 
 namespace {
 
@@ -16,7 +16,7 @@ TSNode field(TSNode n, const char* name) {
 
 }  // namespace
 
-void MigrationNotesCollector::enter(TSNode node, FileContext& ctx) {
+void AlembicRevisionExtractor::enter(TSNode node, checks::FileContext& ctx) {
   const TSNode left = field(node, "left");
   if (!is(left, "identifier")) return;
   const auto name = ctx.source.text_of(left);
@@ -25,19 +25,32 @@ void MigrationNotesCollector::enter(TSNode node, FileContext& ctx) {
   if (!is(stmt, "expression_statement") || !is(ts_node_parent(stmt), "module")) return;
   const TSNode right = field(node, "right");
   if (ts_node_is_null(right)) return;
-  // `down_revision = ("a", "b")` for a merge revision: the ids joined with spaces; None: a root revision.
-  std::string ids;
+  // `down_revision = ("a", "b")` for a merge revision; None: a root revision.
+  std::vector<std::string> ids;
   if (auto s = util::string_literal(ctx.source.text_of(right))) {
-    ids = *s;
+    if (!s->empty()) ids.push_back(std::move(*s));
   } else if (is(right, "tuple") || is(right, "list")) {
     const std::uint32_t n = ts_node_named_child_count(right);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (auto id = util::string_literal(ctx.source.text_of(ts_node_named_child(right, i)))) ids += (ids.empty() ? "" : " ") + *id;
+      if (auto id = util::string_literal(ctx.source.text_of(ts_node_named_child(right, i))); id && !id->empty()) {
+        ids.push_back(std::move(*id));
+      }
     }
   } else if (!is(right, "none")) {
     return;
   }
-  ctx.module.notes.push_back({"alembic-" + std::string(name == "revision" ? "revision" : "down-revision"), ctx.source.location(node), {{"ids", ids}}});
+  auto& rev = ctx.module.records.alembic;
+  if (!rev) {
+    rev.emplace();
+    rev->location = ctx.source.location(node);
+  }
+  if (name == "revision") {
+    if (!rev->declares_revision) rev->location = ctx.source.location(node);
+    rev->declares_revision = true;
+    rev->ids = std::move(ids);
+  } else {
+    rev->down_revisions = std::move(ids);
+  }
 }
 
-}  // namespace onramp::checks::local_setup
+}  // namespace onramp::facts::extract

@@ -1,0 +1,15 @@
+#pragma once
+#include "onramp/checks/context.hpp"
+#include "onramp/facts/extract/extractor.hpp"
+
+namespace onramp::facts::extract {
+
+/// Records task schedules that only the syntax tells: Celery beat entries and arq WorkerSettings lists.
+/// The async inventory reads them (facts::TaskSchedule).
+class TaskSchedulesExtractor final : public Extractor {
+public:
+  std::vector<std::string_view> node_types() const override { return {"assignment", "keyword_argument"}; }
+  void enter(TSNode node, checks::FileContext& ctx) override;
+};
+
+}  // namespace onramp::facts::extract
