@@ -7,9 +7,10 @@
 
 #include "onramp/core/baseline.hpp"
 #include "onramp/core/config_file.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/selection.hpp"
-#include "onramp/core/suppressions.hpp"
+#include "onramp/engine/suppressions.hpp"
+#include "onramp/facts/suppressions.hpp"
 #include "onramp/report/ci_report.hpp"
 #include "test_support.hpp"
 
@@ -56,7 +57,7 @@ std::vector<std::string> rules_of(const std::vector<Finding>& findings) {
 
 TEST_SUITE("ci") {
   TEST_CASE("ci::parse_suppression_comment") {
-    using onramp::core::parse_suppression_comment;
+    using onramp::facts::parse_suppression_comment;
     SUBCASE("ids, spaces and commas") {
       const auto d = parse_suppression_comment("# onramp: ignore[a/b,  c/d e/f]");
       REQUIRE(d.size() == 1);
@@ -113,7 +114,7 @@ TEST_SUITE("ci") {
         "            breakpoint()):  # onramp: ignore[sandbox/debugger-call]\n"
         "        breakpoint()\n"
         "    breakpoint()  # noqa: T100\n";
-    auto r = onramp::core::analyse_source("app/x.py", text, rules());
+    auto r = onramp::engine::analyse_source("app/x.py", text, rules());
     std::erase_if(r.findings, [](const Finding& f) { return !f.rule.starts_with("sandbox/"); });
     // Line 8 is in the `if` body, not its header: the suppression on line 7 does not reach it.
     CHECK(rules_of(r.findings) == std::vector<std::string>{"app/x.py:8 sandbox/debugger-call"});
@@ -136,7 +137,7 @@ TEST_SUITE("ci") {
     std::vector<Finding> findings = {finding("sandbox/debugger-call", "app/a.py", 3), finding("sandbox/debugger-call", "app/a.py", 4),
                                      finding("sandbox/debugger-call", "app/b.py", 3)};
     std::size_t suppressed = 0;
-    onramp::core::apply_suppressions(std::span<const onramp::facts::Module>(&m, 1), rules(), true, findings, suppressed);
+    onramp::engine::apply_suppressions(std::span<const onramp::facts::Module>(&m, 1), rules(), true, findings, suppressed);
     CHECK(suppressed == 1);
     CHECK(rules_of(findings) == std::vector<std::string>{"app/a.py:4 sandbox/debugger-call", "app/b.py:3 sandbox/debugger-call"});
   }
@@ -293,8 +294,8 @@ TEST_SUITE("ci") {
 
   TEST_CASE("ci::fingerprints survive moves and change with the flagged code") {
     const auto fingerprints = [](const std::string& text) {
-      auto r = onramp::core::analyse_source("app/x.py", text, rules());
-      onramp::core::assign_fingerprints(r.findings);
+      auto r = onramp::engine::analyse_source("app/x.py", text, rules());
+      onramp::engine::assign_fingerprints(r.findings);
       std::vector<std::string> out;
       for (const auto& f : r.findings) out.push_back(f.fingerprint);
       std::sort(out.begin(), out.end());

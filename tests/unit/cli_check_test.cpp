@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "onramp/core/config_file.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "test_support.hpp"
 
 // Debian's libgit2 1.5 leaks 80 bytes inside git_merge_base when a shallow clone cuts the history between the two
@@ -399,11 +399,11 @@ TEST_SUITE("cli::check") {
     const onramp::core::RuleSet rules = *onramp::core::RuleSet::load_embedded();
     auto config = onramp::core::load_config(dir.path() / ".onramp.toml", ".onramp.toml", dir.path(), rules);
     REQUIRE(config.ok());
-    onramp::core::ScanOptions options;
+    onramp::engine::ScanOptions options;
     options.root = dir.path();
     options.display_root = ".";
     options.config = *config;
-    const auto analysis = onramp::core::analyse(options, rules);
+    const auto analysis = onramp::engine::analyse(options, rules);
     REQUIRE(analysis.ok());
     CHECK(analysis->project.files.size() == 2);  // app/a.py and .onramp.toml; gen/ excluded
     CHECK(analysis->project.config.thresholds.max_complexity == 7);

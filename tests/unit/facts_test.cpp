@@ -16,7 +16,7 @@
 #include "onramp/facts/module.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/source.hpp"
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 #include "onramp/model/roles.hpp"
 
 namespace {
@@ -41,7 +41,7 @@ Module analyse(std::string_view code, std::string path = "app/m.py", std::string
   onramp::parse::PythonParser parser;
   auto tree = parser.parse(source.text());
   REQUIRE_MESSAGE(tree != nullptr, "tree-sitter gave up on the source");
-  onramp::parse::Walker walker(tree_sitter_python());
+  onramp::facts::Walker walker(tree_sitter_python());
   onramp::facts::Collector collector;
   walker.add(collector);
   const onramp::core::RuleSet rules;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "onramp/checks/local-setup/python_version_mismatch.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/report/report.hpp"
@@ -23,16 +23,16 @@ const onramp::core::RuleSet& rules() {
   return *loaded;
 }
 
-onramp::core::Analysis scan(const TempDir& dir) {
-  onramp::core::ScanOptions options;
+onramp::engine::Analysis scan(const TempDir& dir) {
+  onramp::engine::ScanOptions options;
   options.root = dir.path();
   options.display_root = "repo";
-  auto analysis = onramp::core::analyse(options, rules());
+  auto analysis = onramp::engine::analyse(options, rules());
   REQUIRE(analysis.ok());
   return std::move(*analysis);
 }
 
-json facts(const onramp::core::Analysis& a) {
+json facts(const onramp::engine::Analysis& a) {
   return a.step_facts[static_cast<std::size_t>(onramp::core::step_by_key("local-setup")->id - 1)];
 }
 

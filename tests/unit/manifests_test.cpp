@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/parse/manifests.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"

@@ -10,7 +10,7 @@
 #include "onramp/model/roles.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/parse/source.hpp"
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -32,7 +32,7 @@ CodeRole role(std::string_view code, std::string path, const RoleInputs& inputs 
   onramp::parse::PythonParser parser;
   auto tree = parser.parse(source.text());
   REQUIRE(tree != nullptr);
-  onramp::parse::Walker walker(tree_sitter_python());
+  onramp::facts::Walker walker(tree_sitter_python());
   onramp::facts::Collector collector;
   walker.add(collector);
   const onramp::core::RuleSet rules;

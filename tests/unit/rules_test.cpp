@@ -10,7 +10,7 @@
 #include <optional>
 #include <set>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"
@@ -140,10 +140,10 @@ onramp::core::Config fixture_config(const std::string& text) {
 std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& repo, const onramp::core::Rule& the_rule,
                                                              const onramp::core::RuleSet& rules) {
   const std::string& rule = the_rule.id;
-  onramp::core::ScanOptions options;
+  onramp::engine::ScanOptions options;
   options.root = repo;
   options.display_root = repo.filename().string();
-  const auto analysis = onramp::core::analyse(options, rules);
+  const auto analysis = onramp::engine::analyse(options, rules);
   REQUIRE_MESSAGE(analysis.ok(), (analysis.ok() ? "" : analysis.error().message));
   std::map<std::string, std::set<std::uint32_t>> reported;
   std::map<std::string, std::vector<const onramp::core::Finding*>> by_file;
@@ -217,7 +217,7 @@ TEST_SUITE("rules") {
         const auto expect = read_markers(text, rule.id);
         must_total += expect.must.size();
         ok_total += expect.must_not.size();
-        const auto result = onramp::core::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
+        const auto result = onramp::engine::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
         std::set<std::uint32_t> reported;
         std::vector<const onramp::core::Finding*> of_rule;
         for (const auto& f : result.findings) {

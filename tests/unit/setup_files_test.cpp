@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/checks/local-setup/setup_files.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/util/strings.hpp"

@@ -5,7 +5,7 @@
 #include "onramp/checks/stack/knowledge_bases.hpp"
 #include "onramp/checks/stack/stack_model.hpp"
 #include "onramp/checks/stack/versions.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "test_support.hpp"
 
 using namespace onramp::checks::stack;
@@ -131,7 +131,7 @@ TEST_SUITE("checks::stack") {
   TEST_CASE("facts::extract::SettingsStringsExtractor records strings of UPPER_CASE settings") {
     auto rules = onramp::core::RuleSet::load_embedded();
     REQUIRE(rules);
-    const auto a = onramp::core::analyse_source("app/settings.py", R"(INSTALLED_APPS = ["django.contrib.admin", "storages"]
+    const auto a = onramp::engine::analyse_source("app/settings.py", R"(INSTALLED_APPS = ["django.contrib.admin", "storages"]
 CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}
 lower_case = "not_recorded"
 )", *rules);

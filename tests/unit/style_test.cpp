@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/parse/ini.hpp"
 
@@ -15,7 +15,7 @@ namespace {
 std::vector<int> complexities(const std::string& code) {
   auto rules = onramp::core::RuleSet::load_embedded();
   REQUIRE(rules.ok());
-  const auto a = onramp::core::analyse_source("app/m.py", code, *rules);
+  const auto a = onramp::engine::analyse_source("app/m.py", code, *rules);
   std::vector<int> out;
   for (const auto& fn : a.module.functions) out.push_back(fn.complexity);
   return out;

@@ -10,7 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "onramp/cli/cli.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 
 namespace onramp::test {
@@ -53,14 +53,14 @@ private:
 };
 
 /// Runs the whole pipeline on `root` with the built-in rules, as `onramp` would (reports show `display`).
-inline core::Analysis scan_repo(const std::filesystem::path& root, std::string display = "repo", core::Config config = {}) {
+inline engine::Analysis scan_repo(const std::filesystem::path& root, std::string display = "repo", core::Config config = {}) {
   auto rules = core::RuleSet::load_embedded();
   REQUIRE(rules.ok());
-  core::ScanOptions options;
+  engine::ScanOptions options;
   options.root = root;
   options.display_root = std::move(display);
   options.config = std::move(config);
-  auto analysis = core::analyse(options, *rules);
+  auto analysis = engine::analyse(options, *rules);
   REQUIRE(analysis.ok());
   return std::move(*analysis);
 }

@@ -7,7 +7,7 @@
 
 #include "onramp/checks/typing/annotations.hpp"
 #include "onramp/facts/extract/type_ignores.hpp"
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
 #include "test_support.hpp"
@@ -16,11 +16,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-onramp::core::Analysis scan_fixture(const std::string& scenario, onramp::core::Config config = {}) {
+onramp::engine::Analysis scan_fixture(const std::string& scenario, onramp::core::Config config = {}) {
   return onramp::test::scan_repo(onramp::test::source_dir() / "tests" / "fixtures" / scenario / "repo", scenario, std::move(config));
 }
 
-const json& typing_facts(const onramp::core::Analysis& a) {
+const json& typing_facts(const onramp::engine::Analysis& a) {
   return a.step_facts[static_cast<std::size_t>(onramp::core::step_by_key("typing")->id - 1)];
 }
 
@@ -32,7 +32,7 @@ std::array<std::uint64_t, 4> counts(const json& c) {
 
 using Counts = std::array<std::uint64_t, 4>;
 
-std::size_t count_rule(const onramp::core::Analysis& a, std::string_view rule) {
+std::size_t count_rule(const onramp::engine::Analysis& a, std::string_view rule) {
   return static_cast<std::size_t>(std::count_if(a.findings.begin(), a.findings.end(),
                                                 [&](const onramp::core::Finding& f) { return f.rule == rule; }));
 }
@@ -198,7 +198,7 @@ TEST_SUITE("typing") {
     using onramp::checks::typing::count_any;
     using onramp::checks::typing::NameResolver;
     using onramp::checks::typing::resolves_to_any;
-    const auto m = onramp::core::analyse_source(
+    const auto m = onramp::engine::analyse_source(
                        "app/m.py",
                        "import typing as t\nimport typing_extensions\nfrom typing import Any, Optional, Union, Literal, "
                        "Annotated\nfrom app.types import Anything\n\ndef f():\n    from typing import Any as Nested\n",

@@ -9,13 +9,13 @@
 
 #include "onramp/checks/context.hpp"
 #include "onramp/core/project.hpp"
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 
 namespace onramp::checks {
 
 /// A check: may watch nodes during the walk, then reads the module's resolved facts, then the whole project.
 /// One instance per worker thread, so per-file state may live in members (reset in begin_file).
-class Check : public parse::NodeVisitor {
+class Check : public facts::NodeVisitor {
 public:
   /// The rule ids this check implements: every finding it reports has one of them. Empty for a check that only
   /// gathers facts. When the team's select/ignore turns all of them off, check_module and check_project do not run

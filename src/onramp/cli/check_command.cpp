@@ -25,7 +25,7 @@ std::string path_prefix(const std::string& typed) {
   return s == "." ? "" : s;
 }
 
-std::string default_baseline(const core::ScanOptions& options) {
+std::string default_baseline(const engine::ScanOptions& options) {
   if (!options.config.baseline.empty()) return options.config.baseline;
   return (fs::path(options.display_root) / ".onramp-baseline.json").lexically_normal().generic_string();
 }

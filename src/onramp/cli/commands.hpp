@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 
 namespace onramp::cli {
@@ -54,10 +54,10 @@ core::RuleSet load_rules(const std::vector<std::string>& dirs = {});
 std::uintmax_t parse_size(const std::string& text);
 
 /// What to scan and how: checks PATH, finds and reads the configuration (errors say FILE:LINE).
-core::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules);
+engine::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules);
 
 /// Runs the pipeline, printing stage timings on `err` when ONRAMP_TIMINGS is set.
-core::Analysis run_analysis(const core::ScanOptions& options, const core::RuleSet& rules, std::ostream& err);
+engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err);
 
 /// Writes to the file `output` (unless empty or `-`) or to `out`.
 template <class Fn>

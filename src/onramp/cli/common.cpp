@@ -47,13 +47,13 @@ std::string display_path(const fs::path& found, const std::string& typed_root) {
 
 }  // namespace
 
-core::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules) {
+engine::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules) {
   std::error_code ec;
   const fs::path root(args.path);
   if (!fs::exists(root, ec)) throw UsageError{fmt::format("`{}` does not exist", args.path)};
   if (!fs::is_directory(root, ec)) throw UsageError{fmt::format("`{}` is not a directory", args.path)};
 
-  core::ScanOptions options;
+  engine::ScanOptions options;
   options.root = root;
   options.display_root = args.path;
   options.jobs = args.jobs;
@@ -77,8 +77,8 @@ core::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules)
   return options;
 }
 
-core::Analysis run_analysis(const core::ScanOptions& options, const core::RuleSet& rules, std::ostream& err) {
-  auto analysis = core::analyse(options, rules);
+engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err) {
+  auto analysis = engine::analyse(options, rules);
   if (!analysis) throw UsageError{analysis.error().message};
   if (std::getenv("ONRAMP_TIMINGS") != nullptr) {
     const auto& t = analysis->times;

@@ -6,7 +6,7 @@
 #include <span>
 #include <unordered_map>
 
-#include "onramp/checks/context.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/builtins.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -24,9 +24,9 @@ TSNode field(TSNode n, const char* name) {
   return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
 }
 
-std::string text(TSNode n, const checks::FileContext& ctx) { return std::string(ctx.source.text_of(n)); }
+std::string text(TSNode n, const FileContext& ctx) { return std::string(ctx.source.text_of(n)); }
 
-std::string dotted_text(TSNode n, const checks::FileContext& ctx) {
+std::string dotted_text(TSNode n, const FileContext& ctx) {
   std::string out;
   for (char c : ctx.source.text_of(n)) {
     if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out += c;
@@ -42,7 +42,7 @@ std::string collapsed_prefix(std::string_view text) {
   return code;
 }
 
-std::string code_of(TSNode n, const checks::FileContext& ctx) { return collapsed_prefix(ctx.source.text_of(n)); }
+std::string code_of(TSNode n, const FileContext& ctx) { return collapsed_prefix(ctx.source.text_of(n)); }
 
 /// Scans the ancestors of the node being visited from the innermost out, asking `decide(i)` about `anc[i]`
 /// (the node below it being `anc[i + 1]`, or the visited node). The answer for the scan that starts above
@@ -85,14 +85,14 @@ TSNode unwrap(TSNode n) {
 constexpr std::size_t kMaxArguments = 64;
 
 /// The value of a string literal of at most kMaxCodeChars characters (longer ones are code, not names or options).
-std::optional<std::string> literal_of(TSNode n, const checks::FileContext& ctx) {
+std::optional<std::string> literal_of(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (!is(n, "string") || ts_node_end_byte(n) - ts_node_start_byte(n) > kMaxCodeChars + 8) return std::nullopt;
   return util::string_literal(ctx.source.text_of(n));
 }
 
 /// The arguments of an argument_list in order; only the keyword ones (and `**` unpackings) when `keywords_only`.
-std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const checks::FileContext& ctx) {
+std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const FileContext& ctx) {
   std::vector<Argument> out;
   if (!is(list, "argument_list")) return out;
   const std::uint32_t count = ts_node_named_child_count(list);
@@ -119,7 +119,7 @@ std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const checks
 }
 
 /// `Exception`, `BaseException` (or `builtins.` either), alone or in a tuple.
-bool is_broad_exception(TSNode n, const checks::FileContext& ctx) {
+bool is_broad_exception(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "identifier") || is(n, "attribute")) {
     const auto t = dotted_text(n, ctx);
@@ -168,7 +168,7 @@ bool is_type_checking_condition(std::string_view cond) {
   return cond == "TYPE_CHECKING" || (cond.size() > 14 && cond.substr(cond.size() - 14) == ".TYPE_CHECKING");
 }
 
-bool catches_import_error(TSNode try_stmt, const checks::FileContext& ctx) {
+bool catches_import_error(TSNode try_stmt, const FileContext& ctx) {
   const std::uint32_t count = ts_node_named_child_count(try_stmt);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode clause = ts_node_named_child(try_stmt, i);
@@ -196,7 +196,7 @@ std::vector<std::string_view> Collector::node_types() const {
           "dictionary_comprehension", "generator_expression", "for_in_clause", "if_statement"};
 }
 
-void Collector::begin(checks::FileContext& ctx) {
+void Collector::begin(FileContext& ctx) {
   scopes_.clear();
   scope_stack_.clear();
   function_stack_.clear();
@@ -230,7 +230,7 @@ void Collector::bind(int scope, const std::string& name, Binding b) {
   list.push_back(std::move(b));
 }
 
-int Collector::add_reference(TSNode expr, int scope, int depth, checks::FileContext& ctx) {
+int Collector::add_reference(TSNode expr, int scope, int depth, FileContext& ctx) {
   Reference ref;
   ref.scope = scope;
   ref.offset = ts_node_start_byte(expr);
@@ -323,7 +323,7 @@ std::string Collector::resolve_name(const std::string& name, int scope, std::uin
   return {};
 }
 
-void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int value, checks::FileContext& ctx) {
+void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int value, FileContext& ctx) {
   // Iterative over tuple/list patterns; attributes and subscripts bind nothing.
   if (is(target, "as_pattern_target") && ts_node_named_child_count(target) == 1) target = ts_node_named_child(target, 0);
   std::vector<TSNode> todo{target};
@@ -341,7 +341,7 @@ void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int
   }
 }
 
-int Collector::scope_for_expression(checks::FileContext& ctx) {
+int Collector::scope_for_expression(FileContext& ctx) {
   // Defaults, annotations and decorators of a def are evaluated in the enclosing scope.
   const int current = scope_stack_.back();
   const Scope& sc = scopes_[static_cast<std::size_t>(current)];
@@ -360,7 +360,7 @@ int Collector::scope_for_expression(checks::FileContext& ctx) {
   return inside == 1 ? current : sc.parent;
 }
 
-bool Collector::runs_conditionally(TSNode call, checks::FileContext& ctx) {
+bool Collector::runs_conditionally(TSNode call, FileContext& ctx) {
   const auto anc = ctx.ancestors();
   return scan_up<bool>(anc, conditional_memo_, false, [&](std::size_t i) -> std::optional<bool> {
     const TSNode a = anc[i];
@@ -376,7 +376,7 @@ bool Collector::runs_conditionally(TSNode call, checks::FileContext& ctx) {
   });
 }
 
-void Collector::on_import(TSNode node, checks::FileContext& ctx) {
+void Collector::on_import(TSNode node, FileContext& ctx) {
   const int scope = scope_stack_.back();
   const auto anc = ctx.ancestors();
   bool type_checking = false, guarded = false, nested = false;
@@ -472,7 +472,7 @@ void Collector::on_import(TSNode node, checks::FileContext& ctx) {
   }
 }
 
-void Collector::collect_decorators(std::vector<int>& out, int function, int klass, checks::FileContext& ctx) {
+void Collector::collect_decorators(std::vector<int>& out, int function, int klass, FileContext& ctx) {
   const TSNode parent = ctx.ancestors().empty() ? TSNode{} : ctx.ancestors().back();
   if (ts_node_is_null(parent) || !is(parent, "decorated_definition")) return;
   const int scope = scope_stack_.back();
@@ -499,7 +499,7 @@ void Collector::collect_decorators(std::vector<int>& out, int function, int klas
   }
 }
 
-void Collector::on_function(TSNode node, checks::FileContext& ctx) {
+void Collector::on_function(TSNode node, FileContext& ctx) {
   const int enclosing = scope_stack_.back();
   // Copies, not references: scopes_ grows below and may move.
   const std::string outer_prefix = scopes_[static_cast<std::size_t>(enclosing)].qual_prefix;
@@ -602,7 +602,7 @@ void Collector::on_function(TSNode node, checks::FileContext& ctx) {
   scope_stack_.push_back(scope);
 }
 
-void Collector::on_class(TSNode node, checks::FileContext& ctx) {
+void Collector::on_class(TSNode node, FileContext& ctx) {
   const int enclosing = scope_stack_.back();
   Class cls;
   cls.name = text(field(node, "name"), ctx);
@@ -626,7 +626,7 @@ void Collector::on_class(TSNode node, checks::FileContext& ctx) {
   scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
 }
 
-void Collector::on_lambda(TSNode node, checks::FileContext& ctx) {
+void Collector::on_lambda(TSNode node, FileContext& ctx) {
   const int enclosing = scope_stack_.back();
   scopes_.push_back(Scope{ScopeKind::lambda, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + ".<lambda>", {}});
   const int scope = static_cast<int>(scopes_.size() - 1);
@@ -643,7 +643,7 @@ void Collector::on_lambda(TSNode node, checks::FileContext& ctx) {
   ++lambda_depth_;
 }
 
-void Collector::on_call(TSNode node, checks::FileContext& ctx) {
+void Collector::on_call(TSNode node, FileContext& ctx) {
   Call call;
   const TSNode fn = field(node, "function");
   call.written = dotted_text(fn, ctx);
@@ -679,7 +679,7 @@ void Collector::on_call(TSNode node, checks::FileContext& ctx) {
   ctx.module.calls.push_back(std::move(call));
 }
 
-void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
+void Collector::on_assignment(TSNode node, FileContext& ctx) {
   const int scope = scope_for_expression(ctx);
   const std::uint32_t offset = ts_node_end_byte(node);
   if (is(node, "global_statement") || is(node, "nonlocal_statement")) {
@@ -750,7 +750,7 @@ void Collector::on_assignment(TSNode node, checks::FileContext& ctx) {
   }
 }
 
-void Collector::on_class_attribute(TSNode node, int scope, checks::FileContext& ctx) {
+void Collector::on_class_attribute(TSNode node, int scope, FileContext& ctx) {
   // Only statements of the class body itself, not of an `if` or `for` inside it.
   const auto anc = ctx.ancestors();
   if (anc.size() < 3 || !is(anc[anc.size() - 1], "expression_statement") || !is(anc[anc.size() - 2], "block") ||
@@ -781,7 +781,7 @@ void Collector::on_class_attribute(TSNode node, int scope, checks::FileContext& 
   ctx.module.class_attributes.push_back(std::move(attr));
 }
 
-void Collector::on_except(TSNode node, int scope, checks::FileContext& ctx) {
+void Collector::on_except(TSNode node, int scope, FileContext& ctx) {
   ExceptHandler h;
   h.location = ctx.source.location(node);
   h.function = function_stack_.empty() ? -1 : function_stack_.back();
@@ -834,7 +834,7 @@ void Collector::on_except(TSNode node, int scope, checks::FileContext& ctx) {
   ctx.module.handlers.push_back(std::move(h));
 }
 
-void Collector::on_if(TSNode node, checks::FileContext& ctx) {
+void Collector::on_if(TSNode node, FileContext& ctx) {
   const auto anc = ctx.ancestors();
   if (anc.empty() || !is(anc.back(), "module")) return;
   auto cond = dotted_text(field(node, "condition"), ctx);
@@ -842,7 +842,7 @@ void Collector::on_if(TSNode node, checks::FileContext& ctx) {
   if (cond == "__name__==\"__main__\"" || cond == "\"__main__\"==__name__") ctx.module.main_guard = true;
 }
 
-void Collector::enter(TSNode node, checks::FileContext& ctx) {
+void Collector::enter(TSNode node, FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "call") == 0) {
     on_call(node, ctx);
@@ -869,7 +869,7 @@ void Collector::enter(TSNode node, checks::FileContext& ctx) {
   }
 }
 
-void Collector::leave(TSNode node, checks::FileContext& /*ctx*/) {
+void Collector::leave(TSNode node, FileContext& /*ctx*/) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "function_definition") == 0) {
     scope_stack_.pop_back();
@@ -885,7 +885,7 @@ void Collector::leave(TSNode node, checks::FileContext& /*ctx*/) {
   }
 }
 
-void Collector::resolve(checks::FileContext& ctx) {
+void Collector::resolve(FileContext& ctx) {
   auto& m = ctx.module;
   for (std::size_t i = 0; i < m.calls.size(); ++i) m.calls[i].callee = resolve_reference(call_refs_[i], 0);
   const auto resolve_all = [&](const std::vector<int>& refs, std::vector<std::string>& out) {

@@ -6,20 +6,20 @@
 #include <vector>
 
 #include "onramp/facts/module.hpp"
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 
 namespace onramp::facts {
 
 /// Collects imports, definitions and calls; resolve() turns written names into qualified names.
-class Collector final : public parse::NodeVisitor {
+class Collector final : public facts::NodeVisitor {
 public:
   std::vector<std::string_view> node_types() const override;
-  void enter(TSNode node, checks::FileContext& ctx) override;
-  void leave(TSNode node, checks::FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
+  void leave(TSNode node, FileContext& ctx) override;
   /// Resets per-file state; call before the walk.
-  void begin(checks::FileContext& ctx);
+  void begin(FileContext& ctx);
   /// Resolves every collected reference; call after the walk, before checks read the module.
-  void resolve(checks::FileContext& ctx);
+  void resolve(FileContext& ctx);
 
 private:
   enum class BindingKind { import, definition, variable, parameter, self_param, global };
@@ -46,26 +46,26 @@ private:
     bool instance = false;          // the value is the result of calling the reference (`x = Q()`)
   };
 
-  int add_reference(TSNode expr, int scope, int depth, checks::FileContext& ctx);
+  int add_reference(TSNode expr, int scope, int depth, FileContext& ctx);
   std::string resolve_reference(int index, int depth) const;
   std::string resolve_name(const std::string& name, int scope, std::uint32_t offset, int depth) const;
   void bind(int scope, const std::string& name, Binding b);
-  void bind_targets(TSNode target, int scope, std::uint32_t offset, int value, checks::FileContext& ctx);
-  void on_import(TSNode node, checks::FileContext& ctx);
-  void on_import_from(TSNode node, checks::FileContext& ctx);
-  void on_function(TSNode node, checks::FileContext& ctx);
-  void on_class(TSNode node, checks::FileContext& ctx);
-  void on_lambda(TSNode node, checks::FileContext& ctx);
-  void on_call(TSNode node, checks::FileContext& ctx);
-  void on_assignment(TSNode node, checks::FileContext& ctx);
+  void bind_targets(TSNode target, int scope, std::uint32_t offset, int value, FileContext& ctx);
+  void on_import(TSNode node, FileContext& ctx);
+  void on_import_from(TSNode node, FileContext& ctx);
+  void on_function(TSNode node, FileContext& ctx);
+  void on_class(TSNode node, FileContext& ctx);
+  void on_lambda(TSNode node, FileContext& ctx);
+  void on_call(TSNode node, FileContext& ctx);
+  void on_assignment(TSNode node, FileContext& ctx);
   /// `if __name__ == "__main__":` at module level sets Module::main_guard.
-  void on_if(TSNode node, checks::FileContext& ctx);
-  int scope_for_expression(checks::FileContext& ctx);
-  bool runs_conditionally(TSNode call, checks::FileContext& ctx);
-  void on_class_attribute(TSNode node, int scope, checks::FileContext& ctx);
-  void on_except(TSNode node, int scope, checks::FileContext& ctx);
+  void on_if(TSNode node, FileContext& ctx);
+  int scope_for_expression(FileContext& ctx);
+  bool runs_conditionally(TSNode call, FileContext& ctx);
+  void on_class_attribute(TSNode node, int scope, FileContext& ctx);
+  void on_except(TSNode node, int scope, FileContext& ctx);
   /// Records the decorators of the definition being entered (function or class index) and their references.
-  void collect_decorators(std::vector<int>& out, int function, int klass, checks::FileContext& ctx);
+  void collect_decorators(std::vector<int>& out, int function, int klass, FileContext& ctx);
 
   std::vector<Scope> scopes_;
   std::vector<int> scope_stack_;

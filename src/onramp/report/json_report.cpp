@@ -11,7 +11,7 @@ using json = nlohmann::ordered_json;
 namespace {
 
 /// Steps that some registered inventory or rule covers; the rest say "not analysed yet".
-std::vector<bool> analysed_steps(const core::Analysis& analysis, const core::RuleSet& rules) {
+std::vector<bool> analysed_steps(const engine::Analysis& analysis, const core::RuleSet& rules) {
   std::vector<bool> analysed(core::kSteps.size(), false);
   for (std::size_t i = 0; i < analysis.step_facts.size() && i < analysed.size(); ++i) {
     analysed[i] = !analysis.step_facts[i].empty();
@@ -24,7 +24,7 @@ std::vector<bool> analysed_steps(const core::Analysis& analysis, const core::Rul
 
 }  // namespace
 
-json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
+json to_json(const engine::Analysis& analysis, const core::RuleSet& rules) {
   const auto& project = analysis.project;
   std::size_t parse_errors = 0, skipped = 0;
   for (const auto& p : project.problems) {
@@ -122,7 +122,7 @@ json to_json(const core::Analysis& analysis, const core::RuleSet& rules) {
   return doc;
 }
 
-void write_json(std::ostream& out, const core::Analysis& analysis, const core::RuleSet& rules) {
+void write_json(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules) {
   // File names need not be UTF-8: replace what is not rather than fail.
   out << to_json(analysis, rules).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

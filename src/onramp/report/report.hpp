@@ -2,7 +2,7 @@
 // Reporters render an Analysis; they know the report's shape, never individual checks.
 #include <ostream>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 
 namespace onramp::report {
 
@@ -12,10 +12,10 @@ struct TextOptions {
 };
 
 /// The JSON contract `onramp/report@1` (DESIGN.md); keys in a fixed order, so output is byte-stable.
-nlohmann::ordered_json to_json(const core::Analysis& analysis, const core::RuleSet& rules);
-void write_json(std::ostream& out, const core::Analysis& analysis, const core::RuleSet& rules);
+nlohmann::ordered_json to_json(const engine::Analysis& analysis, const core::RuleSet& rules);
+void write_json(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules);
 
 /// The newcomer's terminal report: the fifteen steps in order, each with its facts and findings.
-void write_text(std::ostream& out, const core::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options);
+void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options);
 
 }  // namespace onramp::report

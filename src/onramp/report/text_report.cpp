@@ -301,7 +301,7 @@ std::string folded_text(const FindingLine& line, const core::RuleSet& rules, con
 
 }  // namespace
 
-void write_text(std::ostream& out, const core::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options) {
+void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options) {
   const Style style{options.color};
   const auto doc = to_json(analysis, rules);
   const auto& summary = doc["summary"];

@@ -16,7 +16,7 @@ TSNode field(TSNode n, const char* name) {
 
 }  // namespace
 
-void AlembicRevisionExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void AlembicRevisionExtractor::enter(TSNode node, FileContext& ctx) {
   const TSNode left = field(node, "left");
   if (!is(left, "identifier")) return;
   const auto name = ctx.source.text_of(left);

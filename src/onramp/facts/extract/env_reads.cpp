@@ -26,7 +26,7 @@ bool is_dotted_name(TSNode n) {
 }
 
 /// Under an `if`/`try`/conditional expression/`and`/`or` inside its function (or module).
-bool is_conditional(const checks::FileContext& ctx) {
+bool is_conditional(const FileContext& ctx) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     const char* t = ts_node_type(anc[i]);
@@ -38,7 +38,7 @@ bool is_conditional(const checks::FileContext& ctx) {
   return false;
 }
 
-core::Location enclosing_function(const checks::FileContext& ctx) {
+core::Location enclosing_function(const FileContext& ctx) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     if (is(anc[i], "function_definition")) return ctx.source.location(anc[i]);
@@ -47,10 +47,10 @@ core::Location enclosing_function(const checks::FileContext& ctx) {
   return {};
 }
 
-std::string text(TSNode n, const checks::FileContext& ctx) { return util::collapse_whitespace(ctx.source.text_of(n)); }
+std::string text(TSNode n, const FileContext& ctx) { return util::collapse_whitespace(ctx.source.text_of(n)); }
 
 /// A keyword's literal or, for AliasChoices("A", "B"), its string arguments.
-std::vector<std::string> alias_names(TSNode value, const checks::FileContext& ctx) {
+std::vector<std::string> alias_names(TSNode value, const FileContext& ctx) {
   if (auto s = util::string_literal(ctx.source.text_of(value))) {
     return s->empty() ? std::vector<std::string>{} : std::vector<std::string>{*s};
   }
@@ -69,7 +69,7 @@ std::vector<std::string> alias_names(TSNode value, const checks::FileContext& ct
 
 /// `env_prefix="APP_"` and friends, from SettingsConfigDict(...) keywords, a dict literal, class keywords or
 /// the assignments of a v1 `class Config:`; the first setting of a key wins.
-void config_entry(std::string_view key, TSNode value, const checks::FileContext& ctx, SettingsClass& cls) {
+void config_entry(std::string_view key, TSNode value, const FileContext& ctx, SettingsClass& cls) {
   const auto literal = util::string_literal(ctx.source.text_of(value));
   if (key == "case_sensitive") {
     if (!cls.case_sensitive) cls.case_sensitive = literal ? *literal == "True" : text(value, ctx) == "True";
@@ -84,7 +84,7 @@ void config_entry(std::string_view key, TSNode value, const checks::FileContext&
   *slot = literal ? *literal : text(value, ctx);
 }
 
-void config_from_expression(TSNode value, const checks::FileContext& ctx, SettingsClass& cls) {
+void config_from_expression(TSNode value, const FileContext& ctx, SettingsClass& cls) {
   if (is(value, "call")) {
     const TSNode args = field(value, "arguments");
     const std::uint32_t n = ts_node_named_child_count(args);
@@ -103,7 +103,7 @@ void config_from_expression(TSNode value, const checks::FileContext& ctx, Settin
 }
 
 /// `name: T = default` or `name: T = Field(...)` in a settings class body.
-SettingsField settings_field(int klass, TSNode assignment, const checks::FileContext& ctx) {
+SettingsField settings_field(int klass, TSNode assignment, const FileContext& ctx) {
   const TSNode left = field(assignment, "left");
   const TSNode type = field(assignment, "type");
   const TSNode right = field(assignment, "right");
@@ -152,12 +152,12 @@ SettingsField settings_field(int klass, TSNode assignment, const checks::FileCon
 
 }  // namespace
 
-void EnvReadsExtractor::begin_file(checks::FileContext& /*ctx*/) {
+void EnvReadsExtractor::begin_file(FileContext& /*ctx*/) {
   accesses_.clear();
   classes_.clear();
 }
 
-void EnvReadsExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void EnvReadsExtractor::enter(TSNode node, FileContext& ctx) {
   if (is(node, "subscript")) {
     const TSNode value = field(node, "value");
     if (!is_dotted_name(value) || !ctx.source.text_of(value).ends_with("environ")) return;
@@ -245,7 +245,7 @@ void EnvReadsExtractor::enter(TSNode node, checks::FileContext& ctx) {
   classes_.push_back(std::move(pending));
 }
 
-void EnvReadsExtractor::finish(checks::FileContext& ctx) {
+void EnvReadsExtractor::finish(FileContext& ctx) {
   facts::Module& m = ctx.module;
   const auto top = m.name.substr(0, m.name.find('.'));
   // Settings classes: kept when a base is a BaseSettings or a class of this repository's package (resolved later).

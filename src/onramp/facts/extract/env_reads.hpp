@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/checks/context.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 
 namespace onramp::facts::extract {
@@ -14,9 +14,9 @@ namespace onramp::facts::extract {
 class EnvReadsExtractor final : public Extractor {
 public:
   std::vector<std::string_view> node_types() const override { return {"subscript", "comparison_operator", "class_definition"}; }
-  void begin_file(checks::FileContext& ctx) override;
-  void enter(TSNode node, checks::FileContext& ctx) override;
-  void finish(checks::FileContext& ctx) override;
+  void begin_file(FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
+  void finish(FileContext& ctx) override;
 
 private:
   /// `R[key]` or `key in R` with R a dotted name, resolved after the walk.

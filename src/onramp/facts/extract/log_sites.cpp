@@ -41,7 +41,7 @@ std::string cut(std::string s, std::size_t max = kMaxText) {
   return s;
 }
 
-std::string dotted(TSNode n, const checks::FileContext& ctx) {
+std::string dotted(TSNode n, const FileContext& ctx) {
   std::string out;
   for (char c : ctx.source.text_of(n)) {
     if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out += c;
@@ -58,7 +58,7 @@ bool has_interpolation(TSNode string_node) {
 }
 
 /// The value of a plain string literal (no interpolation), implicit concatenation included.
-std::optional<std::string> string_value(TSNode n, const checks::FileContext& ctx) {
+std::optional<std::string> string_value(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "concatenated_string")) {
     std::string out;
@@ -81,7 +81,7 @@ std::optional<std::string> string_value(TSNode n, const checks::FileContext& ctx
 }
 
 /// How an argument is written, in the terms the logging rules use.
-MessageForm form_of(TSNode n, const checks::FileContext& ctx) {
+MessageForm form_of(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "string")) return has_interpolation(n) ? MessageForm::fstring : MessageForm::string;
   if (is(n, "concatenated_string")) {
@@ -113,7 +113,7 @@ MessageForm form_of(TSNode n, const checks::FileContext& ctx) {
 }
 
 /// `True`, `1`, a non-empty string: truthy; `False`, `None`, `0`: falsy; anything else is decided at run time.
-Truth truthiness(TSNode n, const checks::FileContext& ctx) {
+Truth truthiness(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "true")) return Truth::truthy;
   if (is(n, "false") || is(n, "none")) return Truth::falsy;
@@ -129,7 +129,7 @@ bool is_reserved(std::string_view key) {
 }
 
 /// The pair of a dict literal whose key is the string `key`.
-TSNode dict_get(TSNode dict, std::string_view key, const checks::FileContext& ctx) {
+TSNode dict_get(TSNode dict, std::string_view key, const FileContext& ctx) {
   const std::uint32_t count = ts_node_named_child_count(dict);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode pair = ts_node_named_child(dict, i);
@@ -141,7 +141,7 @@ TSNode dict_get(TSNode dict, std::string_view key, const checks::FileContext& ct
 }
 
 /// Where a dictConfig-style dict sends records: its handlers (name=class), loggers and root level.
-void describe_logging_dict(TSNode dict, const checks::FileContext& ctx, LoggingConfig& config) {
+void describe_logging_dict(TSNode dict, const FileContext& ctx, LoggingConfig& config) {
   const TSNode handlers = dict_get(dict, "handlers", ctx);
   if (is(handlers, "dictionary")) {
     std::vector<std::string> out;
@@ -195,7 +195,7 @@ bool is_env_name(std::string_view s) {
 
 /// Says where a Sentry DSN comes from without ever repeating a literal: literals are masked, and of a
 /// call or subscript only the callee and an environment-variable name are kept.
-std::string describe_dsn(TSNode n, const checks::FileContext& ctx) {
+std::string describe_dsn(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "none")) return "None (Sentry disabled)";
   if (is(n, "string") || is(n, "concatenated_string")) {
@@ -231,7 +231,7 @@ std::string describe_dsn(TSNode n, const checks::FileContext& ctx) {
 
 /// An expression named without repeating any literal it holds (which could be a secret): a dotted name as
 /// written, `f(...)` for a call of a dotted name, otherwise just "an expression".
-std::string describe_expression(TSNode n, const checks::FileContext& ctx) {
+std::string describe_expression(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
   if (is(n, "dictionary")) return "dict literal";
   if (is(n, "identifier") || is(n, "attribute")) return cut(dotted(n, ctx));
@@ -258,7 +258,7 @@ std::vector<std::string_view> LogSitesExtractor::node_types() const {
           "function_definition", "lambda", "class_definition", "assignment"};
 }
 
-void LogSitesExtractor::begin_file(checks::FileContext& /*ctx*/) {
+void LogSitesExtractor::begin_file(FileContext& /*ctx*/) {
   handlers_.clear();
   depth_ = 0;
   imports_seen_ = 0;
@@ -266,7 +266,7 @@ void LogSitesExtractor::begin_file(checks::FileContext& /*ctx*/) {
   open_log_calls_.clear();
 }
 
-void LogSitesExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::enter(TSNode node, FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "identifier") == 0) {
     on_identifier(node, ctx);
@@ -286,7 +286,7 @@ void LogSitesExtractor::enter(TSNode node, checks::FileContext& ctx) {
   }
 }
 
-void LogSitesExtractor::leave(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::leave(TSNode node, FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "call") == 0) {
     if (!open_log_calls_.empty() && open_log_calls_.back().start == ts_node_start_byte(node) &&
@@ -322,7 +322,7 @@ void LogSitesExtractor::leave(TSNode node, checks::FileContext& ctx) {
   record.logs = !h.log_calls.empty();
 }
 
-void LogSitesExtractor::on_except(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::on_except(TSNode node, FileContext& ctx) {
   // The Collector (registered first) has just recorded the clause; this completes what its body does.
   if (ctx.module.handlers.empty()) return;
   OpenHandler h;
@@ -345,7 +345,7 @@ void LogSitesExtractor::on_except(TSNode node, checks::FileContext& ctx) {
   handlers_.push_back(std::move(h));
 }
 
-void LogSitesExtractor::on_identifier(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::on_identifier(TSNode node, FileContext& ctx) {
   const std::uint32_t size = ts_node_end_byte(node) - ts_node_start_byte(node);
   if (!handlers_.empty()) {
     const auto text = ctx.source.text_of(node);
@@ -384,7 +384,7 @@ void LogSitesExtractor::on_identifier(TSNode node, checks::FileContext& ctx) {
   ctx.module.records.warn_constants.push_back({std::move(object), where});
 }
 
-void LogSitesExtractor::on_assignment(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::on_assignment(TSNode node, FileContext& ctx) {
   if (depth_ != 0) return;
   const TSNode left = field(node, "left");
   if (!is(left, "identifier") || ctx.source.text_of(left) != "LOGGING") return;
@@ -398,7 +398,7 @@ void LogSitesExtractor::on_assignment(TSNode node, checks::FileContext& ctx) {
   ctx.module.records.logging_configs.push_back(std::move(config));
 }
 
-void LogSitesExtractor::on_call(TSNode node, checks::FileContext& ctx) {
+void LogSitesExtractor::on_call(TSNode node, FileContext& ctx) {
   for (auto it = handlers_.rbegin(); it != handlers_.rend(); ++it) it->calls = true;
   const TSNode fn = field(node, "function");
   TSNode name_node{};

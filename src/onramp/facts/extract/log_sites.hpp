@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/checks/context.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 
 namespace onramp::facts::extract {
@@ -18,9 +18,9 @@ bool is_log_method_name(std::string_view name);
 class LogSitesExtractor final : public Extractor {
  public:
   std::vector<std::string_view> node_types() const override;
-  void begin_file(checks::FileContext& ctx) override;
-  void enter(TSNode node, checks::FileContext& ctx) override;
-  void leave(TSNode node, checks::FileContext& ctx) override;
+  void begin_file(FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
+  void leave(TSNode node, FileContext& ctx) override;
 
  private:
   /// An except clause being walked.
@@ -48,10 +48,10 @@ class LogSitesExtractor final : public Extractor {
     bool mentions = false;
   };
 
-  void on_call(TSNode node, checks::FileContext& ctx);
-  void on_except(TSNode node, checks::FileContext& ctx);
-  void on_identifier(TSNode node, checks::FileContext& ctx);
-  void on_assignment(TSNode node, checks::FileContext& ctx);
+  void on_call(TSNode node, FileContext& ctx);
+  void on_except(TSNode node, FileContext& ctx);
+  void on_identifier(TSNode node, FileContext& ctx);
+  void on_assignment(TSNode node, FileContext& ctx);
 
   std::vector<OpenHandler> handlers_;
   std::vector<OpenLogCall> open_log_calls_;

@@ -29,7 +29,7 @@ constexpr std::size_t kMaxText = 8000;
 
 }  // namespace
 
-void SettingsStringsExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void SettingsStringsExtractor::enter(TSNode node, FileContext& ctx) {
   const TSNode left = field(node, "left");
   const TSNode right = field(node, "right");
   if (!is(left, "identifier") || ts_node_is_null(right) || !is_settings_name(ctx.source.text_of(left))) return;

@@ -17,7 +17,7 @@ TSNode field(TSNode n, const char* name) {
 bool is_setup_py(std::string_view path) { return path == "setup.py" || path.ends_with("/setup.py"); }
 
 /// A list or tuple of plain string literals -> one requirement per string; false when anything else is in it.
-bool record_list(TSNode list, const std::string& group, DependencyScope scope, SetupCall& call, checks::FileContext& ctx) {
+bool record_list(TSNode list, const std::string& group, DependencyScope scope, SetupCall& call, FileContext& ctx) {
   if (!is(list, "list") && !is(list, "tuple")) return false;
   std::vector<SetupRequirement> found;
   const std::uint32_t count = ts_node_named_child_count(list);
@@ -32,13 +32,13 @@ bool record_list(TSNode list, const std::string& group, DependencyScope scope, S
   return true;
 }
 
-void unread(TSNode at, std::string_view argument, std::string why, SetupCall& call, const checks::FileContext& ctx) {
+void unread(TSNode at, std::string_view argument, std::string why, SetupCall& call, const FileContext& ctx) {
   call.unread.push_back({std::string(argument), std::move(why), ctx.source.location(at)});
 }
 
 }  // namespace
 
-void SetupCallExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void SetupCallExtractor::enter(TSNode node, FileContext& ctx) {
   if (!is_setup_py(ctx.module.path)) return;
   const auto callee = ctx.source.text_of(field(node, "function"));
   if (callee != "setup" && callee != "setuptools.setup" && callee != "distutils.core.setup") return;

@@ -1,5 +1,5 @@
 #pragma once
-#include "onramp/checks/context.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 
 namespace onramp::facts::extract {
@@ -9,7 +9,7 @@ namespace onramp::facts::extract {
 class SetupCallExtractor final : public Extractor {
 public:
   std::vector<std::string_view> node_types() const override { return {"call"}; }
-  void enter(TSNode node, checks::FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
 };
 
 }  // namespace onramp::facts::extract

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "onramp/core/suppressions.hpp"
+#include "onramp/facts/suppressions.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::facts::extract {
@@ -37,9 +37,9 @@ std::vector<std::string_view> SuppressionCommentsExtractor::node_types() const {
           "while_statement",   "with_statement",       "function_definition", "class_definition"};
 }
 
-void SuppressionCommentsExtractor::begin_file(checks::FileContext& /*ctx*/) { multi_line_.clear(); }
+void SuppressionCommentsExtractor::begin_file(FileContext& /*ctx*/) { multi_line_.clear(); }
 
-void SuppressionCommentsExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void SuppressionCommentsExtractor::enter(TSNode node, FileContext& ctx) {
   const char* type = ts_node_type(node);
   if (std::strcmp(type, "comment") != 0) {
     const std::uint32_t first = ts_node_start_point(node).row + 1;
@@ -53,7 +53,7 @@ void SuppressionCommentsExtractor::enter(TSNode node, checks::FileContext& ctx) 
   const auto text = ctx.source.text_of(node);
   if (text.find(':') == std::string_view::npos) return;  // every directive has a colon
   const auto where = ctx.source.location(node);
-  for (auto& d : core::parse_suppression_comment(text)) {
+  for (auto& d : facts::parse_suppression_comment(text)) {
     facts::Suppression s;
     s.kind = d.kind;
     s.rules = std::move(d.rules);
@@ -65,7 +65,7 @@ void SuppressionCommentsExtractor::enter(TSNode node, checks::FileContext& ctx) 
   }
 }
 
-void SuppressionCommentsExtractor::finish(checks::FileContext& ctx) {
+void SuppressionCommentsExtractor::finish(FileContext& ctx) {
   // Known only after the walk: whether a comment's line starts a statement that goes on over more lines.
   for (auto& s : ctx.module.suppressions) {
     const auto it = multi_line_.find(s.first_line);

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <map>
 
-#include "onramp/checks/context.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 
 namespace onramp::facts::extract {
@@ -12,9 +12,9 @@ namespace onramp::facts::extract {
 class SuppressionCommentsExtractor final : public Extractor {
 public:
   std::vector<std::string_view> node_types() const override;
-  void begin_file(checks::FileContext& ctx) override;
-  void enter(TSNode node, checks::FileContext& ctx) override;
-  void finish(checks::FileContext& ctx) override;
+  void begin_file(FileContext& ctx) override;
+  void enter(TSNode node, FileContext& ctx) override;
+  void finish(FileContext& ctx) override;
 
 private:
   /// First line -> last line of statements (or compound statement headers) that span several lines.

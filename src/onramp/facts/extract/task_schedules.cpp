@@ -14,14 +14,14 @@ TSNode field(TSNode n, const char* name) {
   return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
 }
 
-std::string literal_or_text(TSNode n, const checks::FileContext& ctx) {
+std::string literal_or_text(TSNode n, const FileContext& ctx) {
   const auto text = ctx.source.text_of(n);
   if (auto s = util::string_literal(text)) return *s;
   return util::collapse_whitespace(text);
 }
 
 /// `{"name": {"task": "...", "schedule": ..., "options": {"queue": "..."}}}` -> one schedule per entry.
-void record_beat_schedule(TSNode dict, checks::FileContext& ctx) {
+void record_beat_schedule(TSNode dict, FileContext& ctx) {
   const std::uint32_t count = ts_node_named_child_count(dict);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode pair = ts_node_named_child(dict, i);
@@ -56,7 +56,7 @@ void record_beat_schedule(TSNode dict, checks::FileContext& ctx) {
   }
 }
 
-bool in_class_named(const checks::FileContext& ctx, std::string_view name) {
+bool in_class_named(const FileContext& ctx, std::string_view name) {
   const auto anc = ctx.ancestors();
   for (std::size_t i = anc.size(); i-- > 0;) {
     if (is(anc[i], "function_definition")) return false;
@@ -67,7 +67,7 @@ bool in_class_named(const checks::FileContext& ctx, std::string_view name) {
 
 }  // namespace
 
-void TaskSchedulesExtractor::enter(TSNode node, checks::FileContext& ctx) {
+void TaskSchedulesExtractor::enter(TSNode node, FileContext& ctx) {
   const bool keyword = is(node, "keyword_argument");
   const TSNode left = field(node, keyword ? "name" : "left");
   const TSNode right = field(node, keyword ? "value" : "right");

@@ -35,7 +35,7 @@ int classify_type_ignore(std::string_view comment) {
   return 0;
 }
 
-void TypeIgnoreCounter::enter(TSNode node, checks::FileContext& ctx) {
+void TypeIgnoreCounter::enter(TSNode node, FileContext& ctx) {
   const auto text = ctx.source.text_of(node);
   if (text.find("type:") == std::string_view::npos) return;
   const int kind = classify_type_ignore(text);

@@ -13,7 +13,7 @@
 #include "onramp/core/rules.hpp"
 #include "onramp/util/result.hpp"
 
-namespace onramp::core {
+namespace onramp::engine {
 
 /// How to scan.
 struct ScanOptions {
@@ -22,7 +22,7 @@ struct ScanOptions {
   std::string display_root;
   unsigned jobs = 1;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
-  Config config;
+  core::Config config;
   /// Report `# onramp: ignore` comments that suppress nothing (check/unused-suppression): `onramp check` does.
   bool report_unused_suppressions = false;
 };
@@ -39,9 +39,9 @@ struct StageTimes {
 
 /// The result of a scan: the project model, each step's facts and the sorted, fingerprinted findings.
 struct Analysis {
-  Project project;
+  core::Project project;
   std::vector<nlohmann::ordered_json> step_facts;  // one per step, in step order
-  std::vector<Finding> findings;
+  std::vector<core::Finding> findings;
   /// Findings that suppression comments silenced (not in `findings`).
   std::size_t suppressed = 0;
   StageTimes times;
@@ -50,17 +50,17 @@ struct Analysis {
 /// One file analysed on its own: its facts, its per-file findings, and its syntax error if any.
 struct SourceAnalysis {
   facts::Module module;
-  std::vector<Finding> findings;
-  std::optional<Problem> problem;
+  std::vector<core::Finding> findings;
+  std::optional<core::Problem> problem;
 };
 
 /// Analyses one Python file's text as if it sat at `path` in a repository (rule fixtures, tools).
-SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet& rules, const Config& config = {});
+SourceAnalysis analyse_source(std::string path, std::string text, const core::RuleSet& rules, const core::Config& config = {});
 
 /// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
-util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules);
+util::Result<Analysis> analyse(const ScanOptions& options, const core::RuleSet& rules);
 
 /// Gives each finding its fingerprint: rule, path, normalised code and the occurrence index of that triple.
-void assign_fingerprints(std::vector<Finding>& findings);
+void assign_fingerprints(std::vector<core::Finding>& findings);
 
-}  // namespace onramp::core
+}  // namespace onramp::engine

@@ -6,11 +6,9 @@
 
 #include <tree_sitter/api.h>
 
-namespace onramp::checks {
-struct FileContext;
-}
+namespace onramp::facts {
 
-namespace onramp::parse {
+struct FileContext;
 
 /// Something that wants to see nodes of some types during the single walk of a file.
 class NodeVisitor {
@@ -18,8 +16,8 @@ public:
   virtual ~NodeVisitor() = default;
   /// Named node types (`call`, `import_statement`) this visitor wants.
   virtual std::vector<std::string_view> node_types() const = 0;
-  virtual void enter(TSNode node, checks::FileContext& ctx) = 0;
-  virtual void leave(TSNode /*node*/, checks::FileContext& /*ctx*/) {}
+  virtual void enter(TSNode node, FileContext& ctx) = 0;
+  virtual void leave(TSNode /*node*/, FileContext& /*ctx*/) {}
 };
 
 /// Walks a tree once, depth first, without recursion (deep nesting cannot overflow the stack).
@@ -28,17 +26,17 @@ public:
   explicit Walker(const TSLanguage* language);
   /// Registration order is dispatch order: fact collectors first, then checks.
   void add(NodeVisitor& visitor);
-  void walk(const TSTree* tree, checks::FileContext& ctx);
+  void walk(const TSTree* tree, FileContext& ctx);
   /// The nodes above the one being visited, root first.
   std::span<const TSNode> ancestors() const { return {path_.data(), path_.empty() ? 0 : path_.size() - 1}; }
 
 private:
-  void dispatch_enter(TSNode node, checks::FileContext& ctx);
-  void dispatch_leave(TSNode node, checks::FileContext& ctx);
+  void dispatch_enter(TSNode node, FileContext& ctx);
+  void dispatch_leave(TSNode node, FileContext& ctx);
 
   const TSLanguage* language_;
   std::vector<std::vector<NodeVisitor*>> by_symbol_;
   std::vector<TSNode> path_;
 };
 
-}  // namespace onramp::parse
+}  // namespace onramp::facts

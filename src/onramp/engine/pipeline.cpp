@@ -1,4 +1,4 @@
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 
 #include <cxxabi.h>
 
@@ -15,21 +15,33 @@
 #include "onramp/checks/check.hpp"
 #include "onramp/core/selection.hpp"
 #include "onramp/core/steps.hpp"
-#include "onramp/core/suppressions.hpp"
+#include "onramp/engine/suppressions.hpp"
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 #include "onramp/facts/index.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/model/roots.hpp"
 #include "onramp/parse/python_parser.hpp"
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 #include "onramp/scan/discover.hpp"
 #include "onramp/util/files.hpp"
 #include "onramp/util/hash.hpp"
 #include "onramp/util/strings.hpp"
 #include "onramp/vcs/git.hpp"
 
-namespace onramp::core {
+namespace onramp::engine {
+
+using core::Config;
+using core::FileKind;
+using core::Finding;
+using core::Problem;
+using core::Project;
+using core::ProjectFile;
+using core::RuleSet;
+using core::CodeRole;
+using core::finding_less;
+using core::kSteps;
+using core::step_by_key;
 
 namespace {
 
@@ -72,7 +84,7 @@ std::optional<TSNode> first_error(TSNode root) {
 /// Per-thread machinery: a parser, a walker, the fact collector and extractors, and one instance of each check.
 struct Worker {
   parse::PythonParser parser;
-  parse::Walker walker{tree_sitter_python()};
+  facts::Walker walker{tree_sitter_python()};
   facts::Collector collector;
   std::vector<std::unique_ptr<facts::extract::Extractor>> extractors = facts::extract::make_extractors();
   std::vector<std::unique_ptr<checks::Check>> checks = checks::make_checks();
@@ -352,4 +364,4 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   return out;
 }
 
-}  // namespace onramp::core
+}  // namespace onramp::engine

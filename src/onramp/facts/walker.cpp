@@ -1,9 +1,9 @@
-#include "onramp/parse/walker.hpp"
+#include "onramp/facts/walker.hpp"
 
 #include <algorithm>
 #include <string>
 
-namespace onramp::parse {
+namespace onramp::facts {
 
 Walker::Walker(const TSLanguage* language)
     : language_(language), by_symbol_(ts_language_symbol_count(language)) {}
@@ -19,20 +19,20 @@ void Walker::add(NodeVisitor& visitor) {
   }
 }
 
-void Walker::dispatch_enter(TSNode node, checks::FileContext& ctx) {
+void Walker::dispatch_enter(TSNode node, FileContext& ctx) {
   const TSSymbol sym = ts_node_symbol(node);
   if (sym >= by_symbol_.size()) return;
   for (auto* v : by_symbol_[sym]) v->enter(node, ctx);
 }
 
-void Walker::dispatch_leave(TSNode node, checks::FileContext& ctx) {
+void Walker::dispatch_leave(TSNode node, FileContext& ctx) {
   const TSSymbol sym = ts_node_symbol(node);
   if (sym >= by_symbol_.size()) return;
   const auto& visitors = by_symbol_[sym];
   for (auto it = visitors.rbegin(); it != visitors.rend(); ++it) (*it)->leave(node, ctx);
 }
 
-void Walker::walk(const TSTree* tree, checks::FileContext& ctx) {
+void Walker::walk(const TSTree* tree, FileContext& ctx) {
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
   path_.clear();
   path_.push_back(ts_tree_cursor_current_node(&cursor));
@@ -60,4 +60,4 @@ void Walker::walk(const TSTree* tree, checks::FileContext& ctx) {
   }
 }
 
-}  // namespace onramp::parse
+}  // namespace onramp::facts
