@@ -1,12 +1,12 @@
 // Unit tests for the walk-time extractors (facts/extract): the typed domain records they take from one walk,
-// built through core::analyse_source exactly as the pipeline builds them.
+// built through engine::analyse_source exactly as the pipeline builds them.
 #include <doctest/doctest.h>
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "onramp/core/pipeline.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/facts/module.hpp"
 
 namespace {
@@ -16,7 +16,7 @@ using namespace onramp::facts;
 Module extract(std::string path, std::string code) {
   static const auto rules = onramp::core::RuleSet::load_embedded();
   REQUIRE(rules);
-  return onramp::core::analyse_source(std::move(path), std::move(code), *rules).module;
+  return onramp::engine::analyse_source(std::move(path), std::move(code), *rules).module;
 }
 
 }  // namespace
