@@ -2,13 +2,17 @@
 
 #include <algorithm>
 
+#include "onramp/model/inputs.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"
 
-using onramp::parse::read_compose;
-
 namespace {
+
+/// The compose file as the run reads it: through the project's one file interface.
+onramp::parse::ComposeFile read_compose(const onramp::core::Project& project, const std::string& path) {
+  return onramp::parse::read_compose(project.inputs(), path);
+}
 
 /// A project made of the given files (path, text), written to a temporary directory.
 struct TestProject {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "onramp/core/secret_keys.hpp"
+#include "onramp/model/inputs.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
@@ -126,7 +127,8 @@ TEST_SUITE("parse::robustness") {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       dir.write("compose.yaml", inputs[i]);
       dir.write("other.yaml", inputs[(i * 7 + 3) % inputs.size()]);
-      services += onramp::parse::read_compose(project, "compose.yaml").services.size();
+      const onramp::model::Inputs files(project.root, project.max_file_size, project.files);  // fresh: the files changed
+      services += onramp::parse::read_compose(files, "compose.yaml").services.size();
       (void)onramp::parse::read_environment_yml(inputs[i], "environment.yml", python, problems);
     }
     CHECK(services > 0);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "onramp/util/files.hpp"
+#include "onramp/model/inputs.hpp"
 
 namespace onramp::core {
 
@@ -50,11 +50,8 @@ const ProjectFile* Project::find(std::string_view path) const {
   return it != files.end() && it->path == path ? &*it : nullptr;
 }
 
-std::optional<std::string> Project::read(std::string_view path) const {
-  if (find(path) == nullptr) return std::nullopt;
-  auto data = util::read_file(root / std::filesystem::path(std::string(path)), max_file_size);
-  if (!data) return std::nullopt;
-  return std::move(*data);
+const model::Inputs& Project::inputs() const {
+  return derived_->inputs.get([&] { return std::make_shared<const model::Inputs>(root, max_file_size, files); });
 }
 
 }  // namespace onramp::core

@@ -2,7 +2,6 @@
 // The whole scanned repository as later stages see it: files, project roots, modules, problems.
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,6 +15,18 @@
 
 namespace onramp::facts {
 class ProjectIndex;
+}
+namespace onramp::model {
+class Inputs;
+}
+namespace onramp::parse {
+struct RootManifest;
+}
+namespace onramp::checks::stack {
+struct StackModel;
+}
+namespace onramp::checks::local_setup {
+struct EnvTable;
 }
 
 namespace onramp::core {
@@ -49,6 +60,22 @@ struct Problem {
 /// The project root a path belongs to: the deepest of `roots` that contains it, "." when none does.
 std::string_view owning_root(const std::vector<std::string>& roots, std::string_view path);
 
+/// A value built by the first caller of get() and shared by every later one (thread-safe). `T` may be incomplete
+/// where the slot is declared: only get()'s callers, which build it, need its definition.
+template <class T>
+class BuiltOnce {
+public:
+  template <class Make>
+  const T& get(Make&& make) {
+    std::call_once(once_, [&] { value_ = make(); });
+    return *value_;
+  }
+
+private:
+  std::once_flag once_;
+  std::shared_ptr<const T> value_;
+};
+
 /// The repository model shared by inventories and project-wide checks.
 struct Project {
   std::filesystem::path root;
@@ -73,27 +100,24 @@ struct Project {
   /// Files of one kind, in path order.
   std::vector<const ProjectFile*> files_of(FileKind kind) const;
   const ProjectFile* find(std::string_view path) const;
-  /// Reads a kept file (size-limited); nullopt if it cannot be read.
-  std::optional<std::string> read(std::string_view path) const;
+  /// The one way to read the repository's files (each read once, each configuration file parsed once).
+  const model::Inputs& inputs() const;
 
-  /// What several checks derive from the finished project (each root's manifests, the env-var table), computed
-  /// by the first that asks and shared with the rest, so that each manifest is read and parsed once per run.
-  template <class T, class Compute>
-  const T& derived(std::string_view key, Compute compute) const {
-    std::lock_guard lock(derived_->mutex);  // recursive: one derived value may be built from another
-    auto it = derived_->values.find(key);
-    if (it == derived_->values.end()) {
-      it = derived_->values.emplace(std::string(key), std::make_shared<const T>(compute())).first;
-    }
-    return *static_cast<const T*>(it->second.get());
-  }
+  /// What several checks derive from the finished project, built once by the first that asks and shared.
+  struct Derived {
+    BuiltOnce<model::Inputs> inputs;
+    /// parse::read_roots: each root's manifests.
+    BuiltOnce<std::vector<parse::RootManifest>> root_manifests;
+    /// checks::stack::build_stack_model, without and with the words of the team's tool configs.
+    BuiltOnce<checks::stack::StackModel> stack_model;
+    BuiltOnce<checks::stack::StackModel> stack_model_with_config;
+    /// checks::local_setup::build_env_table.
+    BuiltOnce<checks::local_setup::EnvTable> env_table;
+  };
+  Derived& derived() const { return *derived_; }
 
 private:
-  struct DerivedValues {
-    std::recursive_mutex mutex;
-    std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
-  };
-  std::shared_ptr<DerivedValues> derived_ = std::make_shared<DerivedValues>();
+  std::shared_ptr<Derived> derived_ = std::make_shared<Derived>();
 };
 
 }  // namespace onramp::core

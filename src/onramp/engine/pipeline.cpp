@@ -19,12 +19,12 @@
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 #include "onramp/facts/index.hpp"
+#include "onramp/model/inputs.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/model/roots.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/facts/walker.hpp"
 #include "onramp/scan/discover.hpp"
-#include "onramp/util/files.hpp"
 #include "onramp/util/hash.hpp"
 #include "onramp/util/strings.hpp"
 #include "onramp/vcs/git.hpp"
@@ -171,13 +171,11 @@ struct Source {
 };
 
 Source read_source(const Project& project, const ProjectFile& file) {
-  auto data = util::read_file(project.root / file.path, project.max_file_size);
-  if (!data) return {{}, Problem{file.path, "unreadable", 0, data.error().message}};
-  std::string text = std::move(*data);
-  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
-  if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {{}, Problem{file.path, "binary", 0, "contains NUL bytes, skipped"}};
-  if (!util::is_valid_utf8(text)) return {{}, Problem{file.path, "non-utf8", 0, "not valid UTF-8, skipped"}};
-  return {std::move(text), std::nullopt};
+  auto source = project.inputs().python_source(file.path);
+  if (source.problem.empty()) return {std::move(source.text), std::nullopt};
+  // a file over the size limit was already left out by discovery; a read failure is reported as unreadable
+  const auto kind = source.problem == "too-large" ? std::string("unreadable") : source.problem;
+  return {{}, Problem{file.path, kind, 0, source.message}};
 }
 
 FileResult analyse_source_of(Worker& w, const Project& project, const ProjectFile& file, Source source, const RuleSet& rules,

@@ -6,6 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -125,7 +127,7 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 }
 
 struct Reader {
-  const core::Project& project;
+  const model::Inputs& inputs;
   Errors& errors;
   /// (file, service) pairs on the current `extends` chain.
   std::vector<std::pair<std::string, std::string>> chain;
@@ -135,17 +137,16 @@ struct Reader {
   YAML::Node document(const std::string& path, const std::string& from, std::uint32_t line) {
     if (const auto it = documents.find(path); it != documents.end()) return it->second;
     const auto load = [&]() -> YAML::Node {
-      const auto text = project.read(path);
-      if (!text) {
+      const auto* doc = inputs.yaml(path);
+      if (doc == nullptr) {
         errors.emplace_back(line, "extends names " + path + ", which is not a file of the scanned repository");
         return YAML::Node();
       }
-      try {
-        return YAML::Load(*text);
-      } catch (const YAML::Exception& e) {
-        errors.emplace_back(line, path + " (extended from " + from + ") is not valid YAML: " + e.msg);
+      if (doc->error) {
+        errors.emplace_back(line, path + " (extended from " + from + ") is not valid YAML: " + doc->error->message);
         return YAML::Node();
       }
+      return doc->root;
     };
     return documents.emplace(path, load()).first->second;
   }
@@ -348,16 +349,20 @@ struct Reader {
 
 }  // namespace
 
-ComposeFile read_compose(const core::Project& project, const std::string& path) {
+ComposeFile read_compose(const model::Inputs& inputs, const std::string& path) {
   ComposeFile out;
   out.path = path;
-  const auto text = project.read(path);
-  if (!text) {
+  const auto* document = inputs.yaml(path);
+  if (document == nullptr) {
     out.errors.emplace_back(0, "cannot be read");
     return out;
   }
+  if (document->error) {
+    out.errors.emplace_back(document->error->line, document->error->message);
+    return out;
+  }
   try {
-    const YAML::Node doc = YAML::Load(*text);
+    const YAML::Node& doc = document->root;
     if (!doc || doc.IsNull()) return out;
     if (!doc.IsMap()) {
       out.errors.emplace_back(line_of(doc), "a compose file must be a mapping (services:, volumes:, ...)");
@@ -370,7 +375,7 @@ ComposeFile read_compose(const core::Project& project, const std::string& path) 
       out.errors.emplace_back(line_of(services), "`services` must be a mapping of service names");
       return out;
     }
-    Reader reader{project, out.errors, {}, {}};
+    Reader reader{inputs, out.errors, {}, {}};
     for (const auto& e : entries(services)) {
       ComposeService svc;
       svc.name = e.key;

@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+
+namespace onramp::model {
+class Inputs;
+}
 
 namespace onramp::parse {
 
@@ -60,7 +63,8 @@ struct ComposeFile {
   std::vector<std::pair<std::uint32_t, std::string>> errors;
 };
 
-/// Reads `path` of the project (its `extends` may read other files of the project, never outside the root).
-ComposeFile read_compose(const core::Project& project, const std::string& path);
+/// Reads `path` of the project (its `extends` may read other files of the project, never outside the root), every
+/// file through `inputs`; use Inputs::compose for the parse shared by the whole run.
+ComposeFile read_compose(const model::Inputs& inputs, const std::string& path);
 
 }  // namespace onramp::parse

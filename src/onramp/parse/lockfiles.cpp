@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
+#include "onramp/model/documents.hpp"
 #include "onramp/parse/manifests.hpp"
 
 namespace onramp::parse {
@@ -16,16 +18,15 @@ std::string_view basename(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-void read_toml_lock(std::string_view text, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
-  auto parsed = toml::parse(text, out.path);
-  if (!parsed) {
-    const auto& err = parsed.error();
+void read_toml_lock(const model::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
+  if (parsed.error) {
+    const auto& err = *parsed.error;
     const auto& b = err.source().begin;
     problems.push_back({out.path, "broken-manifest", static_cast<std::uint32_t>(b.line),
                         std::string(err.description()) + " (line " + std::to_string(b.line) + ", column " + std::to_string(b.column) + ")"});
     return;
   }
-  const toml::table& doc = parsed.table();
+  const toml::table& doc = parsed.table;
   if (const auto* arr = doc[packages_key].as_array()) {
     for (const auto& p : *arr) {
       const auto* t = p.as_table();
@@ -137,22 +138,34 @@ void read_pipfile_lock(std::string_view text, Lockfile& out, std::vector<core::P
 
 }  // namespace
 
+bool is_toml_lockfile(std::string_view path) {
+  const auto name = basename(path);
+  return name == "uv.lock" || name == "poetry.lock" || name == "pdm.lock" || (name.starts_with("pylock.") && name.ends_with(".toml"));
+}
+
 Lockfile read_lockfile(std::string_view text, const std::string& path, std::vector<core::Problem>& problems) {
+  return read_lockfile(text, nullptr, path, problems);
+}
+
+Lockfile read_lockfile(std::string_view text, const model::TomlDocument* toml, const std::string& path,
+                       std::vector<core::Problem>& problems) {
   Lockfile out;
   out.path = path;
   const auto name = basename(path);
+  std::optional<model::TomlDocument> own;
+  if (toml == nullptr && is_toml_lockfile(path)) toml = &own.emplace(model::parse_toml(text, path));
   if (name == "uv.lock") {
     out.tool = "uv";
-    read_toml_lock(text, out, problems, "package");
+    read_toml_lock(*toml, out, problems, "package");
   } else if (name == "poetry.lock") {
     out.tool = "poetry";
-    read_toml_lock(text, out, problems, "package");
+    read_toml_lock(*toml, out, problems, "package");
   } else if (name == "pdm.lock") {
     out.tool = "pdm";
-    read_toml_lock(text, out, problems, "package");
+    read_toml_lock(*toml, out, problems, "package");
   } else if (name == "pylock.toml" || (name.starts_with("pylock.") && name.ends_with(".toml"))) {
     out.tool = "pylock";
-    read_toml_lock(text, out, problems, "packages");
+    read_toml_lock(*toml, out, problems, "packages");
   } else if (name == "Pipfile.lock") {
     out.tool = "pipenv";
     read_pipfile_lock(text, out, problems);

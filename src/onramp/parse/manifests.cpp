@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -259,13 +261,16 @@ std::string interpret_spec(std::string_view spec) {
 }
 
 Pyproject read_pyproject_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems) {
+  return read_pyproject_file(model::parse_toml(text, source), source, problems);
+}
+
+Pyproject read_pyproject_file(const model::TomlDocument& parsed, const std::string& source, std::vector<core::Problem>& problems) {
   Pyproject out;
-  auto parsed = toml::parse(text, source);
-  if (!parsed) {
-    problems.push_back(toml_problem(parsed.error(), source));
+  if (parsed.error) {
+    problems.push_back(toml_problem(*parsed.error, source));
     return out;
   }
-  const toml::table& doc = parsed.table();
+  const toml::table& doc = parsed.table;
   auto& deps = out.dependencies;
   if (const auto* project = doc["project"].as_table()) {
     if (const auto* n = project->get_as<std::string>("name")) out.name = normalize_package_name(n->get());
@@ -489,8 +494,12 @@ std::vector<Dependency> read_requirements(std::string_view text, const std::stri
 }
 
 std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string& source, std::vector<PythonVersion>& python) {
+  return read_setup_cfg(text, read_ini(text), source, python);
+}
+
+std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<IniSection>& sections, const std::string& source,
+                                       std::vector<PythonVersion>& python) {
   std::vector<Dependency> out;
-  const auto sections = read_ini(text);
   const auto lines = util::split(text, '\n');
   // read_ini joins continuation lines and drops comments: find each item's own line again for the report
   const auto line_of_item = [&](std::uint32_t from, std::string_view item) {
@@ -530,13 +539,17 @@ std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string&
 
 std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                      std::vector<core::Problem>& problems) {
+  return read_pipfile(model::parse_toml(text, source), source, python, problems);
+}
+
+std::vector<Dependency> read_pipfile(const model::TomlDocument& parsed, const std::string& source, std::vector<PythonVersion>& python,
+                                     std::vector<core::Problem>& problems) {
   std::vector<Dependency> out;
-  auto parsed = toml::parse(text, source);
-  if (!parsed) {
-    problems.push_back(toml_problem(parsed.error(), source));
+  if (parsed.error) {
+    problems.push_back(toml_problem(*parsed.error, source));
     return out;
   }
-  const toml::table& doc = parsed.table();
+  const toml::table& doc = parsed.table;
   for (const auto& [key, body] : doc) {
     const auto section = std::string(key.str());
     if (section == "source" || section == "requires" || section == "scripts" || section == "pipenv") continue;
@@ -577,9 +590,20 @@ std::vector<Dependency> read_pipfile(std::string_view text, const std::string& s
 
 std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                              std::vector<core::Problem>& problems) {
+  return read_environment_yml(model::parse_yaml(text), source, python, problems);
+}
+
+std::vector<Dependency> read_environment_yml(const model::YamlDocument& parsed, const std::string& source,
+                                             std::vector<PythonVersion>& python, std::vector<core::Problem>& problems) {
   std::vector<Dependency> out;
+  if (parsed.error) {
+    const auto line = parsed.error->line;
+    problems.push_back({source, "broken-manifest", line,
+                        parsed.error->message + " (line " + std::to_string(line) + ", column " + std::to_string(parsed.error->column) + ")"});
+    return out;
+  }
   try {
-    const YAML::Node doc = YAML::Load(std::string(text));
+    const YAML::Node& doc = parsed.root;
     const YAML::Node deps = doc.IsMap() ? doc["dependencies"] : YAML::Node();
     if (!deps || !deps.IsSequence()) return out;
     for (const auto& item : deps) {
@@ -611,12 +635,16 @@ std::vector<Dependency> read_environment_yml(std::string_view text, const std::s
 std::vector<Dependency> read_dependencies(const core::Project& project) {
   std::vector<Dependency> out;
   std::vector<core::Problem> ignored;
+  const auto& inputs = project.inputs();
   for (const auto& f : project.files) {
-    if (f.kind != core::FileKind::pyproject && f.kind != core::FileKind::requirements) continue;
-    const auto text = project.read(f.path);
-    if (!text) continue;
-    auto deps = f.kind == core::FileKind::pyproject ? read_pyproject(*text, f.path, ignored) : read_requirements(*text, f.path);
-    out.insert(out.end(), std::make_move_iterator(deps.begin()), std::make_move_iterator(deps.end()));
+    if (f.kind == core::FileKind::pyproject) {
+      if (const auto* doc = inputs.toml(f.path)) {
+        auto deps = read_pyproject_file(*doc, f.path, ignored).dependencies;
+        out.insert(out.end(), std::make_move_iterator(deps.begin()), std::make_move_iterator(deps.end()));
+      }
+    } else if (f.kind == core::FileKind::requirements) {
+      if (const auto* req = inputs.requirements(f.path)) out.insert(out.end(), req->value.dependencies.begin(), req->value.dependencies.end());
+    }
   }
   return out;
 }

@@ -4,8 +4,9 @@
 #include <optional>
 #include <set>
 
-#include "onramp/util/toml.hpp"
-
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
+#include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/parse/manifests.hpp"
 #include "onramp/util/strings.hpp"
@@ -65,18 +66,9 @@ std::string docker_python_version(std::string_view image) {
   return std::string(v);
 }
 
-void read_dockerfile_from(std::string_view text, const std::string& path, std::vector<PythonVersion>& out) {
-  std::uint32_t line_no = 0;
-  for (auto raw : util::split(text, '\n')) {
-    ++line_no;
-    const auto line = util::trim(raw);
-    if (line.size() < 5 || util::to_lower(line.substr(0, 5)) != "from ") continue;
-    const auto args = util::collapse_whitespace(line.substr(5));
-    for (auto tok : util::split(args, ' ')) {
-      if (tok.empty() || tok.substr(0, 2) == "--") continue;
-      if (auto v = docker_python_version(tok); !v.empty()) out.push_back({v, path, line_no, "dockerfile"});
-      break;
-    }
+void read_dockerfile_from(const Dockerfile& df, const std::string& path, std::vector<PythonVersion>& out) {
+  for (const auto& stage : df.stages) {
+    if (auto v = docker_python_version(stage.image); !v.empty()) out.push_back({v, path, stage.line, "dockerfile"});
   }
 }
 
@@ -105,9 +97,10 @@ void read_requirements_of_root(const core::Project& project, RootWork& work) {
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const auto path = queue[i];
     if (files.contains(path)) continue;
-    const auto text = project.read(path);
-    if (!text) continue;
-    files[path] = read_requirements_file(*text, path, problems);
+    const auto* read = project.inputs().requirements(path);
+    if (read == nullptr) continue;
+    files[path] = read->value;
+    problems.insert(problems.end(), read->problems.begin(), read->problems.end());
     for (const auto& inc : files[path].includes) {
       const auto target = normalize_path(join(dirname(path), inc.path));
       if (target.empty() || project.find(target) == nullptr) {
@@ -186,7 +179,7 @@ void read_python_versions(const core::Project& project, RootWork& work) {
   for (std::string dir = m.path;;) {
     const auto path = join(dir, ".python-version");
     if (project.find(path) != nullptr) {
-      if (const auto text = project.read(path)) {
+      if (const auto* text = project.inputs().text(path)) {
         std::uint32_t n = 0;
         for (auto l : util::split(*text, '\n')) {
           ++n;
@@ -203,7 +196,7 @@ void read_python_versions(const core::Project& project, RootWork& work) {
     dir = parent.empty() ? "." : std::string(parent);
   }
   if (const auto path = join(m.path, "runtime.txt"); project.find(path) != nullptr) {
-    if (const auto text = project.read(path)) {
+    if (const auto* text = project.inputs().text(path)) {
       auto v = util::trim(*text);
       if (v.substr(0, 7) == "python-") v = v.substr(7);
       if (!v.empty()) m.python.push_back({std::string(v.substr(0, v.find('\n'))), path, 1, "runtime.txt"});
@@ -211,16 +204,14 @@ void read_python_versions(const core::Project& project, RootWork& work) {
   }
   for (const auto* f : project.files_of(core::FileKind::dockerfile)) {
     if (core::owning_root(project.roots, f->path) != m.path) continue;
-    if (const auto text = project.read(f->path)) read_dockerfile_from(*text, f->path, m.python);
+    if (const auto* df = project.inputs().dockerfile(f->path)) read_dockerfile_from(*df, f->path, m.python);
   }
   for (const char* name : {"ruff.toml", ".ruff.toml"}) {
     const auto path = join(m.path, name);
     if (project.find(path) == nullptr) continue;
-    const auto text = project.read(path);
-    if (!text) continue;
-    auto parsed = toml::parse(*text, path);
-    if (!parsed) continue;  // the style step reports broken tool configs
-    if (const auto* tv = parsed.table()["target-version"].node(); tv != nullptr && tv->is_string()) {
+    const auto* parsed = project.inputs().toml(path);
+    if (parsed == nullptr || parsed->error) continue;  // the style step reports broken tool configs
+    if (const auto* tv = parsed->table["target-version"].node(); tv != nullptr && tv->is_string()) {
       auto v = tv->as_string()->get();
       if (v.size() >= 4 && v.substr(0, 2) == "py") v = v.substr(2, 1) + "." + v.substr(3);
       m.python.push_back({v, path, static_cast<std::uint32_t>(tv->source().begin.line), "ruff target-version"});
@@ -229,9 +220,8 @@ void read_python_versions(const core::Project& project, RootWork& work) {
   for (const char* name : {"mypy.ini", ".mypy.ini"}) {
     const auto path = join(m.path, name);
     if (project.find(path) == nullptr) continue;
-    if (const auto text = project.read(path)) {
-      const auto sections = read_ini(*text);
-      if (const auto* s = find_section(sections, "mypy")) {
+    if (const auto* ini = project.inputs().ini(path)) {
+      if (const auto* s = find_section(ini->sections, "mypy")) {
         if (const auto* e = s->find("python_version")) m.python.push_back({e->value, path, e->line, "mypy python_version"});
       }
     }
@@ -326,8 +316,8 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
     auto& m = w.manifest;
     m.path = root;
     if (const auto path = join(root, "pyproject.toml"); project.find(path) != nullptr) {
-      if (const auto text = project.read(path)) {
-        w.pyproject = read_pyproject_file(*text, path, m.broken);
+      if (const auto* doc = project.inputs().toml(path)) {
+        w.pyproject = read_pyproject_file(*doc, path, m.broken);
         w.has_pyproject = true;
         m.manifests.push_back(path);
         m.name = w.pyproject.name;
@@ -336,12 +326,13 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
       }
     }
     if (const auto path = join(root, "setup.cfg"); project.find(path) != nullptr) {
-      if (const auto text = project.read(path)) {
-        auto deps = read_setup_cfg(*text, path, m.python);
+      const auto* text = project.inputs().text(path);
+      const auto* ini = project.inputs().ini(path);
+      if (text != nullptr && ini != nullptr) {
+        auto deps = read_setup_cfg(*text, ini->sections, path, m.python);
         if (!deps.empty()) m.manifests.push_back(path);
         if (m.name.empty()) {
-          const auto sections = read_ini(*text);
-          if (const auto* meta = find_section(sections, "metadata")) {
+          if (const auto* meta = find_section(ini->sections, "metadata")) {
             if (const auto* e = meta->find("name")) m.name = normalize_package_name(e->value);
           }
         }
@@ -350,8 +341,8 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
     }
     read_setup_py_call(project, w);
     if (const auto path = join(root, "Pipfile"); project.find(path) != nullptr) {
-      if (const auto text = project.read(path)) {
-        auto deps = read_pipfile(*text, path, m.python, m.broken);
+      if (const auto* doc = project.inputs().toml(path)) {
+        auto deps = read_pipfile(*doc, path, m.python, m.broken);
         m.manifests.push_back(path);
         m.packages.insert(m.packages.end(), deps.begin(), deps.end());
       }
@@ -359,8 +350,8 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
     for (const char* name : {"environment.yml", "environment.yaml"}) {
       const auto path = join(root, name);
       if (project.find(path) == nullptr) continue;
-      if (const auto text = project.read(path)) {
-        auto deps = read_environment_yml(*text, path, m.python, m.broken);
+      if (const auto* doc = project.inputs().yaml(path)) {
+        auto deps = read_environment_yml(*doc, path, m.python, m.broken);
         m.manifests.push_back(path);
         m.packages.insert(m.packages.end(), deps.begin(), deps.end());
       }
@@ -398,8 +389,9 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
     for (const char* name : kLockNames) {
       const auto path = join(m.path, name);
       if (project.find(path) == nullptr) continue;
-      if (const auto text = project.read(path)) {
-        locks.push_back(read_lockfile(*text, path, m.broken));
+      if (const auto* lock = project.inputs().lockfile(path)) {
+        locks.push_back(lock->value);
+        m.broken.insert(m.broken.end(), lock->problems.begin(), lock->problems.end());
       }
     }
     const Lockfile* governing = nullptr;
@@ -431,9 +423,8 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
         if (ws.manifest.path != m.workspace) continue;
         const auto path = join(ws.manifest.path, "uv.lock");
         if (project.find(path) == nullptr) break;
-        if (const auto text = project.read(path)) {
-          std::vector<core::Problem> ignored;  // reported on the workspace root
-          member_lock = read_lockfile(*text, path, ignored);
+        if (const auto* lock = project.inputs().lockfile(path)) {
+          member_lock = lock->value;  // its problems are reported on the workspace root
           m.lockfile = path;
           lock_tool = "uv";
           for (const auto& [k, v] : member_lock->versions) m.locked[k] = v;
@@ -496,7 +487,7 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
 }  // namespace
 
 const std::vector<RootManifest>& read_roots(const core::Project& project) {
-  return project.derived<std::vector<RootManifest>>("parse::read_roots", [&] { return compute_roots(project); });
+  return project.derived().root_manifests.get([&] { return std::make_shared<const std::vector<RootManifest>>(compute_roots(project)); });
 }
 
 }  // namespace onramp::parse

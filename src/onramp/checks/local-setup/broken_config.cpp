@@ -1,7 +1,9 @@
 #include "onramp/checks/local-setup/broken_config.hpp"
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
+
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "onramp/checks/local-setup/setup_files.hpp"
 #include "onramp/util/strings.hpp"
@@ -26,7 +28,7 @@ void BrokenConfigCheck::check_project(const core::Project& project, const core::
       report(df.path, line, fmt::format("Dockerfile does not parse here: {}", message));
     }
   }
-  for (const auto& compose : load_compose_files(project)) {
+  for (const parse::ComposeFile& compose : load_compose_files(project)) {
     for (const auto& [line, message] : compose.errors) {
       report(compose.path, line, fmt::format("compose file: {}", message));
     }
@@ -38,16 +40,10 @@ void BrokenConfigCheck::check_project(const core::Project& project, const core::
   }
   for (const auto* f : project.files_of(core::FileKind::task_runner)) {
     if (!f->path.ends_with(".yml") && !f->path.ends_with(".yaml")) continue;
-    const auto text = project.read(f->path);
-    if (!text) continue;
-    try {
-      (void)YAML::Load(*text);
-    } catch (const YAML::Exception& e) {
-      report(f->path, e.mark.is_null() ? 0 : static_cast<std::uint32_t>(e.mark.line + 1),
-             fmt::format("Taskfile is not valid YAML: {}", e.msg));
-    } catch (const std::exception& e) {
-      report(f->path, 0, fmt::format("Taskfile could not be read: {}", e.what()));
-    }
+    const auto* yaml = project.inputs().yaml(f->path);
+    if (yaml == nullptr || !yaml->error) continue;
+    const auto& e = *yaml->error;
+    report(f->path, e.line, e.syntax ? fmt::format("Taskfile is not valid YAML: {}", e.message) : fmt::format("Taskfile could not be read: {}", e.message));
   }
 }
 

@@ -1,5 +1,7 @@
 #include "onramp/checks/local-setup/checklist.hpp"
 
+#include "onramp/model/inputs.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -124,13 +126,13 @@ std::optional<ComposeSet> pick_compose(const core::Project& project, const std::
   if (rank(base) >= 20) return std::nullopt;
   ComposeSet set;
   set.dir = dir_of(base->path);
-  set.files.push_back(parse::read_compose(project, base->path));
+  set.files.push_back(*project.inputs().compose(base->path));
   if (default_compose_name(base_name(base->path))) {
     for (const auto* f : candidates) {
       const auto name = base_name(f->path);
       if (dir_of(f->path) == set.dir && (name == "compose.override.yml" || name == "compose.override.yaml" ||
                                           name == "docker-compose.override.yml" || name == "docker-compose.override.yaml")) {
-        set.files.push_back(parse::read_compose(project, f->path));
+        set.files.push_back(*project.inputs().compose(f->path));
       }
     }
   } else {
@@ -315,7 +317,7 @@ private:
   std::set<std::string> compose_interpolations() const {
     std::set<std::string> out;
     for (const auto* f : in_.project.files_of(core::FileKind::compose)) {
-      const auto text = in_.project.read(f->path);
+      const auto text = in_.project.inputs().text(f->path);
       if (!text) continue;
       for (std::size_t pos = text->find("${"); pos != std::string::npos; pos = text->find("${", pos + 2)) {
         std::size_t end = pos + 2;
@@ -371,8 +373,8 @@ private:
     // Compose interpolates some template entries (`${POSTGRES_PASSWORD}`): empty ones need a value too.
     if (!file.empty() && compose_) {
       const auto needed = compose_interpolations();
-      if (const auto text = in_.project.read(file)) {
-        for (const auto& e : parse::read_env_file(*text).entries) {
+      if (const auto* env = in_.project.inputs().env_file(file)) {
+        for (const auto& e : env->entries) {
           if (!needed.contains(e.key)) continue;
           if (std::find(fill.begin(), fill.end(), e.key) != fill.end() || std::find(replace.begin(), replace.end(), e.key) != replace.end()) continue;
           if (e.empty) interpolated.push_back(e.key);
@@ -469,8 +471,8 @@ private:
         for (const auto& f : app.env_files) {
           const auto path = join_path(compose_->dir, f);
           if (path.empty()) continue;
-          if (const auto text = in_.project.read(path)) {
-            for (auto& e : parse::read_env_file(*text).entries) values.push_back(std::move(e.value));
+          if (const auto* env = in_.project.inputs().env_file(path)) {
+            for (const auto& e : env->entries) values.push_back(e.value);
           }
         }
       }
@@ -532,8 +534,8 @@ private:
     if (context.empty()) return true;
     const auto dockerfile = join_path(context, svc.dockerfile.empty() ? "Dockerfile" : svc.dockerfile);
     // Compose resolves `dockerfile:` against the context; some write it from the compose file's directory.
-    auto text = in_.project.read(dockerfile);
-    if (!text && !svc.dockerfile.empty()) text = in_.project.read(join_path(compose_->dir, svc.dockerfile));
+    auto text = in_.project.inputs().text(dockerfile);
+    if (!text && !svc.dockerfile.empty()) text = in_.project.inputs().text(join_path(compose_->dir, svc.dockerfile));
     if (!text) return true;
     const auto lower = util::to_lower(*text);
     for (std::string_view w : {"python", "pip install", "uv sync", "poetry", "pipenv", "pdm "}) {
@@ -763,11 +765,9 @@ private:
   DockerCmd dockerfile_cmd(const parse::RootManifest& root) const {
     for (const auto* f : in_.project.files_of(core::FileKind::dockerfile)) {
       if (owner(f->path) != &root) continue;
-      const auto text = in_.project.read(f->path);
-      if (!text) continue;
-      const auto df = parse::read_dockerfile(*text);
-      if (df.stages.empty()) continue;
-      for (const auto& ins : df.stages.back().instructions) {
+      const auto* df = in_.project.inputs().dockerfile(f->path);
+      if (df == nullptr || df->stages.empty()) continue;
+      for (const auto& ins : df->stages.back().instructions) {
         if (ins.keyword != "CMD") continue;
         const auto cmd = strip_container_path(ins.is_exec_form ? util::join(ins.exec_form, " ") : util::collapse_whitespace(ins.arguments));
         if (!cmd.empty() && runs_python_app(cmd)) return {f, cmd, ins.line};

@@ -19,7 +19,7 @@ void ComposeHardcodedSecretCheck::check_project(const core::Project& project, co
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
   std::set<std::tuple<std::string, std::uint32_t, std::string>> seen;
-  for (const auto& compose : load_compose_files(project)) {
+  for (const parse::ComposeFile& compose : load_compose_files(project)) {
     for (const auto& svc : compose.services) {
       std::vector<std::pair<std::string, std::string>> siblings;
       for (const auto& env : svc.environment) {

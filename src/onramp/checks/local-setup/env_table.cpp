@@ -1,5 +1,8 @@
 #include "onramp/checks/local-setup/env_table.hpp"
 
+#include "onramp/model/inputs.hpp"
+#include "onramp/parse/workflow.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -510,11 +513,11 @@ private:
   }
 
   void env_file(const std::string& path) {
-    const auto text = project_.read(path);
-    if (!text) return;
+    const auto* env = project_.inputs().env_file(path);
+    if (env == nullptr) return;
     const bool tmpl = is_env_template(path);
     if (tmpl) templates_.push_back(path);
-    for (const auto& e : parse::read_env_file(*text).entries) {
+    for (const auto& e : env->entries) {
       place(e.key, {path, e.line, tmpl ? ".env template" : ".env file", !e.empty, !e.empty && core::is_placeholder_value(e.value),
                     url_endpoint(e.value)},
             !tmpl);
@@ -522,7 +525,7 @@ private:
   }
 
   void docs(const std::string& path) {
-    const auto text = project_.read(path);
+    const auto text = project_.inputs().text(path);
     if (!text) return;
     std::set<std::string, std::less<>> seen;
     std::uint32_t line = 1;
@@ -550,8 +553,9 @@ private:
   }
 
   void compose(const std::string& path) {
-    const auto file = parse::read_compose(project_, path);
-    for (const auto& svc : file.services) {
+    const auto* file = project_.inputs().compose(path);
+    if (file == nullptr) return;
+    for (const auto& svc : file->services) {
       for (const auto& e : svc.environment) {
         place(e.key, place_at(e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")", e.value.has_value()), true);
       }
@@ -559,9 +563,9 @@ private:
   }
 
   void dockerfile(const std::string& path) {
-    const auto text = project_.read(path);
-    if (!text) return;
-    const auto df = parse::read_dockerfile(*text);
+    const auto* parsed = project_.inputs().dockerfile(path);
+    if (parsed == nullptr) return;
+    const auto& df = *parsed;
     const auto arg = [&](const parse::DockerInstruction& ins) {
       for (auto part : util::split(ins.arguments, ' ')) {
         part = util::trim(part);
@@ -582,49 +586,25 @@ private:
 
   void ci(const std::string& path) {
     if (!path.ends_with(".yml") && !path.ends_with(".yaml")) return;
-    const auto text = project_.read(path);
-    if (!text) return;
-    try {
-      const YAML::Node doc = YAML::Load(*text);
-      if (!doc.IsMap()) return;
-      const auto env_map = [&](const YAML::Node& env) {
-        if (!env || !env.IsMap()) return;
-        for (const auto& kv : env) {
-          if (!kv.first.IsScalar()) continue;
-          place(kv.first.as<std::string>(), place_at(path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), "CI env", true), true);
-        }
-      };
-      const bool gitlab = basename(path) == ".gitlab-ci.yml";
-      const char* key = gitlab ? "variables" : "env";
-      env_map(doc[key]);
-      const YAML::Node jobs = gitlab ? doc : doc["jobs"];
-      if (!jobs || !jobs.IsMap()) return;
-      for (const auto& job : jobs) {
-        if (!job.second.IsMap()) continue;
-        env_map(job.second[key]);
-        if (const auto container = job.second["container"]; container && container.IsMap()) env_map(container["env"]);
-        if (const auto services = job.second["services"]; services && services.IsMap()) {
-          for (const auto& s : services) {
-            if (!s.second.IsMap()) continue;
-            env_map(s.second["env"]);
-            if (s.second["image"] && s.second["image"].IsScalar()) {
-              ci_services_.push_back(place_at(path, static_cast<std::uint32_t>(s.second["image"].Mark().line + 1), s.second["image"].as<std::string>(), false));
-            }
-          }
-        } else if (services && services.IsSequence()) {
-          for (const auto& s : services) {
-            const auto image = s.IsScalar() ? s : s.IsMap() ? s["name"] : YAML::Node();
-            if (image && image.IsScalar()) ci_services_.push_back(place_at(path, static_cast<std::uint32_t>(image.Mark().line + 1), image.as<std::string>(), false));
-          }
-        }
-        if (const auto steps = job.second["steps"]; steps && steps.IsSequence()) {
-          for (const auto& step : steps) {
-            if (step.IsMap()) env_map(step["env"]);
-          }
-        }
+    // A CI file that does not parse is reported by the file checks; here it documents nothing.
+    const auto* wf = project_.inputs().workflow(path);
+    if (wf == nullptr) return;
+    const auto env_map = [&](const std::vector<parse::WorkflowEnv>& env) {
+      for (const auto& e : env) place(e.key, place_at(path, e.line, "CI env", true), true);
+    };
+    const auto services = [&](const std::vector<parse::WorkflowService>& list) {
+      for (const auto& s : list) {
+        env_map(s.env);
+        if (!s.image.empty()) ci_services_.push_back(place_at(path, s.image_line, s.image, false));
       }
-    } catch (const YAML::Exception&) {
-      // A CI file that does not parse is reported by the file checks; here it documents nothing.
+    };
+    env_map(wf->env);
+    services(wf->services);
+    for (const auto& job : wf->jobs) {
+      env_map(job.env);
+      env_map(job.container_env);
+      services(job.services);
+      for (const auto& step : job.steps) env_map(step.env);
     }
   }
 
@@ -686,7 +666,7 @@ bool is_env_template(std::string_view path) {
 }
 
 const EnvTable& build_env_table(const core::Project& project) {
-  return project.derived<EnvTable>("local-setup::env_table", [&] { return TableBuilder(project).build(); });
+  return project.derived().env_table.get([&] { return std::make_shared<const EnvTable>(TableBuilder(project).build()); });
 }
 
 }  // namespace onramp::checks::local_setup

@@ -1,5 +1,8 @@
 #include "onramp/checks/local-setup/migrations.hpp"
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
+
 #include "onramp/util/toml.hpp"
 
 #include <algorithm>
@@ -88,20 +91,19 @@ std::vector<MigrationSet> find_migrations(const core::Project& project) {
   std::set<const facts::Module*> used;
   for (const auto& f : project.files) {
     if (base_name(f.path) == "alembic.ini") {
-      const auto text = project.read(f.path);
-      if (!text) continue;
-      const auto sections = parse::read_ini(*text);
-      const auto* s = parse::find_section(sections, "alembic");
+      const auto* ini = project.inputs().ini(f.path);
+      if (ini == nullptr) continue;
+      const auto* s = parse::find_section(ini->sections, "alembic");
       const auto* loc = s != nullptr ? s->find("script_location") : nullptr;
       if (loc == nullptr) continue;
       const auto* versions = s->find("version_locations");
       out.push_back(alembic_set(project, f.path, loc->line, loc->value, versions != nullptr ? versions->value : std::string{}, used));
     } else if (f.kind == core::FileKind::pyproject) {
-      const auto text = project.read(f.path);
+      const auto text = project.inputs().text(f.path);
       if (!text || text->find("[tool.a") == std::string::npos) continue;
-      auto parsed = toml::parse(*text, f.path);
-      if (!parsed) continue;  // the stack step reports broken manifests
-      const auto* tool = parsed.table().get_as<toml::table>("tool");
+      const auto* parsed = project.inputs().toml(f.path);
+      if (parsed->error) continue;  // the stack step reports broken manifests
+      const auto* tool = parsed->table.get_as<toml::table>("tool");
       if (tool == nullptr) continue;
       if (const auto* a = tool->get_as<toml::table>("alembic")) {
         if (const auto* loc = a->get_as<std::string>("script_location")) {

@@ -1,5 +1,8 @@
 #include "onramp/checks/local-setup/runners.hpp"
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
+
 #include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
 
@@ -118,9 +121,10 @@ void justfile(const std::string& path, std::string_view text, std::vector<TaskTa
   }
 }
 
-void taskfile(const std::string& path, std::string_view text, std::vector<TaskTarget>& out) {
+void taskfile(const std::string& path, const model::YamlDocument& yaml, std::vector<TaskTarget>& out) {
+  if (yaml.error) return;
   try {
-    const YAML::Node doc = YAML::Load(std::string(text));
+    const YAML::Node& doc = yaml.root;
     const YAML::Node tasks = doc.IsMap() ? doc["tasks"] : YAML::Node();
     if (!tasks || !tasks.IsMap()) return;
     for (const auto& kv : tasks) {
@@ -200,10 +204,9 @@ void table_scripts(const toml::table* t, const std::string& tool, const std::str
   }
 }
 
-void pyproject(const std::string& path, std::string_view text, std::vector<TaskTarget>& out) {
-  auto parsed = toml::parse(text, path);
-  if (!parsed) return;  // the stack step reports broken manifests
-  const auto& doc = parsed.table();
+void pyproject(const std::string& path, const model::TomlDocument& parsed, std::vector<TaskTarget>& out) {
+  if (parsed.error) return;  // the stack step reports broken manifests
+  const auto& doc = parsed.table;
   if (const auto* project = doc.get_as<toml::table>("project")) table_scripts(project->get_as<toml::table>("scripts"), "project.scripts", path, "", out);
   const auto* tool = doc.get_as<toml::table>("tool");
   if (tool == nullptr) return;
@@ -243,13 +246,14 @@ std::vector<TaskTarget> find_task_targets(const core::Project& project) {
     const bool script = name.ends_with(".sh") && (f.path.starts_with("scripts/") || f.path.find("/scripts/") != std::string::npos);
     const bool pyproject_file = f.kind == core::FileKind::pyproject;
     if (!makefile_name && !justfile_name && !taskfile_name && !script && !pyproject_file) continue;
-    const auto text = project.read(f.path);
-    if (!text) continue;
+    const auto& inputs = project.inputs();
+    const auto* text = inputs.text(f.path);
+    if (text == nullptr) continue;
     if (makefile_name) makefile(f.path, *text, out);
     if (justfile_name) justfile(f.path, *text, out);
-    if (taskfile_name) taskfile(f.path, *text, out);
+    if (taskfile_name) taskfile(f.path, *inputs.yaml(f.path), out);
     if (script) shell_script(f.path, *text, out);
-    if (pyproject_file) pyproject(f.path, *text, out);
+    if (pyproject_file) pyproject(f.path, *inputs.toml(f.path), out);
   }
   for (auto& t : out) {
     if (t.tool == "script") t.invoke = "bash " + std::string(base_name(dir_of(t.path))) + "/" + std::string(base_name(t.path));
@@ -287,10 +291,10 @@ TestSetup find_test_setup(const core::Project& project) {
     const auto name = base_name(f.path);
     const bool ini = name == "pytest.ini" || name == ".pytest.ini" || name == "tox.ini" || name == "setup.cfg";
     if (!ini && f.kind != core::FileKind::pyproject) continue;
-    const auto text = project.read(f.path);
-    if (!text) continue;
+    const auto* text = project.inputs().text(f.path);
+    if (text == nullptr) continue;
     if (ini) {
-      const auto sections = parse::read_ini(*text);
+      const auto& sections = project.inputs().ini(f.path)->sections;
       const char* sec = name == "setup.cfg" ? "tool:pytest" : "pytest";
       if (const auto* p = parse::find_section(sections, sec)) {
         take(f.path, p->line, std::string("[") + sec + "]", [&](const char* key) {
@@ -308,9 +312,9 @@ TestSetup find_test_setup(const core::Project& project) {
       continue;
     }
     if (text->find("pytest") == std::string::npos) continue;
-    auto parsed = toml::parse(*text, f.path);
-    if (!parsed) continue;
-    const auto* tool = parsed.table().get_as<toml::table>("tool");
+    const auto* parsed = project.inputs().toml(f.path);
+    if (parsed->error) continue;
+    const auto* tool = parsed->table.get_as<toml::table>("tool");
     const auto* pytest = tool != nullptr ? tool->get_as<toml::table>("pytest") : nullptr;
     if (pytest == nullptr) continue;
     const auto* opts = pytest->get_as<toml::table>("ini_options");

@@ -1,5 +1,7 @@
 #include "onramp/checks/local-setup/setup_files.hpp"
 
+#include "onramp/model/inputs.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -32,31 +34,31 @@ std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project) {
   std::vector<LoadedDockerfile> out;
   for (const auto* f : project.files_of(core::FileKind::dockerfile)) {
     if (is_dockerfile_template(f->path)) continue;
-    const auto text = project.read(f->path);
-    if (!text) continue;
-    out.push_back({f->path, parse::read_dockerfile(*text)});
+    if (const auto* df = project.inputs().dockerfile(f->path)) out.push_back({f->path, *df});
   }
   return out;
 }
 
 std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project) {
-  auto all = load_dockerfiles(project);
-  std::erase_if(all, [](const LoadedDockerfile& df) { return !df.file.errors.empty(); });
-  return all;
+  std::vector<LoadedDockerfile> out;
+  for (auto& df : load_dockerfiles(project)) {
+    if (df.file.errors.empty()) out.push_back(df);
+  }
+  return out;
 }
 
-std::vector<parse::ComposeFile> load_compose_files(const core::Project& project) {
-  std::vector<parse::ComposeFile> out;
-  for (const auto* f : project.files_of(core::FileKind::compose)) out.push_back(parse::read_compose(project, f->path));
+std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const core::Project& project) {
+  std::vector<std::reference_wrapper<const parse::ComposeFile>> out;
+  for (const auto* f : project.files_of(core::FileKind::compose)) {
+    if (const auto* c = project.inputs().compose(f->path)) out.emplace_back(*c);
+  }
   return out;
 }
 
 std::vector<LoadedEnvFile> load_env_files(const core::Project& project) {
   std::vector<LoadedEnvFile> out;
   for (const auto* f : project.files_of(core::FileKind::env)) {
-    const auto text = project.read(f->path);
-    if (!text) continue;
-    out.push_back({f->path, parse::read_env_file(*text)});
+    if (const auto* env = project.inputs().env_file(f->path)) out.push_back({f->path, *env});
   }
   return out;
 }

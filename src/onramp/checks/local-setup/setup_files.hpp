@@ -1,7 +1,8 @@
 #pragma once
-// What the local-setup checks share: Dockerfiles, compose and .env files read once per check, image references,
+// What the local-setup checks share: Dockerfiles, compose and .env files as the run parsed them (once), image references,
 // the commands of a RUN, and how a value next to a secret-looking key is judged.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,14 +18,15 @@
 
 namespace onramp::checks::local_setup {
 
+/// A Dockerfile as the run parsed it once (model::Inputs::dockerfile), shared by every check.
 struct LoadedDockerfile {
   std::string path;
-  parse::Dockerfile file;
+  const parse::Dockerfile& file;
 };
 
 struct LoadedEnvFile {
   std::string path;
-  parse::EnvFile file;
+  const parse::EnvFile& file;
 };
 
 /// Every Dockerfile of the scan, parsed; templates (Dockerfile.j2, .tmpl, ...) and unreadable files are left out.
@@ -33,7 +35,7 @@ std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project);
 /// gets a broken-config finding and nothing else, since the rest would be judged on a misreading.
 std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project);
 /// Every compose file of the scan, parsed (extends followed).
-std::vector<parse::ComposeFile> load_compose_files(const core::Project& project);
+std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const core::Project& project);
 /// Every .env-style file of the scan (.env, .env.*, *.env), parsed.
 std::vector<LoadedEnvFile> load_env_files(const core::Project& project);
 

@@ -1,5 +1,7 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 
+#include "onramp/model/inputs.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -20,7 +22,7 @@ json launch_configurations(const core::Project& project) {
   json out = json::array();
   for (const auto* f : project.files_of(core::FileKind::ide)) {
     if (f->path.size() < 11 || f->path.substr(f->path.size() - 11) != "launch.json") continue;
-    const auto text = project.read(f->path);
+    const auto text = project.inputs().text(f->path);
     if (!text) continue;
     const auto doc = json::parse(util::strip_jsonc(*text), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("configurations") || !doc["configurations"].is_array()) {
@@ -49,7 +51,7 @@ json breakpoint_settings(const core::Project& project) {
   json out = json::array();
   for (const auto& f : project.files) {
     if (f.kind != core::FileKind::env && f.kind != core::FileKind::compose && f.kind != core::FileKind::dockerfile) continue;
-    const auto text = project.read(f.path);
+    const auto text = project.inputs().text(f.path);
     if (!text || text->find("PYTHONBREAKPOINT") == std::string::npos) continue;
     std::uint32_t line_no = 0;
     for (auto line : util::split(*text, '\n')) {

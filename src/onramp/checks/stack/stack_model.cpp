@@ -1,5 +1,7 @@
 #include "onramp/checks/stack/stack_model.hpp"
 
+#include "onramp/model/inputs.hpp"
+
 #include <algorithm>
 
 #include "onramp/util/strings.hpp"
@@ -82,8 +84,8 @@ StackModel compute_stack_model(const core::Project& project, bool with_config_wo
 }  // namespace
 
 const StackModel& build_stack_model(const core::Project& project, bool with_config_words) {
-  return project.derived<StackModel>(with_config_words ? "stack::model+config" : "stack::model",
-                                     [&] { return compute_stack_model(project, with_config_words); });
+  auto& slot = with_config_words ? project.derived().stack_model_with_config : project.derived().stack_model;
+  return slot.get([&] { return std::make_shared<const StackModel>(compute_stack_model(project, with_config_words)); });
 }
 
 namespace {
@@ -136,9 +138,9 @@ StackModel compute_stack_model(const core::Project& project, bool with_config_wo
   if (!with_config_words) return model;
   for (const auto& f : project.files) {
     if (f.kind == core::FileKind::pyproject) {
-      if (const auto text = project.read(f.path)) add_words(tool_sections_of_pyproject(*text), model.config_words);
+      if (const auto text = project.inputs().text(f.path)) add_words(tool_sections_of_pyproject(*text), model.config_words);
     } else if (is_config_file(f)) {
-      if (const auto text = project.read(f.path)) add_words(*text, model.config_words);
+      if (const auto text = project.inputs().text(f.path)) add_words(*text, model.config_words);
     }
   }
   for (const auto& mod : project.modules) {

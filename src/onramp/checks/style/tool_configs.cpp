@@ -1,5 +1,8 @@
 #include "onramp/checks/style/tool_configs.hpp"
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
+
 #include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
 
@@ -165,10 +168,10 @@ json mypy_ini_row(const std::vector<parse::IniSection>& sections, const parse::I
 }
 
 /// The [*] / [*.py] sections of an .editorconfig that apply to Python files (later sections win).
-json editorconfig_row(std::string_view text, std::string_view file) {
+json editorconfig_row(const model::IniDocument& ini, std::string_view file) {
   json row = new_row("editorconfig", file, 0);
   bool any = false;
-  for (const auto& s : parse::read_ini(text)) {
+  for (const auto& s : ini.sections) {
     const bool applies = s.name == "*" || s.name == "**" || s.name.find("py") != std::string::npos;
     if (!applies) continue;
     for (const char* key : {"indent_style", "indent_size", "max_line_length"}) {
@@ -183,11 +186,10 @@ json editorconfig_row(std::string_view text, std::string_view file) {
 
 void read_pyproject(const core::Project& project, std::string_view path, std::vector<ToolRow>& linters,
                     std::vector<ToolRow>& checkers) {
-  const auto text = project.read(path);
-  if (!text) return;
-  auto parsed = toml::parse(*text, std::string(path));
-  if (!parsed) return;  // the stack step reports broken manifests
-  const auto* tool = parsed.table().get_as<toml::table>("tool");
+  const auto* text = project.inputs().text(path);
+  const auto* parsed = project.inputs().toml(path);
+  if (text == nullptr || parsed == nullptr || parsed->error) return;  // the stack step reports broken manifests
+  const auto* tool = parsed->table.get_as<toml::table>("tool");
   if (tool == nullptr) return;
   if (const auto* t = sub_table(tool, "ruff")) linters.push_back(ruff_row(*t, path, line_of(*t), *text));
   if (const auto* t = sub_table(tool, "black")) {
@@ -232,8 +234,8 @@ void read_pyproject(const core::Project& project, std::string_view path, std::ve
 }
 
 /// setup.cfg, tox.ini, .flake8, .isort.cfg, .pylintrc, .style.yapf, .pep8: the sections each tool reads.
-void read_ini_file(std::string_view text, std::string_view path, std::string_view base, std::vector<ToolRow>& linters) {
-  const auto sections = parse::read_ini(text);
+void read_ini_file(const model::IniDocument& ini, std::string_view path, std::string_view base, std::vector<ToolRow>& linters) {
+  const auto& sections = ini.sections;
   const bool shared = base == "setup.cfg" || base == "tox.ini";
   for (const auto& s : sections) {
     if (s.name == "flake8" && (shared || base == ".flake8")) {
@@ -282,16 +284,15 @@ std::vector<ToolRow> formatter_and_linter_configs(const core::Project& project) 
     if (f.kind == core::FileKind::pyproject) {
       read_pyproject(project, f.path, linters, checkers);
     } else if (base == "ruff.toml" || base == ".ruff.toml") {
-      const auto text = project.read(f.path);
-      if (!text) continue;
-      auto parsed = toml::parse(*text, f.path);
-      if (parsed) linters.push_back(ruff_row(parsed.table(), f.path, 0, *text));
+      const auto* text = project.inputs().text(f.path);
+      const auto* parsed = project.inputs().toml(f.path);
+      if (text != nullptr && parsed != nullptr && !parsed->error) linters.push_back(ruff_row(parsed->table, f.path, 0, *text));
     } else if (base == "setup.cfg" || base == "tox.ini" || base == ".flake8" || base == ".isort.cfg" || base == ".pylintrc" ||
                base == "pylintrc" || base == ".style.yapf" || base == ".pep8") {
-      if (const auto text = project.read(f.path)) read_ini_file(*text, f.path, base, linters);
+      if (const auto* ini = project.inputs().ini(f.path)) read_ini_file(*ini, f.path, base, linters);
     } else if (base == ".editorconfig") {
-      if (const auto text = project.read(f.path)) {
-        auto row = editorconfig_row(*text, f.path);
+      if (const auto* ini = project.inputs().ini(f.path)) {
+        auto row = editorconfig_row(*ini, f.path);
         if (!row.is_null()) linters.push_back(std::move(row));
       }
     }
@@ -306,12 +307,11 @@ std::vector<ToolRow> type_checker_configs(const core::Project& project) {
     if (f.kind == core::FileKind::pyproject) {
       read_pyproject(project, f.path, linters, checkers);
     } else if (base == "mypy.ini" || base == ".mypy.ini" || base == "setup.cfg") {
-      const auto text = project.read(f.path);
-      if (!text) continue;
-      const auto sections = parse::read_ini(*text);
-      if (const auto* main = parse::find_section(sections, "mypy")) checkers.push_back(mypy_ini_row(sections, *main, f.path));
+      const auto* ini = project.inputs().ini(f.path);
+      if (ini == nullptr) continue;
+      if (const auto* main = parse::find_section(ini->sections, "mypy")) checkers.push_back(mypy_ini_row(ini->sections, *main, f.path));
     } else if (base == "pyrightconfig.json") {
-      const auto text = project.read(f.path);
+      const auto text = project.inputs().text(f.path);
       if (!text) continue;
       const auto doc = json::parse(util::strip_jsonc(*text), nullptr, /*allow_exceptions=*/false);
       if (doc.is_object()) checkers.push_back(pyright_row("pyright", doc, f.path, 0));
@@ -325,10 +325,10 @@ std::vector<ToolRow> pre_commit_hooks(const core::Project& project) {
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);
     if (base != ".pre-commit-config.yaml" && base != ".pre-commit-config.yml") continue;
-    const auto text = project.read(f.path);
-    if (!text) continue;
+    const auto* yaml = project.inputs().yaml(f.path);
+    if (yaml == nullptr || yaml->error) continue;  // a broken file has no hooks to list
     try {
-      const YAML::Node doc = YAML::Load(*text);
+      const YAML::Node& doc = yaml->root;
       if (!doc.IsMap() || !doc["repos"] || !doc["repos"].IsSequence()) continue;
       for (const auto& repo : doc["repos"]) {
         if (!repo.IsMap() || !repo["hooks"] || !repo["hooks"].IsSequence()) continue;
@@ -347,8 +347,7 @@ std::vector<ToolRow> pre_commit_hooks(const core::Project& project) {
         }
       }
     } catch (const YAML::Exception&) {
-      // yaml-cpp reports errors by throwing; a broken file has no hooks to list.
-      continue;
+      continue;  // a value of an unexpected type
     }
   }
   return out;

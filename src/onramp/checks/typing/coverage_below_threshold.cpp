@@ -1,5 +1,7 @@
 #include "onramp/checks/typing/coverage_below_threshold.hpp"
 
+#include "onramp/model/inputs.hpp"
+
 #include <fmt/format.h>
 
 #include "onramp/checks/typing/annotations.hpp"
@@ -17,7 +19,7 @@ constexpr std::string_view kRule = "typing/coverage-below-threshold";
 std::pair<std::string, std::uint32_t> setting_location(const core::Project& project) {
   const auto& source = project.config.source;
   if (!source.empty()) {
-    if (const auto text = project.read(source)) {
+    if (const auto text = project.inputs().text(source)) {
       std::uint32_t line_no = 0;
       for (auto line : util::split(*text, '\n')) {
         ++line_no;

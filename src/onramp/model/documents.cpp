@@ -1,0 +1,28 @@
+#include "onramp/model/documents.hpp"
+
+namespace onramp::model {
+
+TomlDocument parse_toml(std::string_view text, std::string_view source) {
+  TomlDocument out;
+  auto parsed = toml::parse(text, source);
+  if (parsed) out.table = std::move(parsed).table();
+  else out.error = parsed.error();
+  return out;
+}
+
+YamlDocument parse_yaml(std::string_view text) {
+  YamlDocument out;
+  try {
+    out.root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    out.root = YAML::Node();
+    out.error = DocumentError{e.mark.is_null() ? 0U : static_cast<std::uint32_t>(e.mark.line + 1),
+                              e.mark.is_null() ? 0U : static_cast<std::uint32_t>(e.mark.column + 1), e.msg};
+  } catch (const std::exception& e) {
+    out.root = YAML::Node();
+    out.error = DocumentError{0, 0, e.what(), false};
+  }
+  return out;
+}
+
+}  // namespace onramp::model

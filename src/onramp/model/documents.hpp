@@ -1,0 +1,45 @@
+#pragma once
+// Parsed forms of the repository's configuration files that several readers share: TOML, YAML and INI documents.
+// model::Inputs builds each once per file per run; a parse error is a value kept with the document.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "onramp/parse/ini.hpp"
+#include "onramp/util/toml.hpp"
+
+namespace onramp::model {
+
+/// Where and why a document does not parse (line and column 1-based; 0 when unknown).
+struct DocumentError {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string message;
+  /// False when the parser failed for another reason than the text's syntax (resources, nesting limits).
+  bool syntax = true;
+};
+
+/// pyproject.toml, ruff.toml, Pipfile, lockfiles, .onramp.toml...: the table, or the error that stopped toml++.
+struct TomlDocument {
+  toml::table table;  // empty when the text does not parse
+  std::optional<toml::parse_error> error;
+};
+TomlDocument parse_toml(std::string_view text, std::string_view source);
+
+/// compose files, CI workflows, Taskfiles, .pre-commit-config.yaml, environment.yml: the root node, or the error.
+struct YamlDocument {
+  YAML::Node root;  // null when the text does not parse
+  std::optional<DocumentError> error;
+};
+YamlDocument parse_yaml(std::string_view text);
+
+/// setup.cfg, tox.ini, alembic.ini, .flake8, mypy.ini, pytest.ini: sections as configparser reads them (never fails).
+struct IniDocument {
+  std::vector<parse::IniSection> sections;
+};
+
+}  // namespace onramp::model
