@@ -1,5 +1,7 @@
 #include "onramp/model/documents.hpp"
 
+#include "onramp/util/jsonc.hpp"
+
 namespace onramp::model {
 
 TomlDocument parse_toml(std::string_view text, std::string_view source) {
@@ -23,6 +25,10 @@ YamlDocument parse_yaml(std::string_view text) {
     out.error = DocumentError{0, 0, e.what(), false};
   }
   return out;
+}
+
+JsonDocument parse_jsonc(std::string_view text) {
+  return {nlohmann::ordered_json::parse(util::strip_jsonc(text), nullptr, /*allow_exceptions=*/false)};
 }
 
 }  // namespace onramp::model

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "onramp/parse/ini.hpp"
@@ -36,6 +37,12 @@ struct YamlDocument {
   std::optional<DocumentError> error;
 };
 YamlDocument parse_yaml(std::string_view text);
+
+/// .vscode/launch.json, pyrightconfig.json, devcontainer.json: JSON with comments and trailing commas allowed (JSONC).
+struct JsonDocument {
+  nlohmann::ordered_json value;  // discarded (is_discarded()) when the text does not parse
+};
+JsonDocument parse_jsonc(std::string_view text);
 
 /// setup.cfg, tox.ini, alembic.ini, .flake8, mypy.ini, pytest.ini: sections as configparser reads them (never fails).
 struct IniDocument {

@@ -44,6 +44,7 @@ struct Inputs::Entry {
   Slot<TomlDocument> toml;
   Slot<YamlDocument> yaml;
   Slot<IniDocument> ini;
+  Slot<JsonDocument> json;
   Slot<parse::Dockerfile> dockerfile;
   Slot<parse::EnvFile> env;
   Slot<parse::ComposeFile> compose;
@@ -148,6 +149,12 @@ const IniDocument* Inputs::ini(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
   return parsed(*this, e->ini, path, [](const std::string& t) { return IniDocument{parse::read_ini(t)}; });
+}
+
+const JsonDocument* Inputs::json(std::string_view path) const {
+  Entry* e = entry(path);
+  if (e == nullptr) return nullptr;
+  return parsed(*this, e->json, path, [](const std::string& t) { return parse_jsonc(t); });
 }
 
 const parse::Dockerfile* Inputs::dockerfile(std::string_view path) const {

@@ -24,6 +24,7 @@ struct Workflow;
 namespace onramp::model {
 
 struct IniDocument;
+struct JsonDocument;
 struct TomlDocument;
 struct YamlDocument;
 
@@ -70,6 +71,7 @@ public:
   const TomlDocument* toml(std::string_view path) const;
   const YamlDocument* yaml(std::string_view path) const;
   const IniDocument* ini(std::string_view path) const;
+  const JsonDocument* json(std::string_view path) const;
   const parse::Dockerfile* dockerfile(std::string_view path) const;
   const parse::EnvFile* env_file(std::string_view path) const;
   /// The compose file with `extends` followed (other files through this interface too).

@@ -1,12 +1,12 @@
 #include "onramp/checks/sandbox/debug_setups.hpp"
 
+#include "onramp/model/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include "onramp/parse/manifests.hpp"
-#include "onramp/util/jsonc.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::checks::sandbox {
@@ -22,9 +22,9 @@ json launch_configurations(const core::Project& project) {
   json out = json::array();
   for (const auto* f : project.files_of(core::FileKind::ide)) {
     if (f->path.size() < 11 || f->path.substr(f->path.size() - 11) != "launch.json") continue;
-    const auto text = project.inputs().text(f->path);
-    if (!text) continue;
-    const auto doc = json::parse(util::strip_jsonc(*text), nullptr, /*allow_exceptions=*/false);
+    const auto* parsed = project.inputs().json(f->path);
+    if (parsed == nullptr) continue;
+    const auto& doc = parsed->value;
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("configurations") || !doc["configurations"].is_array()) {
       out.push_back({{"file", f->path}, {"error", "not valid JSON with a `configurations` list"}});
       continue;

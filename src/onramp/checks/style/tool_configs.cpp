@@ -9,7 +9,6 @@
 #include <algorithm>
 
 #include "onramp/parse/ini.hpp"
-#include "onramp/util/jsonc.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::checks::style {
@@ -184,7 +183,7 @@ json editorconfig_row(const model::IniDocument& ini, std::string_view file) {
   return any ? row : json();
 }
 
-void read_pyproject(const core::Project& project, std::string_view path, std::vector<ToolRow>& linters,
+void pyproject_tool_rows(const core::Project& project, std::string_view path, std::vector<ToolRow>& linters,
                     std::vector<ToolRow>& checkers) {
   const auto* text = project.inputs().text(path);
   const auto* parsed = project.inputs().toml(path);
@@ -282,7 +281,7 @@ std::vector<ToolRow> formatter_and_linter_configs(const core::Project& project) 
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);
     if (f.kind == core::FileKind::pyproject) {
-      read_pyproject(project, f.path, linters, checkers);
+      pyproject_tool_rows(project, f.path, linters, checkers);
     } else if (base == "ruff.toml" || base == ".ruff.toml") {
       const auto* text = project.inputs().text(f.path);
       const auto* parsed = project.inputs().toml(f.path);
@@ -305,16 +304,14 @@ std::vector<ToolRow> type_checker_configs(const core::Project& project) {
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);
     if (f.kind == core::FileKind::pyproject) {
-      read_pyproject(project, f.path, linters, checkers);
+      pyproject_tool_rows(project, f.path, linters, checkers);
     } else if (base == "mypy.ini" || base == ".mypy.ini" || base == "setup.cfg") {
       const auto* ini = project.inputs().ini(f.path);
       if (ini == nullptr) continue;
       if (const auto* main = parse::find_section(ini->sections, "mypy")) checkers.push_back(mypy_ini_row(ini->sections, *main, f.path));
     } else if (base == "pyrightconfig.json") {
-      const auto text = project.inputs().text(f.path);
-      if (!text) continue;
-      const auto doc = json::parse(util::strip_jsonc(*text), nullptr, /*allow_exceptions=*/false);
-      if (doc.is_object()) checkers.push_back(pyright_row("pyright", doc, f.path, 0));
+      const auto* doc = project.inputs().json(f.path);
+      if (doc != nullptr && doc->value.is_object()) checkers.push_back(pyright_row("pyright", doc->value, f.path, 0));
     }
   }
   return checkers;
