@@ -42,7 +42,7 @@ struct Files {
 
   Files& add(const std::string& path, std::string_view text, FileKind kind = FileKind::other) {
     dir.write(path, text);
-    kept.push_back({path, kind, text.size()});
+    kept.push_back({path, kind, text.size(), std::nullopt});
     std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return *this;
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "onramp/model/documents.hpp"
+#include "onramp/model/inputs.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 #include "onramp/util/toml.hpp"
@@ -156,10 +158,9 @@ void add_scripts(const toml::table* scripts, RoleInputs& out) {
   }
 }
 
-void read_pyproject(std::string_view text, const std::string& path, RoleInputs& out) {
-  auto parsed = toml::parse(text, path);
-  if (!parsed) return;  // the stack step reports broken manifests
-  const auto& doc = parsed.table();
+void read_pyproject(const TomlDocument& parsed, const std::string& path, RoleInputs& out) {
+  if (parsed.error) return;  // the stack step reports broken manifests
+  const auto& doc = parsed.table;
   const std::string base(dirname(path));
   if (const auto* project = doc.get_as<toml::table>("project")) add_scripts(project->get_as<toml::table>("scripts"), out);
   const auto* tool = doc.get_as<toml::table>("tool");
@@ -172,16 +173,15 @@ void read_pyproject(std::string_view text, const std::string& path, RoleInputs& 
   if (const auto* mypy = tool->get_as<toml::table>("mypy")) add_mypy(mypy->get("exclude"), base, path + " [tool.mypy] exclude", out);
 }
 
-void read_ruff_toml(std::string_view text, const std::string& path, RoleInputs& out) {
-  auto parsed = toml::parse(text, path);
-  if (!parsed) return;
+void read_ruff_toml(const TomlDocument& parsed, const std::string& path, RoleInputs& out) {
+  if (parsed.error) return;
   const std::string base(dirname(path));
-  add_globs(parsed.table().get("exclude"), base, path + " exclude", out);
-  add_globs(parsed.table().get("extend-exclude"), base, path + " extend-exclude", out);
+  add_globs(parsed.table.get("exclude"), base, path + " exclude", out);
+  add_globs(parsed.table.get("extend-exclude"), base, path + " extend-exclude", out);
 }
 
-void read_ini_config(std::string_view text, const std::string& path, RoleInputs& out) {
-  const auto sections = parse::read_ini(text);
+void read_ini_config(const IniDocument& ini, const std::string& path, RoleInputs& out) {
+  const auto& sections = ini.sections;
   const std::string base(dirname(path));
   if (const auto* mypy = parse::find_section(sections, "mypy")) {
     if (const auto* e = mypy->find("exclude")) {
@@ -228,14 +228,14 @@ RoleInputs role_inputs(const core::Project& project) {
     const bool wanted = f.kind == core::FileKind::pyproject || name == "ruff.toml" || name == ".ruff.toml" ||
                         name == "mypy.ini" || name == ".mypy.ini" || f.kind == core::FileKind::setup_cfg;
     if (!wanted) continue;
-    const auto text = project.read(f.path);
-    if (!text) continue;
-    if (f.kind == core::FileKind::pyproject) {
-      read_pyproject(*text, f.path, out);
-    } else if (name == "ruff.toml" || name == ".ruff.toml") {
-      read_ruff_toml(*text, f.path, out);
-    } else {
-      read_ini_config(*text, f.path, out);
+    const auto& inputs = project.inputs();
+    if (f.kind == core::FileKind::pyproject || name == "ruff.toml" || name == ".ruff.toml") {
+      const auto* doc = inputs.toml(f.path);
+      if (doc == nullptr) continue;
+      if (f.kind == core::FileKind::pyproject) read_pyproject(*doc, f.path, out);
+      else read_ruff_toml(*doc, f.path, out);
+    } else if (const auto* ini = inputs.ini(f.path)) {
+      read_ini_config(*ini, f.path, out);
     }
   }
   return out;
