@@ -195,7 +195,7 @@ TEST_SUITE("model::inputs") {
   TEST_CASE("model::Inputs no check opens or parses a file") {
     // Checks decide findings from the model: reading and parsing happen in model::Inputs only.
     const std::regex forbidden(
-        R"(util::read_file|ifstream|fopen|\bopen\(|toml::parse\b|YAML::Load|json::parse|parse_toml|parse_yaml|parse_jsonc|)"
+        R"(util::read_file|ifstream|fopen|::open\(|toml::parse\b|YAML::Load|json::parse|parse_toml|parse_yaml|parse_jsonc|)"
         R"(\bread_(ini|dockerfile|env_file|compose|lockfile|pyproject|pyproject_file|requirements|requirements_file|setup_cfg|)"
         R"(pipfile|environment_yml|markdown|workflow)\()");
     std::size_t scanned = 0;
@@ -207,6 +207,7 @@ TEST_SUITE("model::inputs") {
       std::istringstream in(read_text(entry.path()));
       for (std::string line; std::getline(in, line);) {
         ++line_no;
+        if (const auto first = line.find_first_not_of(" \t"); first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
         std::smatch m;
         if (std::regex_search(line, m, forbidden)) {
           FAIL_CHECK(fs::relative(entry.path(), source_dir()).generic_string() << ":" << line_no << ": `" << m.str()
