@@ -10,14 +10,15 @@
 namespace {
 
 /// The compose file as the run reads it: through the project's one file interface.
-onramp::parse::ComposeFile read_compose(const onramp::core::Project& project, const std::string& path) {
-  return onramp::parse::read_compose(project.inputs(), path);
+onramp::parse::ComposeFile read_compose(const onramp::model::Project& project, const std::string& path) {
+  const auto& inputs = project.inputs();
+  return onramp::parse::read_compose([&inputs](std::string_view p) { return inputs.yaml(p); }, path);
 }
 
 /// A project made of the given files (path, text), written to a temporary directory.
 struct TestProject {
   onramp::test::TempDir dir;
-  onramp::core::Project project;
+  onramp::model::Project project;
 
   TestProject() {
     project.root = dir.path();

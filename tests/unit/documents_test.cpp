@@ -1,7 +1,7 @@
 // Markdown documents and CI workflows as model::Inputs parses them.
 #include <doctest/doctest.h>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/markdown.hpp"
 #include "onramp/parse/workflow.hpp"
 
@@ -81,7 +81,7 @@ TEST_SUITE("parse::documents") {
   }
 
   TEST_CASE("parse::read_workflow GitHub Actions jobs, steps, env and services") {
-    const auto yaml = onramp::model::parse_yaml(
+    const auto yaml = onramp::parse::parse_yaml(
         "name: ci\n"
         "env:\n"
         "  PYTHONUNBUFFERED: '1'\n"
@@ -139,7 +139,7 @@ TEST_SUITE("parse::documents") {
   }
 
   TEST_CASE("parse::read_workflow GitLab CI jobs, scripts, variables and services") {
-    const auto yaml = onramp::model::parse_yaml(
+    const auto yaml = onramp::parse::parse_yaml(
         "stages: [test]\n"
         "image: python:3.11\n"
         "variables:\n"
@@ -187,11 +187,11 @@ TEST_SUITE("parse::documents") {
   }
 
   TEST_CASE("parse::read_workflow broken YAML and odd shapes are errors, not crashes") {
-    CHECK(read_workflow(onramp::model::parse_yaml("jobs: [\n"), "ci.yml").errors.size() == 1);
-    CHECK(read_workflow(onramp::model::parse_yaml("- a\n"), "ci.yml").errors.size() == 1);
-    CHECK(read_workflow(onramp::model::parse_yaml("jobs: 3\n"), "ci.yml").errors.size() == 1);
-    CHECK(read_workflow(onramp::model::parse_yaml(""), "ci.yml").errors.empty());
-    const auto odd = read_workflow(onramp::model::parse_yaml("jobs:\n  a: {steps: 3, services: x, env: [1]}\n"), "ci.yml");
+    CHECK(read_workflow(onramp::parse::parse_yaml("jobs: [\n"), "ci.yml").errors.size() == 1);
+    CHECK(read_workflow(onramp::parse::parse_yaml("- a\n"), "ci.yml").errors.size() == 1);
+    CHECK(read_workflow(onramp::parse::parse_yaml("jobs: 3\n"), "ci.yml").errors.size() == 1);
+    CHECK(read_workflow(onramp::parse::parse_yaml(""), "ci.yml").errors.empty());
+    const auto odd = read_workflow(onramp::parse::parse_yaml("jobs:\n  a: {steps: 3, services: x, env: [1]}\n"), "ci.yml");
     CHECK(odd.errors.empty());
     REQUIRE(odd.jobs.size() == 1);
     CHECK(odd.jobs[0].steps.empty());

@@ -116,7 +116,7 @@ TEST_SUITE("parse::robustness") {
                                                 "  - pip:\n", "    - requests\n", "  - python=3.11\n", "!!binary ", "? ", "\t", "\"", "{", "\n"}),
                                   400, 12, 5);
     onramp::test::TempDir dir;
-    onramp::core::Project project;
+    onramp::model::Project project;
     project.root = dir.path();
     project.max_file_size = 1 << 20;
     project.files.push_back({"compose.yaml", onramp::core::FileKind::compose, 0, std::nullopt});
@@ -128,7 +128,7 @@ TEST_SUITE("parse::robustness") {
       dir.write("compose.yaml", inputs[i]);
       dir.write("other.yaml", inputs[(i * 7 + 3) % inputs.size()]);
       const onramp::model::Inputs files(project.root, project.max_file_size, project.files);  // fresh: the files changed
-      services += onramp::parse::read_compose(files, "compose.yaml").services.size();
+      services += onramp::parse::read_compose([&files](std::string_view p) { return files.yaml(p); }, "compose.yaml").services.size();
       (void)onramp::parse::read_environment_yml(inputs[i], "environment.yml", python, problems);
     }
     CHECK(services > 0);

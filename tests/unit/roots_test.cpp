@@ -21,7 +21,7 @@ std::vector<ProjectFile> files(std::initializer_list<const char*> paths) {
   return out;
 }
 
-const onramp::facts::Module* module_at(const onramp::core::Project& project, std::string_view path) {
+const onramp::facts::Module* module_at(const onramp::model::Project& project, std::string_view path) {
   for (const auto& m : project.modules) {
     if (m.path == path) return &m;
   }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/checks/context.hpp"
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/facts/walker.hpp"
 
 namespace onramp::checks {
@@ -30,7 +30,7 @@ public:
   /// After the walk, with names resolved: per-file findings.
   virtual void check_module(FileContext& /*ctx*/) {}
   /// Once, after every file: cross-file findings go to `out`.
-  virtual void check_project(const core::Project& /*project*/, const core::RuleSet& /*rules*/,
+  virtual void check_project(const model::Project& /*project*/, const core::RuleSet& /*rules*/,
                              std::vector<core::Finding>& /*out*/) const {}
 
 private:
@@ -42,7 +42,7 @@ class Inventory {
 public:
   virtual ~Inventory() = default;
   virtual std::string_view step_key() const = 0;
-  virtual void collect(const core::Project& project, nlohmann::ordered_json& facts) const = 0;
+  virtual void collect(const model::Project& project, nlohmann::ordered_json& facts) const = 0;
 };
 
 /// A fresh set of every check, in registry order (one set per worker thread), each with its rule ids declared.

@@ -35,7 +35,7 @@ using core::Config;
 using core::FileKind;
 using core::Finding;
 using core::Problem;
-using core::Project;
+using model::Project;
 using core::ProjectFile;
 using core::RuleSet;
 using core::CodeRole;

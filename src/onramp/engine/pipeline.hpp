@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/core/finding.hpp"
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/util/result.hpp"
 
@@ -39,7 +39,7 @@ struct StageTimes {
 
 /// The result of a scan: the project model, each step's facts and the sorted, fingerprinted findings.
 struct Analysis {
-  core::Project project;
+  model::Project project;
   std::vector<nlohmann::ordered_json> step_facts;  // one per step, in step order
   std::vector<core::Finding> findings;
   /// Findings that suppression comments silenced (not in `findings`).

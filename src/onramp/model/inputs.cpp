@@ -5,7 +5,7 @@
 #include <cstring>
 #include <mutex>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
@@ -136,13 +136,13 @@ const T* parsed(const Inputs& in, Slot<T>& slot, std::string_view path, Parse&& 
 const TomlDocument* Inputs::toml(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
-  return parsed(*this, e->toml, path, [&](const std::string& t) { return parse_toml(t, e->path); });
+  return parsed(*this, e->toml, path, [&](const std::string& t) { return parse::parse_toml(t, e->path); });
 }
 
 const YamlDocument* Inputs::yaml(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
-  return parsed(*this, e->yaml, path, [](const std::string& t) { return parse_yaml(t); });
+  return parsed(*this, e->yaml, path, [](const std::string& t) { return parse::parse_yaml(t); });
 }
 
 const IniDocument* Inputs::ini(std::string_view path) const {
@@ -154,7 +154,7 @@ const IniDocument* Inputs::ini(std::string_view path) const {
 const JsonDocument* Inputs::json(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
-  return parsed(*this, e->json, path, [](const std::string& t) { return parse_jsonc(t); });
+  return parsed(*this, e->json, path, [](const std::string& t) { return parse::parse_jsonc(t); });
 }
 
 const parse::Dockerfile* Inputs::dockerfile(std::string_view path) const {
@@ -172,7 +172,7 @@ const parse::EnvFile* Inputs::env_file(std::string_view path) const {
 const parse::ComposeFile* Inputs::compose(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
-  return e->compose.get([&] { return std::make_unique<const parse::ComposeFile>(parse::read_compose(*this, e->path)); });
+  return e->compose.get([&] { return std::make_unique<const parse::ComposeFile>(parse::read_compose([this](std::string_view p) { return yaml(p); }, e->path)); });
 }
 
 const parse::Workflow* Inputs::workflow(std::string_view path) const {

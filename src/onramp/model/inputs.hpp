@@ -9,12 +9,16 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::parse {
 struct ComposeFile;
 struct Dockerfile;
 struct EnvFile;
+struct IniDocument;
+struct JsonDocument;
+struct TomlDocument;
+struct YamlDocument;
 struct Lockfile;
 struct MarkdownDoc;
 struct RequirementsFile;
@@ -23,10 +27,10 @@ struct Workflow;
 
 namespace onramp::model {
 
-struct IniDocument;
-struct JsonDocument;
-struct TomlDocument;
-struct YamlDocument;
+using parse::IniDocument;
+using parse::JsonDocument;
+using parse::TomlDocument;
+using parse::YamlDocument;
 
 /// A file's text as onramp uses it, or why it cannot (the Python walk turns `problem` into a core::Problem).
 struct SourceText {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
@@ -219,7 +219,7 @@ std::optional<std::string_view> example_directory(std::string_view path, const R
 
 }  // namespace
 
-RoleInputs role_inputs(const core::Project& project) {
+RoleInputs role_inputs(const model::Project& project) {
   RoleInputs out;
   out.roots = project.roots;
   for (const auto& f : project.files) {
@@ -317,7 +317,7 @@ CodeRole classify(const facts::Module& m, std::string_view text, const RoleInput
   return CodeRole::application;
 }
 
-CodeRole role_of(const core::Project& project, std::string_view path) {
+CodeRole role_of(const model::Project& project, std::string_view path) {
   const auto* file = project.find(path);
   return file != nullptr && file->role ? *file->role : CodeRole::application;
 }

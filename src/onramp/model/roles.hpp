@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/core/roles.hpp"
 #include "onramp/facts/module.hpp"
 
@@ -39,7 +39,7 @@ struct RoleInputs {
 };
 
 /// Reads what RoleInputs needs from the discovered files (pyproject.toml, setup.cfg, ruff.toml, mypy.ini).
-RoleInputs role_inputs(const core::Project& project);
+RoleInputs role_inputs(const model::Project& project);
 
 /// A Python file that does not parse and holds `{{` or `{%`: a Jinja or cookiecutter template named .py.
 bool is_template(std::string_view text);
@@ -63,7 +63,7 @@ constexpr bool is_hand_written(core::CodeRole role) {
 }
 
 /// The role of a Python file of the project; application for a path that is not an analysed Python file.
-core::CodeRole role_of(const core::Project& project, std::string_view path);
+core::CodeRole role_of(const model::Project& project, std::string_view path);
 
 /// Whether findings of `rule_id` are reported on code of `role`: the one table of which steps' rules apply where
 /// (generated, template and vendored code gets none; style and typing skip tests and migrations; ...).

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/facts/module.hpp"
 
 namespace onramp::model {

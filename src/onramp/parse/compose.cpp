@@ -6,8 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "onramp/model/documents.hpp"
-#include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -127,7 +126,7 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 }
 
 struct Reader {
-  const model::Inputs& inputs;
+  const YamlLoader& loader;
   Errors& errors;
   /// (file, service) pairs on the current `extends` chain.
   std::vector<std::pair<std::string, std::string>> chain;
@@ -137,7 +136,7 @@ struct Reader {
   YAML::Node document(const std::string& path, const std::string& from, std::uint32_t line) {
     if (const auto it = documents.find(path); it != documents.end()) return it->second;
     const auto load = [&]() -> YAML::Node {
-      const auto* doc = inputs.yaml(path);
+      const auto* doc = loader(path);
       if (doc == nullptr) {
         errors.emplace_back(line, "extends names " + path + ", which is not a file of the scanned repository");
         return YAML::Node();
@@ -349,10 +348,10 @@ struct Reader {
 
 }  // namespace
 
-ComposeFile read_compose(const model::Inputs& inputs, const std::string& path) {
+ComposeFile read_compose(const YamlLoader& load, const std::string& path) {
   ComposeFile out;
   out.path = path;
-  const auto* document = inputs.yaml(path);
+  const auto* document = load(path);
   if (document == nullptr) {
     out.errors.emplace_back(0, "cannot be read");
     return out;
@@ -375,7 +374,7 @@ ComposeFile read_compose(const model::Inputs& inputs, const std::string& path) {
       out.errors.emplace_back(line_of(services), "`services` must be a mapping of service names");
       return out;
     }
-    Reader reader{inputs, out.errors, {}, {}};
+    Reader reader{load, out.errors, {}, {}};
     for (const auto& e : entries(services)) {
       ComposeService svc;
       svc.name = e.key;

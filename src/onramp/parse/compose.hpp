@@ -2,15 +2,11 @@
 // Compose files (compose.yaml, docker-compose*.yml) read with yaml-cpp: anchors and merge keys resolved, `extends`
 // within and across files followed (inside the scanned root only), profiles kept.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-
-namespace onramp::model {
-class Inputs;
-}
 
 namespace onramp::parse {
 
@@ -63,8 +59,13 @@ struct ComposeFile {
   std::vector<std::pair<std::uint32_t, std::string>> errors;
 };
 
-/// Reads `path` of the project (its `extends` may read other files of the project, never outside the root), every
-/// file through `inputs`; use Inputs::compose for the parse shared by the whole run.
-ComposeFile read_compose(const model::Inputs& inputs, const std::string& path);
+/// The parsed YAML of a file of the scanned repository by its relative path; nullptr when it is not one (or unreadable).
+struct YamlDocument;
+
+using YamlLoader = std::function<const YamlDocument*(std::string_view path)>;
+
+/// Reads `path` of the project; its `extends` may name other files of the project, never outside the root, and every
+/// file comes through `load` (model::Inputs::compose passes the run's shared parses).
+ComposeFile read_compose(const YamlLoader& load, const std::string& path);
 
 }  // namespace onramp::parse

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/manifests.hpp"
 
 namespace onramp::parse {
@@ -18,7 +18,7 @@ std::string_view basename(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-void read_toml_lock(const model::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
+void read_toml_lock(const parse::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
   if (parsed.error) {
     const auto& err = *parsed.error;
     const auto& b = err.source().begin;
@@ -147,13 +147,13 @@ Lockfile read_lockfile(std::string_view text, const std::string& path, std::vect
   return read_lockfile(text, nullptr, path, problems);
 }
 
-Lockfile read_lockfile(std::string_view text, const model::TomlDocument* toml, const std::string& path,
+Lockfile read_lockfile(std::string_view text, const parse::TomlDocument* toml, const std::string& path,
                        std::vector<core::Problem>& problems) {
   Lockfile out;
   out.path = path;
   const auto name = basename(path);
-  std::optional<model::TomlDocument> own;
-  if (toml == nullptr && is_toml_lockfile(path)) toml = &own.emplace(model::parse_toml(text, path));
+  std::optional<parse::TomlDocument> own;
+  if (toml == nullptr && is_toml_lockfile(path)) toml = &own.emplace(parse::parse_toml(text, path));
   if (name == "uv.lock") {
     out.tool = "uv";
     read_toml_lock(*toml, out, problems, "package");

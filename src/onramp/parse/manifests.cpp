@@ -6,8 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "onramp/model/documents.hpp"
-#include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -261,10 +260,10 @@ std::string interpret_spec(std::string_view spec) {
 }
 
 Pyproject read_pyproject_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems) {
-  return read_pyproject_file(model::parse_toml(text, source), source, problems);
+  return read_pyproject_file(parse::parse_toml(text, source), source, problems);
 }
 
-Pyproject read_pyproject_file(const model::TomlDocument& parsed, const std::string& source, std::vector<core::Problem>& problems) {
+Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::string& source, std::vector<core::Problem>& problems) {
   Pyproject out;
   if (parsed.error) {
     problems.push_back(toml_problem(*parsed.error, source));
@@ -539,10 +538,10 @@ std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<
 
 std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                      std::vector<core::Problem>& problems) {
-  return read_pipfile(model::parse_toml(text, source), source, python, problems);
+  return read_pipfile(parse::parse_toml(text, source), source, python, problems);
 }
 
-std::vector<Dependency> read_pipfile(const model::TomlDocument& parsed, const std::string& source, std::vector<PythonVersion>& python,
+std::vector<Dependency> read_pipfile(const parse::TomlDocument& parsed, const std::string& source, std::vector<PythonVersion>& python,
                                      std::vector<core::Problem>& problems) {
   std::vector<Dependency> out;
   if (parsed.error) {
@@ -590,10 +589,10 @@ std::vector<Dependency> read_pipfile(const model::TomlDocument& parsed, const st
 
 std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                              std::vector<core::Problem>& problems) {
-  return read_environment_yml(model::parse_yaml(text), source, python, problems);
+  return read_environment_yml(parse::parse_yaml(text), source, python, problems);
 }
 
-std::vector<Dependency> read_environment_yml(const model::YamlDocument& parsed, const std::string& source,
+std::vector<Dependency> read_environment_yml(const parse::YamlDocument& parsed, const std::string& source,
                                              std::vector<PythonVersion>& python, std::vector<core::Problem>& problems) {
   std::vector<Dependency> out;
   if (parsed.error) {
@@ -628,23 +627,6 @@ std::vector<Dependency> read_environment_yml(const model::YamlDocument& parsed, 
     const auto line = static_cast<std::uint32_t>(e.mark.line + 1);
     problems.push_back({source, "broken-manifest", line,
                         e.msg + " (line " + std::to_string(line) + ", column " + std::to_string(e.mark.column + 1) + ")"});
-  }
-  return out;
-}
-
-std::vector<Dependency> read_dependencies(const core::Project& project) {
-  std::vector<Dependency> out;
-  std::vector<core::Problem> ignored;
-  const auto& inputs = project.inputs();
-  for (const auto& f : project.files) {
-    if (f.kind == core::FileKind::pyproject) {
-      if (const auto* doc = inputs.toml(f.path)) {
-        auto deps = read_pyproject_file(*doc, f.path, ignored).dependencies;
-        out.insert(out.end(), std::make_move_iterator(deps.begin()), std::make_move_iterator(deps.end()));
-      }
-    } else if (f.kind == core::FileKind::requirements) {
-      if (const auto* req = inputs.requirements(f.path)) out.insert(out.end(), req->value.dependencies.begin(), req->value.dependencies.end());
-    }
   }
   return out;
 }

@@ -8,16 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
-
-namespace onramp::model {
-struct TomlDocument;
-struct YamlDocument;
-}  // namespace onramp::model
+#include "onramp/core/files.hpp"
 
 namespace onramp::parse {
 
 struct IniSection;
+struct TomlDocument;
+struct YamlDocument;
 
 /// One declared dependency.
 struct Dependency {
@@ -82,7 +79,7 @@ struct Pyproject {
 std::vector<Dependency> read_pyproject(std::string_view text, const std::string& source, std::vector<core::Problem>& problems);
 Pyproject read_pyproject_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems);
 /// The same from the run's shared parse (model::Inputs::toml): its parse error becomes the Problem.
-Pyproject read_pyproject_file(const model::TomlDocument& doc, const std::string& source, std::vector<core::Problem>& problems);
+Pyproject read_pyproject_file(const parse::TomlDocument& doc, const std::string& source, std::vector<core::Problem>& problems);
 
 /// An option line that names another file: `-r base.txt` (requirements) or `-c constraints.txt`.
 struct RequirementsInclude {
@@ -114,12 +111,12 @@ std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<
 /// Pipfile [packages], [dev-packages], other categories, [requires] python_version.
 std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                      std::vector<core::Problem>& problems);
-std::vector<Dependency> read_pipfile(const model::TomlDocument& doc, const std::string& source, std::vector<PythonVersion>& python,
+std::vector<Dependency> read_pipfile(const parse::TomlDocument& doc, const std::string& source, std::vector<PythonVersion>& python,
                                      std::vector<core::Problem>& problems);
 /// environment.yml: the `pip:` section's requirements and the `python=` conda dependency.
 std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
                                              std::vector<core::Problem>& problems);
-std::vector<Dependency> read_environment_yml(const model::YamlDocument& doc, const std::string& source,
+std::vector<Dependency> read_environment_yml(const parse::YamlDocument& doc, const std::string& source,
                                              std::vector<PythonVersion>& python, std::vector<core::Problem>& problems);
 
 /// A lockfile's resolved versions.
@@ -140,13 +137,10 @@ struct Lockfile {
 /// Reads uv.lock, poetry.lock, pdm.lock, pylock.toml or Pipfile.lock (by file name); errors become Problems.
 Lockfile read_lockfile(std::string_view text, const std::string& path, std::vector<core::Problem>& problems);
 /// The same with the TOML lockfiles' parse shared (`toml` may be null: then the text is parsed here).
-Lockfile read_lockfile(std::string_view text, const model::TomlDocument* toml, const std::string& path,
+Lockfile read_lockfile(std::string_view text, const parse::TomlDocument* toml, const std::string& path,
                        std::vector<core::Problem>& problems);
 /// uv.lock, poetry.lock, pdm.lock, pylock.toml: the lockfiles written in TOML (Pipfile.lock is JSON).
 bool is_toml_lockfile(std::string_view path);
-
-/// Every dependency declared anywhere in the project, in file then line order.
-std::vector<Dependency> read_dependencies(const core::Project& project);
 
 /// One project root as the stack and local-setup steps see it: how it installs and what it declares.
 struct RootManifest {
@@ -181,10 +175,5 @@ struct RootManifest {
   std::vector<std::string> unread;
 };
 
-/// Every project root's manifests, in root order; reads files only, never runs anything.
-/// uv workspace members are roots of their own (each has its pyproject.toml); the workspace root's uv.lock
-/// governs them, `workspace` names it, and dependencies on other members are `pin: workspace`.
-/// Computed once per project (Project::Derived::root_manifests) and shared by every check that asks.
-const std::vector<RootManifest>& read_roots(const core::Project& project);
 
 }  // namespace onramp::parse

@@ -179,7 +179,7 @@ void read_gitlab(const YAML::Node& root, Workflow& out) {
 
 }  // namespace
 
-Workflow read_workflow(const model::YamlDocument& doc, const std::string& path) {
+Workflow read_workflow(const parse::YamlDocument& doc, const std::string& path) {
   Workflow out;
   out.path = path;
   out.system = basename(path) == ".gitlab-ci.yml" ? Workflow::System::gitlab : Workflow::System::github;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 
 namespace onramp::parse {
 
@@ -68,6 +68,6 @@ struct Workflow {
 };
 
 /// `path` decides the system (`.gitlab-ci.yml` is GitLab, anything else GitHub Actions).
-Workflow read_workflow(const model::YamlDocument& doc, const std::string& path);
+Workflow read_workflow(const parse::YamlDocument& doc, const std::string& path);
 
 }  // namespace onramp::parse

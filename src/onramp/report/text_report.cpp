@@ -229,7 +229,7 @@ struct FindingLine {
 /// The step's findings as lines: info findings of one rule in one file are folded when there are many,
 /// and at most kMaxInfoLines info lines are kept (the code that ships before its tests, then those covering
 /// the most findings); warnings and errors are never folded or dropped.
-std::vector<FindingLine> finding_lines(const core::Project& project, const std::vector<core::Finding>& findings, int step) {
+std::vector<FindingLine> finding_lines(const model::Project& project, const std::vector<core::Finding>& findings, int step) {
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
   for (const auto& f : findings) {
     if (f.step == step && f.severity == core::Severity::info) ++per_file[{f.path, f.rule}];

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/core/files.hpp"
 #include "onramp/util/result.hpp"
 
 namespace onramp::scan {

@@ -119,7 +119,7 @@ std::optional<BrokerKind> broker_call(std::string_view c) {
 
 }  // namespace
 
-void AsyncInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void AsyncInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   if (!project.index) return;
 
   // Async functions per package, and which event-loop libraries and frameworks the code imports.

@@ -1,6 +1,6 @@
 #include "onramp/checks/local-setup/broken_config.hpp"
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include <fmt/format.h>
@@ -16,7 +16,7 @@ constexpr std::string_view kRule = "local-setup/broken-config";
 
 }  // namespace
 
-void BrokenConfigCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void BrokenConfigCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                       std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

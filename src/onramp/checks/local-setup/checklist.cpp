@@ -106,7 +106,7 @@ bool default_compose_name(std::string_view name) {
   return name == "compose.yaml" || name == "compose.yml" || name == "docker-compose.yml" || name == "docker-compose.yaml";
 }
 
-std::optional<ComposeSet> pick_compose(const core::Project& project, const std::vector<std::string>& app_roots) {
+std::optional<ComposeSet> pick_compose(const model::Project& project, const std::vector<std::string>& app_roots) {
   std::vector<const core::ProjectFile*> candidates;
   for (const auto* f : project.files_of(core::FileKind::compose)) candidates.push_back(f);
   if (candidates.empty()) return std::nullopt;
@@ -834,7 +834,7 @@ private:
 };
 
 /// The requirements file a developer installs: dev/local/test ones before the base file.
-std::string pick_requirements(const core::Project& project, const parse::RootManifest& root) {
+std::string pick_requirements(const model::Project& project, const parse::RootManifest& root) {
   std::string best;
   int best_rank = 100;
   for (const auto* f : project.files_of(core::FileKind::requirements)) {
@@ -864,7 +864,7 @@ std::string run_prefix(std::string_view tool) {
   return {};
 }
 
-std::optional<ChecklistItem> install_command(const core::Project& project, const parse::RootManifest& root) {
+std::optional<ChecklistItem> install_command(const model::Project& project, const parse::RootManifest& root) {
   const auto& tool = root.install_tool;
   const std::string lock = root.lockfile;
   const std::string manifest = root.manifests.empty() ? std::string{} : root.manifests.front();
@@ -926,7 +926,7 @@ std::optional<ChecklistItem> install_command(const core::Project& project, const
   return std::nullopt;
 }
 
-std::vector<AppObject> find_app_objects(const core::Project& project) {
+std::vector<AppObject> find_app_objects(const model::Project& project) {
   std::vector<AppObject> out;
   for (const auto& m : project.modules) {
     // The service's own app objects, not those of tests, migrations, docs or examples.

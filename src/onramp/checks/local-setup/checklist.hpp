@@ -8,7 +8,7 @@
 #include "onramp/checks/local-setup/env_table.hpp"
 #include "onramp/checks/local-setup/migrations.hpp"
 #include "onramp/checks/local-setup/runners.hpp"
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/parse/manifests.hpp"
 
 namespace onramp::checks::local_setup {
@@ -37,11 +37,11 @@ struct AppObject {
 };
 
 /// Application objects and factories, in path order.
-std::vector<AppObject> find_app_objects(const core::Project& project);
+std::vector<AppObject> find_app_objects(const model::Project& project);
 
 /// Everything the checklist is derived from.
 struct ChecklistInputs {
-  const core::Project& project;
+  const model::Project& project;
   const EnvTable& env;
   const std::vector<MigrationSet>& migrations;
   const TestSetup& tests;
@@ -55,7 +55,7 @@ std::vector<ChecklistItem> build_checklist(const ChecklistInputs& in);
 
 /// The install command of a root (`uv sync`, `poetry install`, `pip install -r requirements/dev.txt`) and its source;
 /// nullopt when the tool is unknown.
-std::optional<ChecklistItem> install_command(const core::Project& project, const parse::RootManifest& root);
+std::optional<ChecklistItem> install_command(const model::Project& project, const parse::RootManifest& root);
 
 /// What goes before a Python command when the install tool manages the environment (`uv run `, `poetry run `).
 std::string run_prefix(std::string_view install_tool);

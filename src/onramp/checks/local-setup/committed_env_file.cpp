@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kRule = "local-setup/committed-env-file";
 }  // namespace
 
-void CommittedEnvFileCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void CommittedEnvFileCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                           std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kRule = "local-setup/compose-hardcoded-secret";
 }  // namespace
 
-void ComposeHardcodedSecretCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void ComposeHardcodedSecretCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                                 std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

@@ -189,7 +189,7 @@ json compose_facts(const parse::ComposeFile& compose) {
 
 }  // namespace
 
-void DockerInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void DockerInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   json dockerfiles = json::array();
   for (const auto& df : load_dockerfiles(project)) dockerfiles.push_back(dockerfile_facts(df));
   facts["dockerfiles"] = std::move(dockerfiles);

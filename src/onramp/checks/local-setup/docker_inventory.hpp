@@ -7,7 +7,7 @@ namespace onramp::checks::local_setup {
 class DockerInventory final : public Inventory {
 public:
   std::string_view step_key() const override { return "local-setup"; }
-  void collect(const core::Project& project, nlohmann::ordered_json& facts) const override;
+  void collect(const model::Project& project, nlohmann::ordered_json& facts) const override;
 };
 
 }  // namespace onramp::checks::local_setup

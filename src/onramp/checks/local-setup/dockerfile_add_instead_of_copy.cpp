@@ -31,7 +31,7 @@ bool is_archive(std::string_view src) {
 
 }  // namespace
 
-void DockerfileAddInsteadOfCopyCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void DockerfileAddInsteadOfCopyCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                                     std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

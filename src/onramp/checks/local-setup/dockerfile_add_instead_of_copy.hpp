@@ -6,7 +6,7 @@ namespace onramp::checks::local_setup {
 /// Reports ADD of local files and directories, where COPY is meant (hadolint DL3020).
 class DockerfileAddInsteadOfCopyCheck final : public Check {
 public:
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 };
 

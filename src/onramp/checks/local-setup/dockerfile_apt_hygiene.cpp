@@ -47,7 +47,7 @@ bool removes_lists(const std::vector<std::string>& words, std::size_t program) {
 
 }  // namespace
 
-void DockerfileAptHygieneCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void DockerfileAptHygieneCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                               std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

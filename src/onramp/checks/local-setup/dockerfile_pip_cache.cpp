@@ -64,7 +64,7 @@ void set_from_assignment(std::string_view assignment, bool& flag) {
 
 }  // namespace
 
-void DockerfilePipCacheCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void DockerfilePipCacheCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                             std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

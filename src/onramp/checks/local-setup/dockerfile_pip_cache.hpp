@@ -6,7 +6,7 @@ namespace onramp::checks::local_setup {
 /// Reports pip installs that keep pip's cache in the image (hadolint DL3042).
 class DockerfilePipCacheCheck final : public Check {
 public:
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 };
 

@@ -18,7 +18,7 @@ bool is_root(std::string_view user) {
 
 }  // namespace
 
-void DockerfileRunsAsRootCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void DockerfileRunsAsRootCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                               std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

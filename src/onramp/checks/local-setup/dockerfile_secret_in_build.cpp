@@ -67,7 +67,7 @@ void check_instruction(const core::Rule& rule, const std::string& path, const pa
 
 }  // namespace
 
-void DockerfileSecretInBuildCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void DockerfileSecretInBuildCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                                  std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

@@ -153,7 +153,7 @@ struct Wrapper {
 
 class TableBuilder {
 public:
-  explicit TableBuilder(const core::Project& project) : project_(project) {}
+  explicit TableBuilder(const model::Project& project) : project_(project) {}
 
   EnvTable build() {
     find_reader_globals();
@@ -608,7 +608,7 @@ private:
     }
   }
 
-  const core::Project& project_;
+  const model::Project& project_;
   std::unordered_map<std::string, Wrapper> wrappers_;
   std::set<std::string, std::less<>> wrapper_names_;
   std::set<std::string, std::less<>> reader_globals_;
@@ -665,7 +665,7 @@ bool is_env_template(std::string_view path) {
   return false;
 }
 
-const EnvTable& build_env_table(const core::Project& project) {
+const EnvTable& build_env_table(const model::Project& project) {
   return project.derived().env_table.get([&] { return std::make_shared<const EnvTable>(TableBuilder(project).build()); });
 }
 

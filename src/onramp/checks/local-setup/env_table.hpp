@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::checks::local_setup {
 
@@ -85,6 +85,6 @@ std::string code_context(const facts::Module& module);
 bool is_env_template(std::string_view path);
 
 /// Built once per project and shared by the inventory and the undocumented-env-var check.
-const EnvTable& build_env_table(const core::Project& project);
+const EnvTable& build_env_table(const model::Project& project);
 
 }  // namespace onramp::checks::local_setup

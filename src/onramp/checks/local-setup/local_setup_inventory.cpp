@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/local_setup_inventory.hpp"
 
 #include "onramp/checks/local-setup/checklist.hpp"
@@ -141,8 +142,8 @@ json checklist(const std::vector<ChecklistItem>& items) {
 
 }  // namespace
 
-void LocalSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
-  const auto manifests = parse::read_roots(project);
+void LocalSetupInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
+  const auto manifests = model::read_roots(project);
   const auto& table = build_env_table(project);
   const auto sets = find_migrations(project);
   const auto test_setup = find_test_setup(project);

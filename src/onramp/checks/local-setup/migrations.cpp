@@ -1,6 +1,6 @@
 #include "onramp/checks/local-setup/migrations.hpp"
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include "onramp/util/toml.hpp"
@@ -21,7 +21,7 @@ bool under(std::string_view path, std::string_view dir) {
   return dir == "." || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
 }
 
-bool imports_module(const core::Project& project, std::string_view top) {
+bool imports_module(const model::Project& project, std::string_view top) {
   for (const auto& m : project.modules) {
     for (const auto& imp : m.imports) {
       if (imp.module == top || imp.module.starts_with(std::string(top) + ".")) return true;
@@ -32,7 +32,7 @@ bool imports_module(const core::Project& project, std::string_view top) {
 
 /// The revisions in the `versions` directories and the ones nobody points to (a revision in one location may
 /// point to one in another, so the heads are computed over all of them at once).
-void count_revisions(const core::Project& project, const std::vector<std::string>& versions, MigrationSet& set,
+void count_revisions(const model::Project& project, const std::vector<std::string>& versions, MigrationSet& set,
                      std::set<const facts::Module*>& used) {
   std::vector<std::string> ids;
   std::set<std::string> pointed;
@@ -53,7 +53,7 @@ void count_revisions(const core::Project& project, const std::vector<std::string
   }
 }
 
-MigrationSet alembic_set(const core::Project& project, const std::string& config, std::uint32_t line, std::string location,
+MigrationSet alembic_set(const model::Project& project, const std::string& config, std::uint32_t line, std::string location,
                          std::string version_locations, std::set<const facts::Module*>& used) {
   const auto here = dir_of(config);
   MigrationSet set;
@@ -86,7 +86,7 @@ MigrationSet alembic_set(const core::Project& project, const std::string& config
 
 }  // namespace
 
-std::vector<MigrationSet> find_migrations(const core::Project& project) {
+std::vector<MigrationSet> find_migrations(const model::Project& project) {
   std::vector<MigrationSet> out;
   std::set<const facts::Module*> used;
   for (const auto& f : project.files) {

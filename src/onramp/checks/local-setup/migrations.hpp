@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::checks::local_setup {
 
@@ -30,6 +30,6 @@ struct MigrationSet {
   std::string cwd = ".";
 };
 
-std::vector<MigrationSet> find_migrations(const core::Project& project);
+std::vector<MigrationSet> find_migrations(const model::Project& project);
 
 }  // namespace onramp::checks::local_setup

@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/no_lockfile.hpp"
 
 #include <fmt/format.h>
@@ -20,10 +21,10 @@ std::string_view lock_advice(std::string_view tool) {
 }
 }  // namespace
 
-void NoLockfileCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void NoLockfileCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
   const auto* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  for (const auto& root : parse::read_roots(project)) {
+  for (const auto& root : model::read_roots(project)) {
     // Libraries publish ranges on purpose; only what is deployed needs its versions pinned.
     if (!root.application || !root.lockfile.empty() || root.manifests.empty() || root.packages.empty()) continue;
     // A manifest that does not parse is reported as such; what it would declare (or lock) is a guess.

@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/python_version_mismatch.hpp"
 
 #include <fmt/format.h>
@@ -149,11 +150,11 @@ std::optional<bool> python_satisfies(std::string_view pin, std::string_view spec
   return false;
 }
 
-void PythonVersionMismatchCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void PythonVersionMismatchCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                                std::vector<core::Finding>& out) const {
   const auto* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  const auto roots = parse::read_roots(project);
+  const auto roots = model::read_roots(project);
   std::set<std::pair<std::string, std::uint32_t>> reported;
   const auto report = [&](const parse::PythonVersion& at, const std::string& message) {
     if (!reported.insert({at.source, at.line}).second) return;

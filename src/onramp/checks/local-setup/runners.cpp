@@ -1,6 +1,6 @@
 #include "onramp/checks/local-setup/runners.hpp"
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include "onramp/util/toml.hpp"
@@ -121,7 +121,7 @@ void justfile(const std::string& path, std::string_view text, std::vector<TaskTa
   }
 }
 
-void taskfile(const std::string& path, const model::YamlDocument& yaml, std::vector<TaskTarget>& out) {
+void taskfile(const std::string& path, const parse::YamlDocument& yaml, std::vector<TaskTarget>& out) {
   if (yaml.error) return;
   try {
     const YAML::Node& doc = yaml.root;
@@ -204,7 +204,7 @@ void table_scripts(const toml::table* t, const std::string& tool, const std::str
   }
 }
 
-void pyproject(const std::string& path, const model::TomlDocument& parsed, std::vector<TaskTarget>& out) {
+void pyproject(const std::string& path, const parse::TomlDocument& parsed, std::vector<TaskTarget>& out) {
   if (parsed.error) return;  // the stack step reports broken manifests
   const auto& doc = parsed.table;
   if (const auto* project = doc.get_as<toml::table>("project")) table_scripts(project->get_as<toml::table>("scripts"), "project.scripts", path, "", out);
@@ -236,7 +236,7 @@ void pyproject(const std::string& path, const model::TomlDocument& parsed, std::
 
 }  // namespace
 
-std::vector<TaskTarget> find_task_targets(const core::Project& project) {
+std::vector<TaskTarget> find_task_targets(const model::Project& project) {
   std::vector<TaskTarget> out;
   for (const auto& f : project.files) {
     const auto name = base_name(f.path);
@@ -261,7 +261,7 @@ std::vector<TaskTarget> find_task_targets(const core::Project& project) {
   return out;
 }
 
-TestSetup find_test_setup(const core::Project& project) {
+TestSetup find_test_setup(const model::Project& project) {
   TestSetup s;
   for (const auto& m : project.modules) {
     if (base_name(m.path) == "conftest.py") s.conftests.push_back(m.path);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::checks::local_setup {
 
@@ -49,7 +49,7 @@ struct TestSetup {
   std::string nox_path;
 };
 
-std::vector<TaskTarget> find_task_targets(const core::Project& project);
-TestSetup find_test_setup(const core::Project& project);
+std::vector<TaskTarget> find_task_targets(const model::Project& project);
+TestSetup find_test_setup(const model::Project& project);
 
 }  // namespace onramp::checks::local_setup

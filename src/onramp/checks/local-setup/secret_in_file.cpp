@@ -148,7 +148,7 @@ void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
   if (ctx.findings.size() > before && j.kind == SecretValue::placeholder) ctx.findings.back().severity = core::Severity::info;
 }
 
-void SecretInFileCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void SecretInFileCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                       std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

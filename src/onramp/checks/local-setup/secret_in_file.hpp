@@ -10,7 +10,7 @@ public:
   std::vector<std::string_view> node_types() const override { return {"assignment", "pair"}; }
   void begin_file(FileContext& ctx) override;
   void enter(TSNode node, FileContext& ctx) override;
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 
 private:

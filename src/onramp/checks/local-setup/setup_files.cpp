@@ -30,7 +30,7 @@ bool is_dockerfile_template(std::string_view path) {
 
 }  // namespace
 
-std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project) {
+std::vector<LoadedDockerfile> load_dockerfiles(const model::Project& project) {
   std::vector<LoadedDockerfile> out;
   for (const auto* f : project.files_of(core::FileKind::dockerfile)) {
     if (is_dockerfile_template(f->path)) continue;
@@ -39,7 +39,7 @@ std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project) {
   return out;
 }
 
-std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project) {
+std::vector<LoadedDockerfile> load_valid_dockerfiles(const model::Project& project) {
   std::vector<LoadedDockerfile> out;
   for (auto& df : load_dockerfiles(project)) {
     if (df.file.errors.empty()) out.push_back(df);
@@ -47,7 +47,7 @@ std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& projec
   return out;
 }
 
-std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const core::Project& project) {
+std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const model::Project& project) {
   std::vector<std::reference_wrapper<const parse::ComposeFile>> out;
   for (const auto* f : project.files_of(core::FileKind::compose)) {
     if (const auto* c = project.inputs().compose(f->path)) out.emplace_back(*c);
@@ -55,7 +55,7 @@ std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files
   return out;
 }
 
-std::vector<LoadedEnvFile> load_env_files(const core::Project& project) {
+std::vector<LoadedEnvFile> load_env_files(const model::Project& project) {
   std::vector<LoadedEnvFile> out;
   for (const auto* f : project.files_of(core::FileKind::env)) {
     if (const auto* env = project.inputs().env_file(f->path)) out.push_back({f->path, *env});

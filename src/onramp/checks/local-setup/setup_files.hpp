@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "onramp/core/finding.hpp"
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/checks/local-setup/env_table.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/parse/compose.hpp"
@@ -30,14 +30,14 @@ struct LoadedEnvFile {
 };
 
 /// Every Dockerfile of the scan, parsed; templates (Dockerfile.j2, .tmpl, ...) and unreadable files are left out.
-std::vector<LoadedDockerfile> load_dockerfiles(const core::Project& project);
+std::vector<LoadedDockerfile> load_dockerfiles(const model::Project& project);
 /// The Dockerfiles the rules judge: those that parse. One that does not (a heredoc never closed swallows the rest)
 /// gets a broken-config finding and nothing else, since the rest would be judged on a misreading.
-std::vector<LoadedDockerfile> load_valid_dockerfiles(const core::Project& project);
+std::vector<LoadedDockerfile> load_valid_dockerfiles(const model::Project& project);
 /// Every compose file of the scan, parsed (extends followed).
-std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const core::Project& project);
+std::vector<std::reference_wrapper<const parse::ComposeFile>> load_compose_files(const model::Project& project);
 /// Every .env-style file of the scan (.env, .env.*, *.env), parsed.
-std::vector<LoadedEnvFile> load_env_files(const core::Project& project);
+std::vector<LoadedEnvFile> load_env_files(const model::Project& project);
 
 // is_env_template (`.env.example`, `.env.sample`, `example.env`, ...) comes from checks/local-setup/env_table.hpp.
 

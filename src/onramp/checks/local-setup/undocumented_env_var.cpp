@@ -18,7 +18,7 @@ std::string_view failure(std::string_view via) {
 }
 }  // namespace
 
-void UndocumentedEnvVarCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void UndocumentedEnvVarCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                             std::vector<core::Finding>& out) const {
   const auto* rule = rules.find(kRule);
   if (rule == nullptr) return;

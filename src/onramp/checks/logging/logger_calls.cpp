@@ -49,7 +49,7 @@ bool is_retry_iterable(std::string_view callee) {
 
 /// True if the loop body, besides the log call, awaits something or calls a function of the repository:
 /// a record per item next to per-item work (a payment, a delivery) is an audit trail, not spam.
-bool loop_does_own_work(const core::Project& project, const facts::Module& m, const facts::Call& log,
+bool loop_does_own_work(const model::Project& project, const facts::Module& m, const facts::Call& log,
                         const core::Location& body) {
   for (const auto& c : m.calls) {
     if (&c == &log || c.function != log.function || c.in_lambda || !contains(body, c.location) ||
@@ -101,7 +101,7 @@ std::string eager_message(const Site& s, facts::MessageForm form) {
 /// Functions nobody in the repository calls (views, hooks, callbacks) are never proven.
 class OutsideHandlers {
  public:
-  explicit OutsideHandlers(const core::Project& project) : project_(project) {}
+  explicit OutsideHandlers(const model::Project& project) : project_(project) {}
 
   bool proven(const std::string& qualname, int depth = 0) {
     if (const auto it = memo_.find(qualname); it != memo_.end()) return it->second;
@@ -140,13 +140,13 @@ class OutsideHandlers {
                        [&](const facts::ExceptHandler& h) { return contains(h.location, call.location); });
   }
 
-  const core::Project& project_;
+  const model::Project& project_;
   std::unordered_map<std::string, bool> memo_;
 };
 
 }  // namespace
 
-void LoggerCallsCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void LoggerCallsCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                      std::vector<core::Finding>& out) const {
   const core::Rule* eager = rules.find("logging/eager-format");
   const core::Rule* warn = rules.find("logging/deprecated-warn");

@@ -9,7 +9,7 @@ namespace onramp::checks::logging {
 /// logging/redundant-exc-info, logging/exception-outside-except, logging/log-in-loop, logging/root-logger-call.
 class LoggerCallsCheck final : public Check {
  public:
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 };
 

@@ -109,7 +109,7 @@ void add_config_details(const facts::LoggingConfig& config, json& entry) {
   if (config.keywords) entry["keywords"] = *config.keywords;
 }
 
-json tool_entries(const core::Project& project, const std::vector<Tool>& tools) {
+json tool_entries(const model::Project& project, const std::vector<Tool>& tools) {
   json out = json::array();
   for (const auto& tool : tools) {
     std::size_t modules = 0;
@@ -151,7 +151,7 @@ json tool_entries(const core::Project& project, const std::vector<Tool>& tools) 
 
 }  // namespace
 
-void LoggingSetupInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void LoggingSetupInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   // Where logging is configured, and where the configuration sends records.
   json setup = json::array();
   for (const auto& m : project.modules) {

@@ -9,7 +9,7 @@ namespace onramp::checks::logging {
 class LoggingSetupInventory final : public Inventory {
  public:
   std::string_view step_key() const override { return "logging"; }
-  void collect(const core::Project& project, nlohmann::ordered_json& facts) const override;
+  void collect(const model::Project& project, nlohmann::ordered_json& facts) const override;
 };
 
 }  // namespace onramp::checks::logging

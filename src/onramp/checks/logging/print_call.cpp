@@ -33,7 +33,7 @@ bool is_dotted_name(std::string_view text) {
 }
 
 /// For each module, the modules of the repository that import it (tests left out).
-std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> importers(const core::Project& project) {
+std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> importers(const model::Project& project) {
   std::unordered_map<std::string_view, const facts::Module*> by_name;
   for (const auto& m : project.modules) by_name.emplace(m.name, &m);
   std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> out;
@@ -54,7 +54,7 @@ std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> impo
 }
 }  // namespace
 
-void PrintCallCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void PrintCallCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                    std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;

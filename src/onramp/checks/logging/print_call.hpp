@@ -7,7 +7,7 @@ namespace onramp::checks::logging {
 /// Project-wide, because a helper module that only command-line entry points import is part of the CLI.
 class PrintCallCheck final : public Check {
  public:
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 };
 

@@ -289,7 +289,7 @@ std::vector<std::string> CallListCheck::rule_ids(const core::RuleSet& rules) con
   return ids;
 }
 
-void CallListCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void CallListCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                   std::vector<core::Finding>& out) const {
   if (!project.index) return;
   const auto& index = *project.index;

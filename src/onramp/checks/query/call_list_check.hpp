@@ -16,7 +16,7 @@ public:
   /// True for the rules this check implements in `rules`.
   bool implements(const core::Rule& rule) const;
   std::vector<std::string> rule_ids(const core::RuleSet& rules) const override;
-  void check_project(const core::Project& project, const core::RuleSet& rules,
+  void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 
 private:

@@ -1,6 +1,7 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include <algorithm>
@@ -18,7 +19,7 @@ using json = nlohmann::ordered_json;
 constexpr std::array<std::string_view, 11> kDebuggerPackages = {
     "debugpy", "ipdb", "pdbpp", "pdbr", "pudb", "ptvsd", "remote-pdb", "web-pdb", "wdb", "birdseye", "pydevd-pycharm"};
 
-json launch_configurations(const core::Project& project) {
+json launch_configurations(const model::Project& project) {
   json out = json::array();
   for (const auto* f : project.files_of(core::FileKind::ide)) {
     if (f->path.size() < 11 || f->path.substr(f->path.size() - 11) != "launch.json") continue;
@@ -47,7 +48,7 @@ std::string breakpoint_meaning(std::string_view value) {
   return "breakpoint() calls " + std::string(value);
 }
 
-json breakpoint_settings(const core::Project& project) {
+json breakpoint_settings(const model::Project& project) {
   json out = json::array();
   for (const auto& f : project.files) {
     if (f.kind != core::FileKind::env && f.kind != core::FileKind::compose && f.kind != core::FileKind::dockerfile) continue;
@@ -72,11 +73,11 @@ json breakpoint_settings(const core::Project& project) {
 
 }  // namespace
 
-void DebugSetupsInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void DebugSetupsInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   facts["launch_configurations"] = launch_configurations(project);
 
   json packages = json::array();
-  for (const auto& dep : parse::read_dependencies(project)) {
+  for (const auto& dep : model::read_dependencies(project)) {
     if (std::find(kDebuggerPackages.begin(), kDebuggerPackages.end(), dep.name) == kDebuggerPackages.end()) continue;
     packages.push_back({{"name", dep.name}, {"group", dep.group}, {"source", dep.source}, {"line", dep.line}});
   }

@@ -7,7 +7,7 @@ namespace onramp::checks::sandbox {
 class DebugSetupsInventory final : public Inventory {
 public:
   std::string_view step_key() const override { return "sandbox"; }
-  void collect(const core::Project& project, nlohmann::ordered_json& facts) const override;
+  void collect(const model::Project& project, nlohmann::ordered_json& facts) const override;
 };
 
 }  // namespace onramp::checks::sandbox

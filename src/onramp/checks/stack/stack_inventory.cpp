@@ -26,7 +26,7 @@ json package_row(const parse::Dependency& d) {
 
 }  // namespace
 
-void StackInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void StackInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   json roots = json::array();
   // Summaries across roots, for the terminal: one line per role, per Python version source, per major line.
   json python_rows = json::array();

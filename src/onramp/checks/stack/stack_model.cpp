@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/stack/stack_model.hpp"
 
 #include "onramp/model/inputs.hpp"
@@ -80,19 +81,19 @@ bool is_config_file(const core::ProjectFile& f) {
 }  // namespace
 
 namespace {
-StackModel compute_stack_model(const core::Project& project, bool with_config_words);
+StackModel compute_stack_model(const model::Project& project, bool with_config_words);
 }  // namespace
 
-const StackModel& build_stack_model(const core::Project& project, bool with_config_words) {
+const StackModel& build_stack_model(const model::Project& project, bool with_config_words) {
   auto& slot = with_config_words ? project.derived().stack_model_with_config : project.derived().stack_model;
   return slot.get([&] { return std::make_shared<const StackModel>(compute_stack_model(project, with_config_words)); });
 }
 
 namespace {
 
-StackModel compute_stack_model(const core::Project& project, bool with_config_words) {
+StackModel compute_stack_model(const model::Project& project, bool with_config_words) {
   StackModel model;
-  for (auto& m : parse::read_roots(project)) {
+  for (auto& m : model::read_roots(project)) {
     RootView v;
     v.manifest = std::move(m);
     model.roots.push_back(std::move(v));

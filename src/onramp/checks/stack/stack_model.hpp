@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "onramp/checks/stack/knowledge_bases.hpp"
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/parse/manifests.hpp"
 
@@ -44,7 +44,7 @@ struct StackModel {
 
 /// `with_config_words`: also read the words of config files and settings strings (only unused-dependency needs them).
 /// Built once per project (and flag) and shared by the checks and the inventory that ask.
-const StackModel& build_stack_model(const core::Project& project, bool with_config_words = false);
+const StackModel& build_stack_model(const model::Project& project, bool with_config_words = false);
 
 /// A project-wide finding of one of the stack rules (nothing when the rule is not loaded).
 void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line, std::string message,

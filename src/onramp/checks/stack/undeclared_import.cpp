@@ -18,7 +18,7 @@ struct Site {
 
 }  // namespace
 
-void UndeclaredImportCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void UndeclaredImportCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
   const auto& model = build_stack_model(project);
   const auto& stdlib = stdlib_modules();
   for (const auto& root : model.roots) {

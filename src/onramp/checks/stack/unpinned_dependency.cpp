@@ -1,11 +1,12 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/stack/unpinned_dependency.hpp"
 
 #include "onramp/checks/stack/stack_model.hpp"
 
 namespace onramp::checks::stack {
 
-void UnpinnedDependencyCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
-  for (const auto& root : parse::read_roots(project)) {
+void UnpinnedDependencyCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+  for (const auto& root : model::read_roots(project)) {
     // A library states ranges on purpose; a lockfile pins what an application installs.
     if (!root.application || !root.lockfile.empty() || !root.broken.empty()) continue;
     for (const auto& d : root.packages) {

@@ -19,7 +19,7 @@ bool used_by_convention(std::string_view name) {
 
 }  // namespace
 
-void UnusedDependencyCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void UnusedDependencyCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
   if (project.modules.empty()) return;
   const auto& model = build_stack_model(project, true);
   const auto& kb = package_kb();

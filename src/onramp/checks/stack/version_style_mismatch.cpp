@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/stack/version_style_mismatch.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ bool matches_any(const std::vector<std::string>& patterns, std::string_view name
 }
 
 /// Classes of the repository that reach one of `model_bases` through their bases (followed across files).
-std::set<std::string, std::less<>> model_classes(const core::Project& project, const std::vector<std::string>& model_bases) {
+std::set<std::string, std::less<>> model_classes(const model::Project& project, const std::vector<std::string>& model_bases) {
   std::map<std::string, std::vector<std::string>, std::less<>> bases;
   for (const auto& m : project.modules) {
     for (const auto& c : m.classes) {
@@ -55,10 +56,10 @@ std::string_view model_of_method_call(std::string_view callee, const std::vector
 
 }  // namespace
 
-void VersionStyleMismatchCheck::check_project(const core::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void VersionStyleMismatchCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
   const auto& styles = version_styles();
   if (styles.empty()) return;
-  const auto roots = parse::read_roots(project);
+  const auto roots = model::read_roots(project);
   std::map<std::string, std::set<std::string, std::less<>>> models_by_bases;
   for (const auto& style : styles) {
     if (!style.model_bases.empty()) {

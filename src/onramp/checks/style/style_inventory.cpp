@@ -1,3 +1,4 @@
+#include "onramp/model/manifests.hpp"
 #include "onramp/checks/style/style_inventory.hpp"
 
 #include <algorithm>
@@ -51,13 +52,13 @@ json top_functions(std::vector<Ranked> all, Better better) {
 
 }  // namespace
 
-void StyleInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void StyleInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   json tools = json::array();
   for (auto& row : formatter_and_linter_configs(project)) tools.push_back(std::move(row));
   json hooks = json::array();
   for (auto& row : pre_commit_hooks(project)) hooks.push_back(std::move(row));
   // Installed but not configured: the tool's defaults apply.
-  for (const auto& dep : parse::read_dependencies(project)) {
+  for (const auto& dep : model::read_dependencies(project)) {
     if (std::find(kStyleTools.begin(), kStyleTools.end(), dep.name) == kStyleTools.end()) continue;
     const bool configured = std::any_of(tools.begin(), tools.end(), [&](const json& t) { return t["name"] == dep.name; }) ||
                             (dep.name == "pre-commit" && !hooks.empty());

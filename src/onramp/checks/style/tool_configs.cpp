@@ -1,6 +1,6 @@
 #include "onramp/checks/style/tool_configs.hpp"
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 
 #include "onramp/util/toml.hpp"
@@ -167,7 +167,7 @@ json mypy_ini_row(const std::vector<parse::IniSection>& sections, const parse::I
 }
 
 /// The [*] / [*.py] sections of an .editorconfig that apply to Python files (later sections win).
-json editorconfig_row(const model::IniDocument& ini, std::string_view file) {
+json editorconfig_row(const parse::IniDocument& ini, std::string_view file) {
   json row = new_row("editorconfig", file, 0);
   bool any = false;
   for (const auto& s : ini.sections) {
@@ -183,7 +183,7 @@ json editorconfig_row(const model::IniDocument& ini, std::string_view file) {
   return any ? row : json();
 }
 
-void pyproject_tool_rows(const core::Project& project, std::string_view path, std::vector<ToolRow>& linters,
+void pyproject_tool_rows(const model::Project& project, std::string_view path, std::vector<ToolRow>& linters,
                     std::vector<ToolRow>& checkers) {
   const auto* text = project.inputs().text(path);
   const auto* parsed = project.inputs().toml(path);
@@ -233,7 +233,7 @@ void pyproject_tool_rows(const core::Project& project, std::string_view path, st
 }
 
 /// setup.cfg, tox.ini, .flake8, .isort.cfg, .pylintrc, .style.yapf, .pep8: the sections each tool reads.
-void read_ini_file(const model::IniDocument& ini, std::string_view path, std::string_view base, std::vector<ToolRow>& linters) {
+void read_ini_file(const parse::IniDocument& ini, std::string_view path, std::string_view base, std::vector<ToolRow>& linters) {
   const auto& sections = ini.sections;
   const bool shared = base == "setup.cfg" || base == "tox.ini";
   for (const auto& s : sections) {
@@ -276,7 +276,7 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::vector<ToolRow> formatter_and_linter_configs(const core::Project& project) {
+std::vector<ToolRow> formatter_and_linter_configs(const model::Project& project) {
   std::vector<ToolRow> linters, checkers;
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);
@@ -299,7 +299,7 @@ std::vector<ToolRow> formatter_and_linter_configs(const core::Project& project) 
   return linters;
 }
 
-std::vector<ToolRow> type_checker_configs(const core::Project& project) {
+std::vector<ToolRow> type_checker_configs(const model::Project& project) {
   std::vector<ToolRow> linters, checkers;
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);
@@ -317,7 +317,7 @@ std::vector<ToolRow> type_checker_configs(const core::Project& project) {
   return checkers;
 }
 
-std::vector<ToolRow> pre_commit_hooks(const core::Project& project) {
+std::vector<ToolRow> pre_commit_hooks(const model::Project& project) {
   std::vector<ToolRow> out;
   for (const auto& f : project.files) {
     const auto base = base_name(f.path);

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "onramp/core/project.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::checks::style {
 
@@ -15,14 +15,14 @@ namespace onramp::checks::style {
 using ToolRow = nlohmann::ordered_json;
 
 /// Formatters and linters: ruff, black, isort, flake8, pylint, autopep8, yapf, and .editorconfig, in file order.
-std::vector<ToolRow> formatter_and_linter_configs(const core::Project& project);
+std::vector<ToolRow> formatter_and_linter_configs(const model::Project& project);
 
 /// Type checkers: mypy (pyproject.toml, mypy.ini, .mypy.ini, setup.cfg) and pyright/basedpyright
 /// (pyrightconfig.json, pyproject.toml), with strictness and target version.
-std::vector<ToolRow> type_checker_configs(const core::Project& project);
+std::vector<ToolRow> type_checker_configs(const model::Project& project);
 
 /// Hooks of every .pre-commit-config.yaml: id, repo, rev (`file`, `line` of the hook).
-std::vector<ToolRow> pre_commit_hooks(const core::Project& project);
+std::vector<ToolRow> pre_commit_hooks(const model::Project& project);
 
 /// The last path component.
 std::string_view base_name(std::string_view path);

@@ -16,7 +16,7 @@ constexpr std::string_view kRule = "typing/coverage-below-threshold";
 
 /// Where the threshold is set, so the finding points at the line a team would change; otherwise the
 /// first line of the configuration file (or of the first module, when settings came from elsewhere).
-std::pair<std::string, std::uint32_t> setting_location(const core::Project& project) {
+std::pair<std::string, std::uint32_t> setting_location(const model::Project& project) {
   const auto& source = project.config.source;
   if (!source.empty()) {
     if (const auto text = project.inputs().text(source)) {
@@ -35,7 +35,7 @@ std::pair<std::string, std::uint32_t> setting_location(const core::Project& proj
 
 }  // namespace
 
-void CoverageBelowThresholdCheck::check_project(const core::Project& project, const core::RuleSet& rules,
+void CoverageBelowThresholdCheck::check_project(const model::Project& project, const core::RuleSet& rules,
                                                 std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   const auto& minimum = project.config.thresholds.typing_min_coverage;

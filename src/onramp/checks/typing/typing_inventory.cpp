@@ -27,7 +27,7 @@ json counts_with_percent(const Coverage& c) {
 }
 
 /// Type checkers from their configuration files, then those a pre-commit hook runs.
-json type_checkers(const core::Project& project) {
+json type_checkers(const model::Project& project) {
   json out = json::array();
   for (auto& row : style::type_checker_configs(project)) out.push_back(std::move(row));
   for (const auto& hook : style::pre_commit_hooks(project)) {
@@ -40,7 +40,7 @@ json type_checkers(const core::Project& project) {
 
 }  // namespace
 
-void TypingInventory::collect(const core::Project& project, nlohmann::ordered_json& facts) const {
+void TypingInventory::collect(const model::Project& project, nlohmann::ordered_json& facts) const {
   Coverage all, pub, priv, source, tests, migrations;
   std::map<std::string, Coverage> packages;
   json modules = json::object();

@@ -8,7 +8,7 @@ namespace onramp::checks::typing {
 class TypingInventory final : public Inventory {
 public:
   std::string_view step_key() const override { return "typing"; }
-  void collect(const core::Project& project, nlohmann::ordered_json& facts) const override;
+  void collect(const model::Project& project, nlohmann::ordered_json& facts) const override;
 };
 
 }  // namespace onramp::checks::typing

@@ -4,14 +4,17 @@
 #include <optional>
 #include <set>
 
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/ini.hpp"
-#include "onramp/parse/manifests.hpp"
+#include "onramp/model/manifests.hpp"
 #include "onramp/util/strings.hpp"
 
-namespace onramp::parse {
+namespace onramp::model {
+
+// This file assembles the readers of parse/ into each root's manifests.
+using namespace onramp::parse;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
@@ -83,7 +86,7 @@ struct RootWork {
   bool has_pyproject = false;
 };
 
-void read_requirements_of_root(const core::Project& project, RootWork& work) {
+void read_requirements_of_root(const Project& project, RootWork& work) {
   auto& m = work.manifest;
   // Every requirements file this root owns, plus files they include that discovery did not classify.
   std::vector<std::string> queue;
@@ -173,7 +176,7 @@ void read_requirements_of_root(const core::Project& project, RootWork& work) {
   }
 }
 
-void read_python_versions(const core::Project& project, RootWork& work) {
+void read_python_versions(const Project& project, RootWork& work) {
   auto& m = work.manifest;
   // .python-version: pyenv and uv look in the directory and its parents
   for (std::string dir = m.path;;) {
@@ -229,7 +232,7 @@ void read_python_versions(const core::Project& project, RootWork& work) {
 }
 
 /// setup.py is never run: the walk recorded the `setup(...)` call's literal arguments (facts::SetupCall).
-void read_setup_py_call(const core::Project& project, RootWork& work) {
+void read_setup_py_call(const Project& project, RootWork& work) {
   auto& m = work.manifest;
   const auto path = join(m.path, "setup.py");
   const auto it = std::find_if(project.modules.begin(), project.modules.end(), [&](const facts::Module& mod) { return mod.path == path; });
@@ -309,7 +312,7 @@ std::map<std::string, std::string, std::less<>> installed_closure(const Lockfile
 
 namespace {
 
-std::vector<RootManifest> compute_roots(const core::Project& project) {
+std::vector<RootManifest> compute_roots(const Project& project) {
   std::vector<RootWork> work;
   for (const auto& root : project.roots) {
     RootWork w;
@@ -486,8 +489,25 @@ std::vector<RootManifest> compute_roots(const core::Project& project) {
 
 }  // namespace
 
-const std::vector<RootManifest>& read_roots(const core::Project& project) {
+const std::vector<RootManifest>& read_roots(const Project& project) {
   return project.derived().root_manifests.get([&] { return std::make_shared<const std::vector<RootManifest>>(compute_roots(project)); });
 }
 
-}  // namespace onramp::parse
+std::vector<Dependency> read_dependencies(const Project& project) {
+  std::vector<Dependency> out;
+  std::vector<core::Problem> ignored;
+  const auto& inputs = project.inputs();
+  for (const auto& f : project.files) {
+    if (f.kind == core::FileKind::pyproject) {
+      if (const auto* doc = inputs.toml(f.path)) {
+        auto deps = parse::read_pyproject_file(*doc, f.path, ignored).dependencies;
+        out.insert(out.end(), std::make_move_iterator(deps.begin()), std::make_move_iterator(deps.end()));
+      }
+    } else if (f.kind == core::FileKind::requirements) {
+      if (const auto* req = inputs.requirements(f.path)) out.insert(out.end(), req->value.dependencies.begin(), req->value.dependencies.end());
+    }
+  }
+  return out;
+}
+
+}  // namespace onramp::model

@@ -1,8 +1,8 @@
-#include "onramp/model/documents.hpp"
+#include "onramp/parse/documents.hpp"
 
 #include "onramp/util/jsonc.hpp"
 
-namespace onramp::model {
+namespace onramp::parse {
 
 TomlDocument parse_toml(std::string_view text, std::string_view source) {
   TomlDocument out;
@@ -31,4 +31,4 @@ JsonDocument parse_jsonc(std::string_view text) {
   return {nlohmann::ordered_json::parse(util::strip_jsonc(text), nullptr, /*allow_exceptions=*/false)};
 }
 
-}  // namespace onramp::model
+}  // namespace onramp::parse

@@ -13,7 +13,7 @@
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/toml.hpp"
 
-namespace onramp::model {
+namespace onramp::parse {
 
 /// Where and why a document does not parse (line and column 1-based; 0 when unknown).
 struct DocumentError {
@@ -49,4 +49,4 @@ struct IniDocument {
   std::vector<parse::IniSection> sections;
 };
 
-}  // namespace onramp::model
+}  // namespace onramp::parse

@@ -1,8 +1,4 @@
-#include "onramp/core/project.hpp"
-
-#include <algorithm>
-
-#include "onramp/model/inputs.hpp"
+#include "onramp/core/files.hpp"
 
 namespace onramp::core {
 
@@ -34,24 +30,6 @@ std::string_view owning_root(const std::vector<std::string>& roots, std::string_
     if (path.size() > r.size() && path.starts_with(r) && path[r.size()] == '/' && r.size() > best.size()) best = r;
   }
   return best;
-}
-
-std::vector<const ProjectFile*> Project::files_of(FileKind kind) const {
-  std::vector<const ProjectFile*> out;
-  for (const auto& f : files) {
-    if (f.kind == kind) out.push_back(&f);
-  }
-  return out;
-}
-
-const ProjectFile* Project::find(std::string_view path) const {
-  const auto it = std::lower_bound(files.begin(), files.end(), path,
-                                   [](const ProjectFile& f, std::string_view p) { return f.path < p; });
-  return it != files.end() && it->path == path ? &*it : nullptr;
-}
-
-const model::Inputs& Project::inputs() const {
-  return derived_->inputs.get([&] { return std::make_shared<const model::Inputs>(root, max_file_size, files); });
 }
 
 }  // namespace onramp::core
