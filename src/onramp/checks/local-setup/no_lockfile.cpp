@@ -34,10 +34,7 @@ void NoLockfileCheck::check_project(const model::Project& project, const core::R
       return d.spec.starts_with("==") && d.spec.find('*') == std::string::npos && d.spec.find(',') == std::string::npos;
     });
     if (all_pinned) continue;
-    core::Finding f;
-    f.rule = rule->id;
-    f.step = rule->step;
-    f.severity = rule->severity;
+    auto f = core::make_finding(*rule, {}, {}, {}, {});
     // Where the dependencies are declared: the requirements file for pip roots, the pyproject.toml otherwise.
     f.path = root.manifests.front();
     for (const auto& m : root.manifests) {

@@ -113,15 +113,8 @@ std::string describe(const parse::PythonVersion& p) {
 }
 
 core::Finding finding(const core::Rule& rule, const parse::PythonVersion& at, const std::string& message) {
-  core::Finding f;
-  f.rule = rule.id;
-  f.step = rule.step;
-  f.severity = rule.severity;
-  f.path = at.source;
-  f.location = core::Location{at.line, 1, at.line, 1};
-  f.message = message;
-  f.code = "python " + at.kind + " " + at.version;
-  return f;
+  return core::make_finding(rule, at.source, core::Location{at.line, 1, at.line, 1}, message,
+                            "python " + at.kind + " " + at.version);
 }
 
 }  // namespace

@@ -28,18 +28,13 @@ void UndocumentedEnvVarCheck::check_project(const model::Project& project, const
     // The first read in application code that requires it.
     for (const auto& r : v.reads) {
       if (r.context != "app" || !r.required) continue;
-      core::Finding f;
-      f.rule = rule->id;
-      f.step = rule->step;
-      f.severity = rule->severity;
-      f.path = r.path;
-      f.location = {r.line, r.column, r.line, r.column};
-      f.message = fmt::format("`{}` is required here ({} when it is unset) but no .env template, README or doc, compose file, "
-                              "Dockerfile or CI workflow mentions it: a newcomer learns about it from the crash; add it "
-                              "to the .env template",
-                              v.name, failure(r.via));
-      f.code = "env " + v.name;
-      out.push_back(std::move(f));
+      out.push_back(core::make_finding(
+          *rule, r.path, {r.line, r.column, r.line, r.column},
+          fmt::format("`{}` is required here ({} when it is unset) but no .env template, README or doc, compose file, "
+                      "Dockerfile or CI workflow mentions it: a newcomer learns about it from the crash; add it "
+                      "to the .env template",
+                      v.name, failure(r.via)),
+          "env " + v.name));
       break;
     }
   }

@@ -163,17 +163,10 @@ void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::stri
                  std::string code, std::vector<core::Finding>& out, std::optional<core::Severity> severity) {
   const core::Rule* rule = rules.find(rule_id);
   if (rule == nullptr) return;
-  core::Finding f;
-  f.rule = rule->id;
-  f.step = rule->step;
+  const std::uint32_t column = line > 0 ? 1 : 0;
+  auto f = core::make_finding(*rule, std::move(path), core::Location{line, column, line, column}, std::move(message),
+                              std::move(code));
   f.severity = severity.value_or(rule->severity);
-  f.path = std::move(path);
-  f.location.line = line;
-  f.location.end_line = line;
-  f.location.column = line > 0 ? 1 : 0;
-  f.location.end_column = f.location.column;
-  f.message = std::move(message);
-  f.code = std::move(code);
   out.push_back(std::move(f));
 }
 

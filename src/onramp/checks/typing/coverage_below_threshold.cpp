@@ -49,19 +49,13 @@ void CoverageBelowThresholdCheck::check_project(const model::Project& project, c
   // Compare exact ratios: annotated / total < minimum / 100.
   if (static_cast<double>(source.annotated()) * 100.0 >= *minimum * static_cast<double>(source.total())) return;
   const auto [path, line] = setting_location(project);
-  core::Finding f;
-  f.rule = rule->id;
-  f.step = rule->step;
-  f.severity = rule->severity;
-  f.path = path;
-  f.location = core::Location{line, 1, line, 1};
-  f.message = fmt::format(
-      "type-hint coverage of the source code (tests excluded) is {:.1f}%: {} of {} parameters and {} of {} returns "
-      "annotated, below typing.min-coverage = {}%",
-      source.percent(), source.parameters_annotated, source.parameters_total, source.returns_annotated,
-      source.returns_total, *minimum);
-  f.code = fmt::format("typing.min-coverage {}", *minimum);
-  out.push_back(std::move(f));
+  out.push_back(core::make_finding(
+      *rule, path, core::Location{line, 1, line, 1},
+      fmt::format("type-hint coverage of the source code (tests excluded) is {:.1f}%: {} of {} parameters and {} of {} "
+                  "returns annotated, below typing.min-coverage = {}%",
+                  source.percent(), source.parameters_annotated, source.parameters_total, source.returns_annotated,
+                  source.returns_total, *minimum),
+      fmt::format("typing.min-coverage {}", *minimum)));
 }
 
 }  // namespace onramp::checks::typing
