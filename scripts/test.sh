@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Quick start (2): install what is missing, build, and run the whole test suite twice:
+# Quick start (2): install what is missing, check the formatting, build, and run the whole test suite twice:
 # once with warnings as errors, once under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+bash scripts/lint.sh
 jobs=$(nproc)
 
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DONRAMP_WERROR=ON >/dev/null

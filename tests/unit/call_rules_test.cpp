@@ -26,7 +26,8 @@ std::optional<std::pair<std::string, std::string>> plain_callee(const onramp::co
   return std::nullopt;
 }
 
-const onramp::checks::query::CallListCheck* call_list_check(const std::vector<std::unique_ptr<onramp::checks::Check>>& checks) {
+const onramp::checks::query::CallListCheck* call_list_check(
+    const std::vector<std::unique_ptr<onramp::checks::Check>>& checks) {
   for (const auto& c : checks) {
     if (const auto* generic = dynamic_cast<const onramp::checks::query::CallListCheck*>(c.get())) return generic;
   }
@@ -54,13 +55,14 @@ TEST_SUITE("calls") {
       // `from pdb import set_trace` in one module, used through it in another.
       repo.write("pkg/reexport.py", "from " + module + " import " + name + "\n");
       const bool in_async = rule.match.within == onramp::core::CallScope::async_function;
-      const std::string use = "from pkg.reexport import " + name + "\n\n\n" + (in_async ? "async def handler():\n" : "def handler():\n") +
-                              "    " + name + "(1)\n";
+      const std::string use = "from pkg.reexport import " + name + "\n\n\n" +
+                              (in_async ? "async def handler():\n" : "def handler():\n") + "    " + name + "(1)\n";
       repo.write("pkg/use.py", use);
       const auto analysis = scan_repo(repo.path());
       std::vector<std::string> places;
       for (const auto& f : analysis.findings) {
-        if (f.rule == rule.id) places.push_back(f.path + ":" + std::to_string(f.location.line) + ":" + std::to_string(f.location.column));
+        if (f.rule == rule.id)
+          places.push_back(f.path + ":" + std::to_string(f.location.line) + ":" + std::to_string(f.location.column));
       }
       CHECK(places == std::vector<std::string>{"pkg/use.py:5:5"});
       for (const auto& f : analysis.findings) {
@@ -123,10 +125,13 @@ TEST_SUITE("calls") {
 
   TEST_CASE("calls::loader reads the call-list keys and rejects bad ones with file and line") {
     onramp::core::RuleSet set;
-    const std::string head = "id: async/x\nseverity: warning\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n";
+    const std::string head =
+        "id: async/x\nseverity: warning\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n";
     SUBCASE("scope, qualifiers and per-call messages") {
-      REQUIRE(set.add("r.yaml", head + "match:\n  within: async-function\n  interprocedural: true\n  skip-roles: [test]\n"
-                                       "  calls:\n    - a.b\n    - {name: '{c,d}.e', unconditional: true, message: 'm {call}'}\n").ok());
+      REQUIRE(set.add("r.yaml",
+                      head + "match:\n  within: async-function\n  interprocedural: true\n  skip-roles: [test]\n"
+                             "  calls:\n    - a.b\n    - {name: '{c,d}.e', unconditional: true, message: 'm {call}'}\n")
+                  .ok());
       const auto& m = set.find("async/x")->match;
       CHECK(m.within == onramp::core::CallScope::async_function);
       CHECK(m.interprocedural);
@@ -155,7 +160,8 @@ TEST_SUITE("calls") {
     SUBCASE("unknown role") {
       const auto st = set.add("r.yaml", head + "match:\n  calls: [a.b]\n  skip-roles: [tests]\n");
       REQUIRE_FALSE(st.ok());
-      CHECK(st.error().message == "r.yaml:7: unknown role `tests` in skip-roles (test, script, migration, tooling, example, ...)");
+      CHECK(st.error().message ==
+            "r.yaml:7: unknown role `tests` in skip-roles (test, script, migration, tooling, example, ...)");
     }
     SUBCASE("not a boolean") {
       const auto st = set.add("r.yaml", head + "match:\n  calls: [a.b]\n  unused-result: yes please\n");

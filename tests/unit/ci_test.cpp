@@ -7,8 +7,8 @@
 
 #include "onramp/core/baseline.hpp"
 #include "onramp/core/config_file.hpp"
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/selection.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/engine/suppressions.hpp"
 #include "onramp/facts/suppressions.hpp"
 #include "onramp/report/ci_report.hpp"
@@ -134,24 +134,30 @@ TEST_SUITE("ci") {
     s.first_line = s.last_line = 3;
     s.text = "# onramp: ignore[sandbox/debugger-call]";
     m.suppressions.push_back(s);
-    std::vector<Finding> findings = {finding("sandbox/debugger-call", "app/a.py", 3), finding("sandbox/debugger-call", "app/a.py", 4),
+    std::vector<Finding> findings = {finding("sandbox/debugger-call", "app/a.py", 3),
+                                     finding("sandbox/debugger-call", "app/a.py", 4),
                                      finding("sandbox/debugger-call", "app/b.py", 3)};
     std::size_t suppressed = 0;
-    onramp::engine::apply_suppressions(std::span<const onramp::facts::Module>(&m, 1), rules(), true, findings, suppressed);
+    onramp::engine::apply_suppressions(std::span<const onramp::facts::Module>(&m, 1), rules(), true, findings,
+                                       suppressed);
     CHECK(suppressed == 1);
-    CHECK(rules_of(findings) == std::vector<std::string>{"app/a.py:4 sandbox/debugger-call", "app/b.py:3 sandbox/debugger-call"});
+    CHECK(rules_of(findings) ==
+          std::vector<std::string>{"app/a.py:4 sandbox/debugger-call", "app/b.py:3 sandbox/debugger-call"});
   }
 
   TEST_CASE("ci::configuration errors name the file, the line and the key") {
     CHECK(config_error("[project]\nname = 'x'\n\n[tool.onramp]\nselect = ['sandbox']\nmax-complexty = 12\n") ==
-          "pyproject.toml:6: unknown key `max-complexty` in [tool.onramp] (known keys: select, ignore, per-file-ignores, severity, "
+          "pyproject.toml:6: unknown key `max-complexty` in [tool.onramp] (known keys: select, ignore, "
+          "per-file-ignores, severity, "
           "exclude, max-complexity, max-function-lines, max-module-lines, typing, fail-on, baseline)");
     CHECK(config_error("[tool.onramp]\nmax-complexity = '12'\n") ==
           "pyproject.toml:2: `max-complexity` must be a whole number from 1 to 1000000");
-    CHECK(config_error("[tool.onramp]\nselect = 'sandbox'\n") == "pyproject.toml:2: `select` must be a list of strings");
+    CHECK(config_error("[tool.onramp]\nselect = 'sandbox'\n") ==
+          "pyproject.toml:2: `select` must be a list of strings");
     CHECK(config_error("[tool.onramp]\nignore = [\n  'sandbox',\n  'sandbox/debuger-call',\n]\n") ==
           "pyproject.toml:4: `sandbox/debuger-call` in `ignore` names no rule or step (`onramp rules` lists them)");
-    CHECK(config_error("[tool.onramp]\nfail-on = 'fatal'\n") == "pyproject.toml:2: `fail-on` must be \"info\", \"warning\" or \"error\"");
+    CHECK(config_error("[tool.onramp]\nfail-on = 'fatal'\n") ==
+          "pyproject.toml:2: `fail-on` must be \"info\", \"warning\" or \"error\"");
     CHECK(config_error("[tool.onramp.severity]\n'sandbox/debugger-call' = 'low'\n") ==
           "pyproject.toml:2: `severity.\"sandbox/debugger-call\"` must be \"info\", \"warning\" or \"error\"");
     CHECK(config_error("[tool.onramp.typing]\nmin-coverage = 120\n") ==
@@ -162,7 +168,8 @@ TEST_SUITE("ci") {
           "pyproject.toml:2: `per-file-ignores.\"tests/**\"` must be a list of strings");
     CHECK(config_error("[tool]\nonramp = 3\n") == "pyproject.toml:2: `tool.onramp` must be a table");
     CHECK(config_error("select = ['sandbox']\nbogus = true\n", false) ==
-          "pyproject.toml:2: unknown key `bogus` in .onramp.toml (known keys: select, ignore, per-file-ignores, severity, exclude, "
+          "pyproject.toml:2: unknown key `bogus` in .onramp.toml (known keys: select, ignore, per-file-ignores, "
+          "severity, exclude, "
           "max-complexity, max-function-lines, max-module-lines, typing, fail-on, baseline)");
     CHECK(config_error("[tool.onramp\nselect = 1\n").rfind("pyproject.toml:1: invalid TOML: ", 0) == 0);
   }
@@ -212,7 +219,8 @@ TEST_SUITE("ci") {
     dir.write("other/app/y.py", "y = 1\n");
     const auto canonical = [](const std::filesystem::path& p) { return std::filesystem::canonical(p); };
     CHECK(onramp::core::find_config(dir.path() / "repo/backend/app") == canonical(dir.path() / "repo/pyproject.toml"));
-    CHECK(onramp::core::find_config(dir.path() / "repo/service") == canonical(dir.path() / "repo/service/.onramp.toml"));
+    CHECK(onramp::core::find_config(dir.path() / "repo/service") ==
+          canonical(dir.path() / "repo/service/.onramp.toml"));
     CHECK(onramp::core::find_config(dir.path() / "other/app") == canonical(dir.path() / "pyproject.toml"));
     dir.write("other/.git/HEAD", "x");
     CHECK_FALSE(onramp::core::find_config(dir.path() / "other/app").has_value());
@@ -224,12 +232,14 @@ TEST_SUITE("ci") {
       onramp::core::apply_selection(c, rules(), in);
       return in;
     };
-    const std::vector<Finding> all = {finding("sandbox/debugger-call", "app/a.py", 1), finding("sandbox/debugger-import", "app/a.py", 2),
-                                      finding("sandbox/debugger-call", "tests/test_a.py", 1), finding("check/unused-suppression", "app/a.py", 3)};
+    const std::vector<Finding> all = {
+        finding("sandbox/debugger-call", "app/a.py", 1), finding("sandbox/debugger-import", "app/a.py", 2),
+        finding("sandbox/debugger-call", "tests/test_a.py", 1), finding("check/unused-suppression", "app/a.py", 3)};
     SUBCASE("select a step, ignore one of its rules") {
       c.select = {"sandbox"};
       c.ignore = {"sandbox/debugger-import"};
-      CHECK(rules_of(apply(all)) == std::vector<std::string>{"app/a.py:1 sandbox/debugger-call", "tests/test_a.py:1 sandbox/debugger-call"});
+      CHECK(rules_of(apply(all)) ==
+            std::vector<std::string>{"app/a.py:1 sandbox/debugger-call", "tests/test_a.py:1 sandbox/debugger-call"});
     }
     SUBCASE("a more specific select wins over a step ignore") {
       c.select = {"sandbox/debugger-import"};
@@ -270,13 +280,19 @@ TEST_SUITE("ci") {
     b.message = "m";
     const auto text = onramp::core::baseline_text({a, b});
     CHECK(text ==
-          "{\n  \"schema\": \"onramp/baseline@1\",\n  \"tool\": {\"name\": \"onramp\", \"version\": \"" ONRAMP_VERSION "\"},\n"
+          "{\n  \"schema\": \"onramp/baseline@1\",\n  \"tool\": {\"name\": \"onramp\", \"version\": \"" ONRAMP_VERSION
+          "\"},\n"
           "  \"findings\": [\n"
-          "    {\"path\":\"a.py\",\"rule\":\"sandbox/debugger-call\",\"fingerprint\":\"00000000000000aa\",\"message\":\"m\"},\n"
-          "    {\"path\":\"b.py\",\"rule\":\"sandbox/debugger-call\",\"fingerprint\":\"00000000000000bb\",\"message\":\"say \\\"why\\\"\"}\n"
+          "    "
+          "{\"path\":\"a.py\",\"rule\":\"sandbox/"
+          "debugger-call\",\"fingerprint\":\"00000000000000aa\",\"message\":\"m\"},\n"
+          "    "
+          "{\"path\":\"b.py\",\"rule\":\"sandbox/"
+          "debugger-call\",\"fingerprint\":\"00000000000000bb\",\"message\":\"say \\\"why\\\"\"}\n"
           "  ]\n}\n");
     CHECK(onramp::core::baseline_text({}) ==
-          "{\n  \"schema\": \"onramp/baseline@1\",\n  \"tool\": {\"name\": \"onramp\", \"version\": \"" ONRAMP_VERSION "\"},\n"
+          "{\n  \"schema\": \"onramp/baseline@1\",\n  \"tool\": {\"name\": \"onramp\", \"version\": \"" ONRAMP_VERSION
+          "\"},\n"
           "  \"findings\": []\n}\n");
     const auto parsed = onramp::core::parse_baseline(text, "b.json");
     REQUIRE(parsed.ok());
@@ -289,7 +305,9 @@ TEST_SUITE("ci") {
     REQUIRE(split.fresh.size() == 1);
     CHECK(split.fresh[0].path == "c.py");
     CHECK(onramp::core::parse_baseline("[]", "b.json").error().message == "b.json: not a JSON baseline file");
-    CHECK(onramp::core::parse_baseline("{\"findings\": []}", "b.json").error().message.rfind("b.json: not an onramp baseline", 0) == 0);
+    CHECK(onramp::core::parse_baseline("{\"findings\": []}", "b.json")
+              .error()
+              .message.rfind("b.json: not an onramp baseline", 0) == 0);
   }
 
   TEST_CASE("ci::fingerprints survive moves and change with the flagged code") {
@@ -302,7 +320,8 @@ TEST_SUITE("ci") {
       return out;
     };
     const auto before = fingerprints("def a():\n    breakpoint()\n\ndef b():\n    pass\n");
-    CHECK(fingerprints("def b():\n    pass\n\n\n# moved down\nif True:\n    def a():\n        breakpoint()\n") == before);
+    CHECK(fingerprints("def b():\n    pass\n\n\n# moved down\nif True:\n    def a():\n        breakpoint()\n") ==
+          before);
     CHECK(fingerprints("def a():\n    breakpoint(header='x')\n") != before);
   }
 
@@ -319,6 +338,7 @@ TEST_SUITE("ci") {
     std::ostringstream out;
     onramp::report::write_github(out, report);
     CHECK(out.str() ==
-          "::error file=backend/app/a%2Cb.py,line=3,endLine=3,col=1,endColumn=2,title=onramp sandbox/debugger-call::first line%0Asecond: 100%25\n");
+          "::error file=backend/app/a%2Cb.py,line=3,endLine=3,col=1,endColumn=2,title=onramp "
+          "sandbox/debugger-call::first line%0Asecond: 100%25\n");
   }
 }

@@ -1,8 +1,8 @@
 // `onramp check` end to end: baselines and --diff in real (temporary) git repositories, every output format against
 // its golden file, SARIF against the official schema, configuration errors, and the pre-commit hook definition.
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <regex>
@@ -44,9 +44,10 @@ std::string sh_output(const std::string& command, int* code = nullptr) {
 
 /// git in `dir`, isolated from the machine's configuration.
 void git(const fs::path& dir, const std::string& args) {
-  const std::string command = "GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C " + quote(dir) +
-                              " -c user.name=onramp -c user.email=onramp@example.invalid -c commit.gpgsign=false -c init.defaultBranch=main " +
-                              args;
+  const std::string command =
+      "GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C " + quote(dir) +
+      " -c user.name=onramp -c user.email=onramp@example.invalid -c commit.gpgsign=false -c init.defaultBranch=main " +
+      args;
   int code = 0;
   const auto out = sh_output(command, &code);
   REQUIRE_MESSAGE(code == 0, "git " << args << " failed:\n" << out);
@@ -134,7 +135,8 @@ TEST_SUITE("cli::check") {
       CHECK(finding_lines(r.out).empty());
     }
     SUBCASE("the flagged statement edited: a new finding, and the old entry is stale") {
-      dir.write("shop/app/orders.py", std::regex_replace(kOrders, std::regex("breakpoint\\(\\)"), "breakpoint(header='cancel')"));
+      dir.write("shop/app/orders.py",
+                std::regex_replace(kOrders, std::regex("breakpoint\\(\\)"), "breakpoint(header='cancel')"));
       const auto r = check();
       CHECK(r.code == 1);
       CHECK(finding_lines(r.out).size() == 1);
@@ -187,7 +189,8 @@ TEST_SUITE("cli::check") {
     CHECK(r.out.find("1 outside the lines changed since main") != std::string::npos);
 
     SUBCASE("uncommitted changes count too (the pre-commit hook diffs against HEAD)") {
-      dir.write("shop/app/users.py", "def load(user_id):\n    breakpoint()\n    return user_id\n\n\ndef save(user):\n    breakpoint()\n");
+      dir.write("shop/app/users.py",
+                "def load(user_id):\n    breakpoint()\n    return user_id\n\n\ndef save(user):\n    breakpoint()\n");
       const auto head = run_cli({"check", repo.string(), "--diff", "HEAD"});
       CHECK(head.code == 1);
       const auto changed = finding_lines(head.out);
@@ -203,8 +206,9 @@ TEST_SUITE("cli::check") {
     SUBCASE("an unknown ref, or no repository, is an input error") {
       const auto bad = run_cli({"check", repo.string(), "--diff", "no-such-branch"});
       CHECK(bad.code == 2);
-      CHECK(bad.err == "onramp: error: --diff no-such-branch: no branch, tag or commit `no-such-branch` in this repository "
-                       "(fetch it first: `git fetch origin no-such-branch`)\n");
+      CHECK(bad.err ==
+            "onramp: error: --diff no-such-branch: no branch, tag or commit `no-such-branch` in this repository "
+            "(fetch it first: `git fetch origin no-such-branch`)\n");
       TempDir plain;
       plain.write("a.py", "x = 1\n");
       const auto none = run_cli({"check", plain.path().string(), "--diff", "main"});
@@ -233,8 +237,9 @@ TEST_SUITE("cli::check") {
     git(dir.path(), "clone -q --depth 1 --branch feature file://" + origin.string() + " clone");
     const auto missing = run_cli({"check", clone.string(), "--diff", "main"});
     CHECK(missing.code == 2);
-    CHECK(missing.err == "onramp: error: --diff main: `main` is not in this clone, which is shallow; fetch it first "
-                         "(`git fetch --depth=50 origin main`, or `fetch-depth: 0` in actions/checkout)\n");
+    CHECK(missing.err ==
+          "onramp: error: --diff main: `main` is not in this clone, which is shallow; fetch it first "
+          "(`git fetch --depth=50 origin main`, or `fetch-depth: 0` in actions/checkout)\n");
 
     // Fetched, but the history between them is cut off: say so rather than diff against the wrong base.
     git(clone, "fetch -q --depth 1 origin main:refs/remotes/origin/main");
@@ -255,15 +260,19 @@ TEST_SUITE("cli::check") {
     const auto cwd = fs::current_path();
     fs::current_path(source_dir());
     const bool update = std::getenv("ONRAMP_UPDATE_EXPECTED") != nullptr;
-    for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{
-             {"text", "txt"}, {"json", "json"}, {"sarif", "sarif"}, {"github", "github.txt"}, {"gitlab", "gitlab.json"}}) {
+    for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{{"text", "txt"},
+                                                                                      {"json", "json"},
+                                                                                      {"sarif", "sarif"},
+                                                                                      {"github", "github.txt"},
+                                                                                      {"gitlab", "gitlab.json"}}) {
       CAPTURE(format);
       const auto r = run_cli({"check", "tests/ci/repo", "--format", format, "-j", "1"});
       CHECK(r.code == 1);
       const auto golden = source_dir() / "tests" / "ci" / "golden" / ("check." + ext);
       if (update) onramp::test::write_text(golden, r.out);
       REQUIRE_MESSAGE(fs::exists(golden), "missing " << golden << "; run with ONRAMP_UPDATE_EXPECTED=1");
-      CHECK_MESSAGE(r.out == read_text(golden), "output differs from " << golden.string() << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
+      CHECK_MESSAGE(r.out == read_text(golden),
+                    "output differs from " << golden.string() << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
       CHECK(run_cli({"check", "tests/ci/repo", "--format", format, "-j", "4"}).out == r.out);
     }
     // The newcomer's report honours the same configuration and suppressions, but lists no CI-only findings.
@@ -292,7 +301,9 @@ TEST_SUITE("cli::check") {
 
     // 1. A strict JSON Schema validator (python3-jsonschema from Debian) with the schema the multitool package ships.
     if (!fs::exists(schema) || sh("/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
-      MESSAGE("SKIPPED: SARIF JSON-schema check: needs tools/sarif (npm ci) and python3-jsonschema; run scripts/bootstrap.sh");
+      MESSAGE(
+          "SKIPPED: SARIF JSON-schema check: needs tools/sarif (npm ci) and python3-jsonschema; run "
+          "scripts/bootstrap.sh");
     } else {
       const std::string script =
           "import json, sys, jsonschema\n"
@@ -304,9 +315,11 @@ TEST_SUITE("cli::check") {
       const auto script_file = dir.path() / "validate.py";
       onramp::test::write_text(script_file, script);
       int code = 0;
-      const auto out = sh_output("/usr/bin/python3 " + quote(script_file) + " " + quote(schema) + " " + quote(sarif), &code);
+      const auto out =
+          sh_output("/usr/bin/python3 " + quote(script_file) + " " + quote(schema) + " " + quote(sarif), &code);
       CHECK_MESSAGE(code == 0, "onramp's SARIF breaks the schema:\n" << out);
-      const auto bad = sh_output("/usr/bin/python3 " + quote(script_file) + " " + quote(schema) + " " + quote(broken_file), &code);
+      const auto bad =
+          sh_output("/usr/bin/python3 " + quote(script_file) + " " + quote(schema) + " " + quote(broken_file), &code);
       CHECK_MESSAGE(code == 1, "the schema check accepted a broken log:\n" << bad);  // the validator really validates
       CHECK(bad.find("'fatal' is not one of") != std::string::npos);
     }
@@ -314,15 +327,18 @@ TEST_SUITE("cli::check") {
     // 2. Microsoft's SARIF Multitool `validate`: the schema plus SARIF's own rules.
     const auto tool = pkg / "Sarif.Multitool";
     if (!fs::exists(tool)) {
-      MESSAGE("SKIPPED: SARIF Multitool validation: tools/sarif/node_modules is missing; run scripts/bootstrap.sh (npm ci)");
+      MESSAGE(
+          "SKIPPED: SARIF Multitool validation: tools/sarif/node_modules is missing; run scripts/bootstrap.sh (npm "
+          "ci)");
       return;
     }
     const auto validate = [&](const fs::path& file) {
       const auto log = dir.path() / (file.stem().string() + ".validation.sarif");
       int code = 0;
-      const auto out = sh_output("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 " + quote(tool) +
-                                     " validate " + quote(file) + " --json-schema " + quote(schema) + " --output " + quote(log),
-                                 &code);
+      const auto out =
+          sh_output("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 " + quote(tool) +
+                        " validate " + quote(file) + " --json-schema " + quote(schema) + " --output " + quote(log),
+                    &code);
       REQUIRE_MESSAGE(code == 0, "the multitool failed to run:\n" << out);
       std::vector<std::string> errors, warnings;
       const auto doc = json::parse(read_text(log));
@@ -367,11 +383,11 @@ TEST_SUITE("cli::check") {
   TEST_CASE("cli::check configuration errors exit 2 with the file and the line") {
     TempDir dir;
     dir.write("app/a.py", "breakpoint()\n");
-    dir.write("pyproject.toml", "[project]\nname = 'x'\n\n[tool.onramp]\nselect = ['sandbox']\nmax-complexity = 'high'\n");
+    dir.write("pyproject.toml",
+              "[project]\nname = 'x'\n\n[tool.onramp]\nselect = ['sandbox']\nmax-complexity = 'high'\n");
     const auto file = (dir.path() / "pyproject.toml").generic_string();
-    for (const auto& args : std::vector<std::vector<std::string>>{{"check", dir.path().string()},
-                                                                  {"baseline", dir.path().string(), "-o", "-"},
-                                                                  {dir.path().string()}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check", dir.path().string()}, {"baseline", dir.path().string(), "-o", "-"}, {dir.path().string()}}) {
       const auto r = run_cli(args);
       CHECK(r.code == 2);
       CHECK(r.err == "onramp: error: " + file + ":6: `max-complexity` must be a whole number from 1 to 1000000\n");
@@ -391,9 +407,10 @@ TEST_SUITE("cli::check") {
     TempDir dir;
     dir.write("app/a.py", "import pdb\n");
     dir.write("gen/b.py", "breakpoint()\n");
-    dir.write(".onramp.toml",
-              "select = ['sandbox']\nfail-on = 'error'\nexclude = ['gen']\nmax-complexity = 7\nmax-function-lines = 40\n"
-              "max-module-lines = 400\n[typing]\nmin-coverage = 90\n");
+    dir.write(
+        ".onramp.toml",
+        "select = ['sandbox']\nfail-on = 'error'\nexclude = ['gen']\nmax-complexity = 7\nmax-function-lines = 40\n"
+        "max-module-lines = 400\n[typing]\nmin-coverage = 90\n");
     CHECK(run_cli({"check", dir.path().string()}).code == 0);  // a warning, and the configuration fails only on errors
     CHECK(run_cli({"check", dir.path().string(), "--fail-on", "warning"}).code == 1);
     const onramp::core::RuleSet rules = *onramp::core::RuleSet::load_embedded();
@@ -415,9 +432,10 @@ TEST_SUITE("cli::check") {
   TEST_CASE("cli::explain and rules --format json document every rule") {
     const auto r = run_cli({"explain", "sandbox/debugger-call"});
     CHECK(r.code == 0);
-    for (const char* part : {"sandbox/debugger-call: A debugger breakpoint", "step 4 (Debugging and experiments), severity error",
-                             "\nWhat it finds\n", "\nWhy it matters\n", "\nExample\n    def cancel_order", "\nFix\n",
-                             "`# onramp: ignore[sandbox/debugger-call]`", "`# noqa: T100`"}) {
+    for (const char* part :
+         {"sandbox/debugger-call: A debugger breakpoint", "step 4 (Debugging and experiments), severity error",
+          "\nWhat it finds\n", "\nWhy it matters\n", "\nExample\n    def cancel_order", "\nFix\n",
+          "`# onramp: ignore[sandbox/debugger-call]`", "`# noqa: T100`"}) {
       CHECK_MESSAGE(r.out.find(part) != std::string::npos, part);
     }
     const auto unused = run_cli({"explain", "check/unused-suppression"});
@@ -458,9 +476,11 @@ TEST_SUITE("cli::check") {
     git(repo, "add -A");
     git(repo, "commit -q -m initial");  // one finding already committed: not the hook's business
 
-    const std::string env = "PRE_COMMIT_HOME=" + quote(dir.path() / "cache") + " PATH=" +
-                            quote(fs::path(ONRAMP_BINARY).parent_path()) + ":\"$PATH\" GIT_CONFIG_GLOBAL=/dev/null ";
-    const std::string run = "cd " + quote(repo) + " && " + env + "pre-commit try-repo --color never " + quote(hooks) + " onramp";
+    const std::string env = "PRE_COMMIT_HOME=" + quote(dir.path() / "cache") +
+                            " PATH=" + quote(fs::path(ONRAMP_BINARY).parent_path()) +
+                            ":\"$PATH\" GIT_CONFIG_GLOBAL=/dev/null ";
+    const std::string run =
+        "cd " + quote(repo) + " && " + env + "pre-commit try-repo --color never " + quote(hooks) + " onramp";
     int code = 0;
     dir.write("shop/app/users.py", "def load(user_id):\n    return user_id\n");
     git(repo, "add app/users.py");

@@ -1,7 +1,7 @@
 // What a user sees on bad input and odd repositories: one-line errors with exit 2, never a crash.
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-using onramp::test::TempDir;
 using onramp::test::run_cli;
+using onramp::test::TempDir;
 
 json scan(const fs::path& root, std::vector<std::string> extra = {}) {
   std::vector<std::string> args{root.string(), "--format", "json"};
@@ -31,7 +31,8 @@ bool is_one_error_line(const std::string& err) {
 std::vector<std::string> finding_places(const json& report) {
   std::vector<std::string> out;
   for (const auto& f : report["findings"]) {
-    out.push_back(f["path"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + " " + f["rule"].get<std::string>());
+    out.push_back(f["path"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + " " +
+                  f["rule"].get<std::string>());
   }
   return out;
 }
@@ -137,7 +138,8 @@ TEST_SUITE("cli") {
       const auto p = problem(report, "broken.py");
       CHECK(p["kind"] == "syntax-error");
       CHECK(p["line"] == 4);
-      CHECK(finding_places(report, "sandbox/") == std::vector<std::string>{"broken.py:2 sandbox/debugger-call", "ok.py:1 sandbox/debugger-call"});
+      CHECK(finding_places(report, "sandbox/") ==
+            std::vector<std::string>{"broken.py:2 sandbox/debugger-call", "ok.py:1 sandbox/debugger-call"});
     }
     SUBCASE("binary file") {
       dir.write("blob.py", std::string("x = 1\0\1\2breakpoint()\n", 20));
@@ -163,7 +165,11 @@ TEST_SUITE("cli") {
       const std::size_t depth = 50000;
       dir.write("deep.py", "x = " + std::string(depth, '(') + "1" + std::string(depth, ')') + "\nbreakpoint()\n");
       dir.write("deep_lists.py", "y = " + std::string(depth, '[') + std::string(depth, ']') + "\n");
-      const auto nested_calls = [] { std::string s; for (int i = 0; i < 20000; ++i) s += "f("; return s + std::string(20000, ')'); };
+      const auto nested_calls = [] {
+        std::string s;
+        for (int i = 0; i < 20000; ++i) s += "f(";
+        return s + std::string(20000, ')');
+      };
       dir.write("deep_calls.py", "z = " + nested_calls() + "\n");
       // Inside a def and an if: every call asks which scope and whether it runs on all paths (once per level, not per call).
       dir.write("deep_calls_in_def.py", "def g(x):\n    if x:\n        return " + nested_calls() + "\n");
@@ -310,8 +316,9 @@ match: {calls: [grpc.insecure_channel], within: async-function, interprocedural:
 )y");
     rules.write("README.md", "not a rule\n");
     TempDir repo;
-    repo.write("app/client.py", "import requests as r\nimport pickle\nimport grpc\n\n\ndef fetch(url):\n    return r.get(url)\n\n\n"
-                                "def channel():\n    return grpc.insecure_channel('x')\n\n\nasync def handler():\n    channel()\n");
+    repo.write("app/client.py",
+               "import requests as r\nimport pickle\nimport grpc\n\n\ndef fetch(url):\n    return r.get(url)\n\n\n"
+               "def channel():\n    return grpc.insecure_channel('x')\n\n\nasync def handler():\n    channel()\n");
     const auto report = scan(repo.path(), {"--rules", rules.path().string()});
     const auto places = finding_places(report);
     CHECK(std::count(places.begin(), places.end(), "app/client.py:7 async/no-sync-http-client") == 1);
@@ -320,7 +327,8 @@ match: {calls: [grpc.insecure_channel], within: async-function, interprocedural:
     CHECK(std::count(places.begin(), places.end(), "app/client.py:15 async/blocking-grpc") == 1);
     for (const auto& f : report["findings"]) {
       if (f["rule"] == "async/no-sync-http-client") {
-        CHECK(f["message"] == "`r.get()` (requests.get) is the requests library; this team uses httpx (shared retries and timeouts)");
+        CHECK(f["message"] ==
+              "`r.get()` (requests.get) is the requests library; this team uses httpx (shared retries and timeouts)");
       }
     }
     // Without --rules nothing of the kind is reported.
@@ -341,30 +349,39 @@ match: {calls: [grpc.insecure_channel], within: async-function, interprocedural:
     repo.write("app/a.py", "x = 1\n");
     SUBCASE("a broken rule file") {
       TempDir rules;
-      rules.write("bad.yaml", "id: async/x\nseverity: loud\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: {calls: [a.b]}\n");
+      rules.write("bad.yaml",
+                  "id: async/x\nseverity: loud\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: "
+                  "{calls: [a.b]}\n");
       const auto r = run_cli({repo.path().string(), "--rules", rules.path().string()});
       CHECK(r.code == 2);
       CHECK(is_one_error_line(r.err));
-      CHECK(r.err == "onramp: error: " + (rules.path() / "bad.yaml").string() + ":2: severity must be info, warning or error\n");
+      CHECK(r.err ==
+            "onramp: error: " + (rules.path() / "bad.yaml").string() + ":2: severity must be info, warning or error\n");
     }
     SUBCASE("a rule that redefines a built-in one") {
       TempDir rules;
-      rules.write("dup.yaml", "id: sandbox/debugger-call\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: {calls: [a.b]}\n");
+      rules.write("dup.yaml",
+                  "id: sandbox/debugger-call\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: "
+                  "d}\nmatch: {calls: [a.b]}\n");
       const auto r = run_cli({"check", repo.path().string(), "--rules", rules.path().string()});
       CHECK(r.code == 2);
-      CHECK(r.err.find("rule `sandbox/debugger-call` is defined twice (also in rules/sandbox/debugger-call.yaml)") != std::string::npos);
+      CHECK(r.err.find("rule `sandbox/debugger-call` is defined twice (also in rules/sandbox/debugger-call.yaml)") !=
+            std::string::npos);
     }
     SUBCASE("a rule that matches nothing") {
       TempDir rules;
-      rules.write("empty.yaml", "id: async/nothing\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      rules.write("empty.yaml",
+                  "id: async/nothing\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
       const auto r = run_cli({repo.path().string(), "--rules", rules.path().string()});
       CHECK(r.code == 2);
       CHECK(r.err.find("matches nothing") != std::string::npos);
     }
     SUBCASE("not a directory, or no rule files") {
       TempDir rules;
-      CHECK(run_cli({repo.path().string(), "--rules", (rules.path() / "missing").string()}).err.find("is not a directory") != std::string::npos);
-      CHECK(run_cli({repo.path().string(), "--rules", rules.path().string()}).err.find("holds no .yaml rule files") != std::string::npos);
+      CHECK(run_cli({repo.path().string(), "--rules", (rules.path() / "missing").string()})
+                .err.find("is not a directory") != std::string::npos);
+      CHECK(run_cli({repo.path().string(), "--rules", rules.path().string()}).err.find("holds no .yaml rule files") !=
+            std::string::npos);
     }
   }
 }

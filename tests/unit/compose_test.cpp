@@ -111,7 +111,8 @@ volumes:
     CHECK_FALSE(db->environment[2].value.has_value());
     CHECK(db->has_healthcheck);
     CHECK(db->healthcheck == "pg_isready -U app");
-    CHECK(db->volumes == std::vector<std::string>{"db-data:/var/lib/postgresql/data", "./init:/docker-entrypoint-initdb.d"});
+    CHECK(db->volumes ==
+          std::vector<std::string>{"db-data:/var/lib/postgresql/data", "./init:/docker-entrypoint-initdb.d"});
     CHECK(db->profiles == std::vector<std::string>{"dev"});
 
     const auto* be = service(f, "backend");
@@ -213,7 +214,8 @@ services:
   missing:
     extends: nobody
 )");
-    p.add("common/services.yml", "services:\n  shared:\n    image: shared:2\n    environment:\n      - PASSWORD=hunter2\n");
+    p.add("common/services.yml",
+          "services:\n  shared:\n    image: shared:2\n    environment:\n      - PASSWORD=hunter2\n");
     const auto f = read_compose(p.project, "compose.yml");
     const auto* web = service(f, "web");
     REQUIRE(web != nullptr);

@@ -35,7 +35,9 @@ USER app
       CHECK(df.stages[1].instructions[1].keyword == "USER");
     }
     SUBCASE("continuations with comments and blank lines inside") {
-      const auto df = read_dockerfile("FROM debian:12\nRUN apt-get update \\\n# a comment\n\n    && apt-get install -y curl \\  \n    && rm -rf /var/lib/apt/lists/*\nUSER nobody\n");
+      const auto df = read_dockerfile(
+          "FROM debian:12\nRUN apt-get update \\\n# a comment\n\n    && apt-get install -y curl \\  \n    && rm -rf "
+          "/var/lib/apt/lists/*\nUSER nobody\n");
       CHECK(df.errors.empty());
       REQUIRE(df.stages.size() == 1);
       REQUIRE(df.stages[0].instructions.size() == 2);
@@ -111,7 +113,8 @@ HEALTHCHECK CMD curl -f http://localhost/ || exit 1
       CHECK_FALSE(ins[4].is_exec_form);
     }
     SUBCASE("errors are values with their line") {
-      const auto df = read_dockerfile("RUN echo before\nFROM\nFROM a AS\nFROMM x\nFROM ok:1\nCMD ['python', 'app.py']\nRUN <<EOF\nnever closed\n");
+      const auto df = read_dockerfile(
+          "RUN echo before\nFROM\nFROM a AS\nFROMM x\nFROM ok:1\nCMD ['python', 'app.py']\nRUN <<EOF\nnever closed\n");
       REQUIRE(df.errors.size() == 6);
       CHECK(df.errors[0] == std::pair<std::uint32_t, std::string>{1, "RUN before the first FROM"});
       CHECK(df.errors[1] == std::pair<std::uint32_t, std::string>{2, "FROM without an image"});
@@ -127,7 +130,9 @@ HEALTHCHECK CMD curl -f http://localhost/ || exit 1
       CHECK(df.errors[0].second == "no FROM instruction");
     }
     SUBCASE("CRLF and BOM") {
-      const auto df = read_dockerfile("\xEF\xBB\xBF" "FROM a:1\r\nRUN x \\\r\n  y\r\n");
+      const auto df = read_dockerfile(
+          "\xEF\xBB\xBF"
+          "FROM a:1\r\nRUN x \\\r\n  y\r\n");
       CHECK(df.errors.empty());
       REQUIRE(df.stages.size() == 1);
       CHECK(df.stages[0].image == "a:1");
@@ -140,8 +145,10 @@ HEALTHCHECK CMD curl -f http://localhost/ || exit 1
           std::vector<std::pair<std::string, std::string>>{{"A", "1"}, {"B", "two words"}, {"C", "x y"}, {"D", "a b"}});
     CHECK(split_key_values("LEGACY value with spaces") ==
           std::vector<std::pair<std::string, std::string>>{{"LEGACY", "value with spaces"}});
-    CHECK(split_key_values("KEY \"quoted value\"") == std::vector<std::pair<std::string, std::string>>{{"KEY", "quoted value"}});
-    CHECK(split_key_values("com.example.label=\"v\"") == std::vector<std::pair<std::string, std::string>>{{"com.example.label", "v"}});
+    CHECK(split_key_values("KEY \"quoted value\"") ==
+          std::vector<std::pair<std::string, std::string>>{{"KEY", "quoted value"}});
+    CHECK(split_key_values("com.example.label=\"v\"") ==
+          std::vector<std::pair<std::string, std::string>>{{"com.example.label", "v"}});
     CHECK(split_key_values("").empty());
   }
 
@@ -160,7 +167,8 @@ HEALTHCHECK CMD curl -f http://localhost/ || exit 1
 
   TEST_CASE("parse::shell_words") {
     CHECK(shell_words("apt-get install -y \"a b\" 'c'&&rm -rf x;echo 2>&1|tee") ==
-          std::vector<std::string>{"apt-get", "install", "-y", "a b", "c", "&&", "rm", "-rf", "x", ";", "echo", "2>&1", "|", "tee"});
+          std::vector<std::string>{"apt-get", "install", "-y", "a b", "c", "&&", "rm", "-rf", "x", ";", "echo", "2>&1",
+                                   "|", "tee"});
     CHECK(shell_words("a\nb") == std::vector<std::string>{"a", ";", "b"});
     CHECK(shell_words("a\\ b") == std::vector<std::string>{"a b"});
   }

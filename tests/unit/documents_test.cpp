@@ -191,7 +191,8 @@ TEST_SUITE("parse::documents") {
     CHECK(read_workflow(onramp::parse::parse_yaml("- a\n"), "ci.yml").errors.size() == 1);
     CHECK(read_workflow(onramp::parse::parse_yaml("jobs: 3\n"), "ci.yml").errors.size() == 1);
     CHECK(read_workflow(onramp::parse::parse_yaml(""), "ci.yml").errors.empty());
-    const auto odd = read_workflow(onramp::parse::parse_yaml("jobs:\n  a: {steps: 3, services: x, env: [1]}\n"), "ci.yml");
+    const auto odd =
+        read_workflow(onramp::parse::parse_yaml("jobs:\n  a: {steps: 3, services: x, env: [1]}\n"), "ci.yml");
     CHECK(odd.errors.empty());
     REQUIRE(odd.jobs.size() == 1);
     CHECK(odd.jobs[0].steps.empty());

@@ -61,7 +61,9 @@ D=""
       CHECK(env.entries[1].line == 4);
     }
     SUBCASE("CRLF and a byte-order mark") {
-      const auto env = read_env_file("\xEF\xBB\xBF" "A=1\r\nB=\"x\"\r\n");
+      const auto env = read_env_file(
+          "\xEF\xBB\xBF"
+          "A=1\r\nB=\"x\"\r\n");
       CHECK(env.errors.empty());
       REQUIRE(env.entries.size() == 2);
       CHECK(env.entries[0].key == "A");
@@ -69,7 +71,8 @@ D=""
       CHECK(env.entries[1].value == "x");
     }
     SUBCASE("errors are values with their line; the rest is still read") {
-      const auto env = read_env_file("GOOD=1\nBAD KEY=1\njust text\n9LIVES=3\nQ=\"a\" b\nOPEN=\"never closed\nAFTER=2\n");
+      const auto env =
+          read_env_file("GOOD=1\nBAD KEY=1\njust text\n9LIVES=3\nQ=\"a\" b\nOPEN=\"never closed\nAFTER=2\n");
       REQUIRE(env.errors.size() == 5);
       CHECK(env.errors[0].first == 2);
       CHECK(env.errors[1].first == 3);

@@ -51,8 +51,9 @@ TEST_SUITE("e2e") {
       if (update) onramp::test::write_text(expected_path, j1.out);
       REQUIRE_MESSAGE(fs::exists(expected_path), "missing " << expected_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
       const auto expected = read_text(expected_path);
-      CHECK_MESSAGE(j1.out == expected, "report differs from " << expected_path.string()
-                                                                  << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it; review the diff)");
+      CHECK_MESSAGE(j1.out == expected, "report differs from "
+                                            << expected_path.string()
+                                            << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it; review the diff)");
       // Same input, same bytes: whatever the thread count, and on a second run.
       const auto j4 = run_cli({repo, "--format", "json", "-j", "4"});
       CHECK(j4.out == j1.out);
@@ -63,9 +64,11 @@ TEST_SUITE("e2e") {
       CHECK(text.code == 0);
       const auto expected_text_path = scenario / "expected.txt";
       if (update) onramp::test::write_text(expected_text_path, text.out);
-      REQUIRE_MESSAGE(fs::exists(expected_text_path), "missing " << expected_text_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
-      CHECK_MESSAGE(text.out == read_text(expected_text_path),
-                    "text report differs from " << expected_text_path.string() << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
+      REQUIRE_MESSAGE(fs::exists(expected_text_path),
+                      "missing " << expected_text_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
+      CHECK_MESSAGE(text.out == read_text(expected_text_path), "text report differs from "
+                                                                   << expected_text_path.string()
+                                                                   << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
       // Every CI format runs over every fixture: exit 0 or 1 (findings), never a usage or input error.
       for (const char* format : {"text", "json", "sarif", "github", "gitlab"}) {
         CAPTURE(format);

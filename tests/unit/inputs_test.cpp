@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <regex>
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/dotenv.hpp"
 #include "onramp/parse/manifests.hpp"
 #include "onramp/parse/markdown.hpp"
@@ -78,7 +78,7 @@ TEST_SUITE("model::inputs") {
 
     CHECK(in.text("blob.env") == nullptr);  // NUL bytes: binary, as for Python files
     CHECK(in.env_file("blob.env") == nullptr);
-    REQUIRE(in.text("latin.txt") != nullptr);  // invalid UTF-8 is passed on to lenient readers
+    REQUIRE(in.text("latin.txt") != nullptr);   // invalid UTF-8 is passed on to lenient readers
     CHECK(in.text("ignored.toml") == nullptr);  // not a kept file: never read
     CHECK(in.toml("nowhere.toml") == nullptr);
     CHECK(in.text("app.py") == nullptr);  // Python text is the walk's, never kept
@@ -184,7 +184,8 @@ TEST_SUITE("model::inputs") {
       }
       CHECK(python_read == python);
       for (const auto& f : analysis.project.files) {
-        if (f.kind == FileKind::dockerfile || f.kind == FileKind::compose || f.kind == FileKind::env || f.kind == FileKind::pyproject) {
+        if (f.kind == FileKind::dockerfile || f.kind == FileKind::compose || f.kind == FileKind::env ||
+            f.kind == FileKind::pyproject) {
           INFO(f.path);
           CHECK(counts.contains(f.path));
         }
@@ -207,11 +208,13 @@ TEST_SUITE("model::inputs") {
       std::istringstream in(read_text(entry.path()));
       for (std::string line; std::getline(in, line);) {
         ++line_no;
-        if (const auto first = line.find_first_not_of(" \t"); first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
+        if (const auto first = line.find_first_not_of(" \t");
+            first != std::string::npos && line.compare(first, 2, "//") == 0)
+          continue;
         std::smatch m;
         if (std::regex_search(line, m, forbidden)) {
-          FAIL_CHECK(fs::relative(entry.path(), source_dir()).generic_string() << ":" << line_no << ": `" << m.str()
-                                                                               << "` (read files through project.inputs())");
+          FAIL_CHECK(fs::relative(entry.path(), source_dir()).generic_string()
+                     << ":" << line_no << ": `" << m.str() << "` (read files through project.inputs())");
         }
       }
     }

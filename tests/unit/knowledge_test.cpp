@@ -80,8 +80,8 @@ TEST_SUITE("core::knowledge") {
     for (const auto& r : kb["roles"]) roles.insert(r.as<std::string>());
     CHECK(roles.size() == 15);
     CHECK(roles.contains("other"));
-    const std::set<std::string> flags = {"server", "db-url", "pytest-plugin", "type-stubs", "cli-tool",
-                                         "django-app", "plugin", "build", "runtime-extra"};
+    const std::set<std::string> flags = {"server",     "db-url", "pytest-plugin", "type-stubs",   "cli-tool",
+                                         "django-app", "plugin", "build",         "runtime-extra"};
     static const std::regex normalised(R"(^[a-z0-9]+(-[a-z0-9]+)*$)");
     std::size_t with_role = 0;
     std::size_t with_imports = 0;
@@ -173,7 +173,7 @@ TEST_SUITE("core::knowledge") {
     const auto& kb = onramp::core::knowledge("major-versions");
     REQUIRE(kb["packages"].IsMap());
     for (const std::string name : {"sqlalchemy", "pydantic", "django", "celery", "flask", "fastapi", "starlette",
-                             "alembic", "redis", "psycopg2", "psycopg", "httpx"}) {
+                                   "alembic", "redis", "psycopg2", "psycopg", "httpx"}) {
       CAPTURE(name);
       CHECK(kb["packages"][name].IsSequence());
     }

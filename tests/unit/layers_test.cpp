@@ -17,17 +17,17 @@ namespace fs = std::filesystem;
 /// Lowest first; folders of one rank do not include each other either.
 const std::map<std::string, int>& layer_ranks() {
   static const std::map<std::string, int> ranks{
-      {"util", 0},   // knows nothing of onramp
-      {"core", 1},   // findings, rules, config, steps, knowledge bases, code roles: plain types
-      {"vcs", 1},    // libgit2: what a change touched
-      {"scan", 2},   // discovery
-      {"parse", 2},  // tree-sitter and the file-format parsers
-      {"facts", 3},  // the one walk per Python file and what it records
-      {"model", 4},  // the project model built once after the walk
-      {"checks", 5}, // decide findings from the model
-      {"engine", 6}, // the pipeline that runs all of the above, selection applied, suppressions
-      {"report", 7}, // render facts and findings
-      {"cli", 8},    // the command line; the only place exceptions are caught
+      {"util", 0},    // knows nothing of onramp
+      {"core", 1},    // findings, rules, config, steps, knowledge bases, code roles: plain types
+      {"vcs", 1},     // libgit2: what a change touched
+      {"scan", 2},    // discovery
+      {"parse", 2},   // tree-sitter and the file-format parsers
+      {"facts", 3},   // the one walk per Python file and what it records
+      {"model", 4},   // the project model built once after the walk
+      {"checks", 5},  // decide findings from the model
+      {"engine", 6},  // the pipeline that runs all of the above, selection applied, suppressions
+      {"report", 7},  // render facts and findings
+      {"cli", 8},     // the command line; the only place exceptions are caught
   };
   return ranks;
 }
@@ -70,8 +70,8 @@ TEST_SUITE("layers") {
     }
     CHECK(files > 100);
     for (const auto& [file, target] : known_upward()) {
-      CHECK_MESSAGE(upward.contains({file, target}),
-                    "src/onramp/" << file << " no longer includes onramp/" << target << "/: strike it off known_upward()");
+      CHECK_MESSAGE(upward.contains({file, target}), "src/onramp/" << file << " no longer includes onramp/" << target
+                                                                   << "/: strike it off known_upward()");
     }
   }
 }

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "onramp/checks/local-setup/python_version_mismatch.hpp"
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/report/report.hpp"
 #include "test_support.hpp"
 
@@ -127,7 +127,9 @@ class Legacy(pydantic.BaseSettings):
         env_prefix = "OLD_"
         case_sensitive = True
 )");
-    dir.write("app/other.py", "from app.settings import env, sc, get_flag\nP = env.str('P_CROSS')\nQ = sc('Q_CROSS')\nR = get_flag('R_CROSS')\n");
+    dir.write("app/other.py",
+              "from app.settings import env, sc, get_flag\nP = env.str('P_CROSS')\nQ = sc('Q_CROSS')\nR = "
+              "get_flag('R_CROSS')\n");
     dir.write("tests/test_x.py", "import os\nX = os.environ['ONLY_TESTS']\n");
     const auto a = scan(dir);
     const auto f = facts(a);
@@ -182,7 +184,7 @@ class Legacy(pydantic.BaseSettings):
       CHECK(required("OTHER_ONE"));
       CHECK_FALSE(required("SVC_TIMEOUT"));
       CHECK(v.count("SVC_KEY") == 0);
-      CHECK(v.count("SHARED") == 0);  // Base is subclassed: its fields are read through Settings
+      CHECK(v.count("SHARED") == 0);       // Base is subclassed: its fields are read through Settings
       CHECK_FALSE(required("OLD_maybe"));  // v1: Optional means None by default; case_sensitive keeps the case
       CHECK(required("OLD_token"));
       CHECK(v.at("OLD_token")["secret"] == true);
@@ -220,7 +222,9 @@ class Settings(BaseSettings):
     dir.write("README.md", "Set `IN_README`. NOWHERE_ELSE is another word.\n");
     dir.write("compose.yaml", "services:\n  app:\n    build: .\n    environment:\n      - IN_COMPOSE=1\n");
     dir.write("Dockerfile", "FROM python:3.12\nENV IN_DOCKERFILE=1\n");
-    dir.write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    env:\n      IN_CI: 1\n    steps:\n      - run: pytest\n");
+    dir.write(".github/workflows/ci.yml",
+              "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    env:\n      IN_CI: 1\n    steps:\n      - run: "
+              "pytest\n");
     const auto a = scan(dir);
     const auto v = vars(facts(a));
     CHECK(v.at("IN_TEMPLATE")["documented_in"][0]["path"] == ".env.example");
@@ -233,7 +237,8 @@ class Settings(BaseSettings):
     CHECK(v.at("DB")["documented_in"][0]["path"] == ".env.example");  // through DB__HOST
     std::vector<std::string> undocumented;
     for (const auto& fd : a.findings) {
-      if (fd.rule == "local-setup/undocumented-env-var") undocumented.push_back(fd.message.substr(0, fd.message.find('`', 1) + 1));
+      if (fd.rule == "local-setup/undocumented-env-var")
+        undocumented.push_back(fd.message.substr(0, fd.message.find('`', 1) + 1));
     }
     CHECK(undocumented == std::vector<std::string>{"`NOWHERE`"});
     // The checklist asks for the variable the template leaves empty.
@@ -243,8 +248,8 @@ class Settings(BaseSettings):
     const auto why = f["checklist"][0]["why"].get<std::string>();
     CHECK(why.find("EMPTY_IN_TEMPLATE") != std::string::npos);
     CHECK(why.find("NOWHERE") != std::string::npos);
-    CHECK(why.find("fill in EMPTY_IN_TEMPLATE (empty in .env.example) and add IN_CI, IN_COMPOSE, IN_DOCKERFILE, IN_README, NOWHERE (") !=
-          std::string::npos);
+    CHECK(why.find("fill in EMPTY_IN_TEMPLATE (empty in .env.example) and add IN_CI, IN_COMPOSE, IN_DOCKERFILE, "
+                   "IN_README, NOWHERE (") != std::string::npos);
   }
 
   TEST_CASE("local_setup::secret defaults never reach the output") {
@@ -268,7 +273,8 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
     dir.write("backend/app/__init__.py", "");
     dir.write("backend/pyproject.toml", "[project]\nname = \"b\"\nversion = \"0\"\ndependencies = [\"alembic\"]\n");
     const auto rev = [](const std::string& id, const std::string& down) {
-      return "from alembic import op\nrevision = \"" + id + "\"\ndown_revision = " + down + "\n\ndef upgrade():\n    op.execute('')\n";
+      return "from alembic import op\nrevision = \"" + id + "\"\ndown_revision = " + down +
+             "\n\ndef upgrade():\n    op.execute('')\n";
     };
     dir.write("backend/migrations/versions/a.py", rev("aaa", "None"));
     dir.write("backend/migrations/versions/b.py", rev("bbb", "\"aaa\""));
@@ -297,11 +303,15 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
 
   TEST_CASE("local_setup::Flask-Migrate, pyproject alembic and revisions without a configuration") {
     TempDir dir;
-    dir.write("app/__init__.py", "from flask import Flask\nfrom flask_migrate import Migrate\n\ndef create_app():\n    return Flask(__name__)\n");
+    dir.write("app/__init__.py",
+              "from flask import Flask\nfrom flask_migrate import Migrate\n\ndef create_app():\n    return "
+              "Flask(__name__)\n");
     dir.write("migrations/alembic.ini", "[alembic]\nscript_location = .\n");
     dir.write("migrations/versions/1.py", "from alembic import op\nrevision = 'r1'\ndown_revision = None\n");
-    dir.write("svc/pyproject.toml", "[project]\nname = \"svc\"\nversion = \"0\"\n[tool.alembic]\nscript_location = \"db\"\n");
-    dir.write("svc/db/versions/a.py", "from alembic import op\nrevision: str = 'x1'\ndown_revision: str | None = None\n");
+    dir.write("svc/pyproject.toml",
+              "[project]\nname = \"svc\"\nversion = \"0\"\n[tool.alembic]\nscript_location = \"db\"\n");
+    dir.write("svc/db/versions/a.py",
+              "from alembic import op\nrevision: str = 'x1'\ndown_revision: str | None = None\n");
     dir.write("svc/db/versions/b.py", "from alembic import op\nrevision = 'x2'\ndown_revision = ('x1',)\n");
     dir.write("legacy/versions/c.py", "from alembic import op\nrevision = 'l1'\ndown_revision = None\n");
     const auto f = facts(scan(dir));
@@ -322,13 +332,17 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
 
   TEST_CASE("local_setup::pdm, hatch and taskipy scripts") {
     TempDir dir;
-    dir.write("pyproject.toml", "[project]\nname = \"a\"\nversion = \"0\"\n"
-                                "[tool.pdm.scripts]\n_.env_file = \".env\"\nstart = \"uvicorn app:app\"\nlint = {cmd = \"ruff check .\"}\n"
-                                "[tool.hatch.envs.default.scripts]\ntest = \"pytest\"\n[tool.hatch.envs.lint.scripts]\ncheck = [\"ruff check .\", \"mypy .\"]\n"
-                                "[tool.taskipy.tasks]\nserve = {cmd = \"flask run\"}\n");
+    dir.write(
+        "pyproject.toml",
+        "[project]\nname = \"a\"\nversion = \"0\"\n"
+        "[tool.pdm.scripts]\n_.env_file = \".env\"\nstart = \"uvicorn app:app\"\nlint = {cmd = \"ruff check .\"}\n"
+        "[tool.hatch.envs.default.scripts]\ntest = \"pytest\"\n[tool.hatch.envs.lint.scripts]\ncheck = [\"ruff check "
+        ".\", \"mypy .\"]\n"
+        "[tool.taskipy.tasks]\nserve = {cmd = \"flask run\"}\n");
     const auto f = facts(scan(dir));
     std::map<std::string, json> targets;
-    for (const auto& t : f["task_runners"]) targets[t["tool"].get<std::string>() + ":" + t["name"].get<std::string>()] = t;
+    for (const auto& t : f["task_runners"])
+      targets[t["tool"].get<std::string>() + ":" + t["name"].get<std::string>()] = t;
     CHECK(targets.count("pdm:_") == 0);
     CHECK(targets["pdm:start"]["command"] == "uvicorn app:app");
     CHECK(targets["pdm:lint"]["command"] == "ruff check .");
@@ -339,19 +353,25 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
 
   TEST_CASE("local_setup::task runners and tests") {
     TempDir dir;
-    dir.write("Makefile", ".PHONY: test run\nPY ?= python\n\ntest: deps\n\t@$(PY) -m pytest -q\n\techo done\nrun:\n\tuvicorn app.main:app --reload\n%.o: %.c\n\tcc $<\n");
+    dir.write("Makefile",
+              ".PHONY: test run\nPY ?= python\n\ntest: deps\n\t@$(PY) -m pytest -q\n\techo done\nrun:\n\tuvicorn "
+              "app.main:app --reload\n%.o: %.c\n\tcc $<\n");
     dir.write("justfile", "set dotenv-load\nx := \"1\"\n\n# lint\nlint:\n    ruff check .\n");
     dir.write("Taskfile.yml", "version: '3'\ntasks:\n  migrate:\n    cmds:\n      - alembic upgrade head\n");
-    dir.write("pyproject.toml", "[project]\nname = \"a\"\nversion = \"0\"\n[project.scripts]\na = \"app.cli:main\"\n"
-                                "[tool.poe.tasks]\nserve = \"uvicorn app.main:app\"\n[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n"
-                                "DJANGO_SETTINGS_MODULE = \"x.settings\"\n");
+    dir.write("pyproject.toml",
+              "[project]\nname = \"a\"\nversion = \"0\"\n[project.scripts]\na = \"app.cli:main\"\n"
+              "[tool.poe.tasks]\nserve = \"uvicorn app.main:app\"\n[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n"
+              "DJANGO_SETTINGS_MODULE = \"x.settings\"\n");
     dir.write("tox.ini", "[tox]\nenvlist = py311, py312\n");
-    dir.write("noxfile.py", "import nox\n\n@nox.session\ndef tests(session):\n    pass\n\n@nox.session(python=['3.12'])\ndef lint(session):\n    pass\n");
+    dir.write("noxfile.py",
+              "import nox\n\n@nox.session\ndef tests(session):\n    pass\n\n@nox.session(python=['3.12'])\ndef "
+              "lint(session):\n    pass\n");
     dir.write("tests/conftest.py", "");
     dir.write("tests/test_a.py", "def test_a():\n    pass\n");
     const auto f = facts(scan(dir));
     std::map<std::string, json> targets;
-    for (const auto& t : f["task_runners"]) targets[t["tool"].get<std::string>() + ":" + t["name"].get<std::string>()] = t;
+    for (const auto& t : f["task_runners"])
+      targets[t["tool"].get<std::string>() + ":" + t["name"].get<std::string>()] = t;
     REQUIRE(targets.count("make:test") == 1);
     CHECK(targets["make:test"]["command"] == "$(PY) -m pytest -q");
     CHECK(targets["make:test"]["phony"] == true);
@@ -391,25 +411,33 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
 
   TEST_CASE("local_setup::checklist for a Poetry and compose FastAPI app") {
     TempDir dir;
-    dir.write("pyproject.toml", "[tool.poetry]\nname = \"svc\"\nversion = \"0\"\npackage-mode = false\n"
-                                "[tool.poetry.dependencies]\npython = \"^3.12\"\nfastapi = \"*\"\n");
-    dir.write("poetry.lock", "# lock\n[[package]]\nname = \"fastapi\"\nversion = \"0.115.0\"\n\n[metadata]\npython-versions = \"^3.12\"\n");
+    dir.write("pyproject.toml",
+              "[tool.poetry]\nname = \"svc\"\nversion = \"0\"\npackage-mode = false\n"
+              "[tool.poetry.dependencies]\npython = \"^3.12\"\nfastapi = \"*\"\n");
+    dir.write(
+        "poetry.lock",
+        "# lock\n[[package]]\nname = \"fastapi\"\nversion = \"0.115.0\"\n\n[metadata]\npython-versions = \"^3.12\"\n");
     dir.write("app/__init__.py", "");
     dir.write("app/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n");
-    dir.write("app/config.py", "import os\nDATABASE_URL = os.environ['DATABASE_URL']\nSECRET = os.environ['APP_SECRET']\n");
+    dir.write("app/config.py",
+              "import os\nDATABASE_URL = os.environ['DATABASE_URL']\nSECRET = os.environ['APP_SECRET']\n");
     dir.write(".env.example", "DATABASE_URL=postgresql://app:app@localhost/app\nAPP_SECRET=\n");
-    dir.write("compose.yaml", "services:\n  api:\n    build: .\n    depends_on: [db]\n    environment:\n      REDIS_URL: redis://cache:6379\n"
-                              "  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n  adminer:\n    image: adminer\n");
+    dir.write(
+        "compose.yaml",
+        "services:\n  api:\n    build: .\n    depends_on: [db]\n    environment:\n      REDIS_URL: redis://cache:6379\n"
+        "  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n  adminer:\n    image: adminer\n");
     dir.write("alembic.ini", "[alembic]\nscript_location = migrations\n");
     dir.write("migrations/versions/a.py", "from alembic import op\nrevision = 'a1'\ndown_revision = None\n");
     dir.write("tests/test_api.py", "def test_x():\n    pass\n");
     const auto f = facts(scan(dir));
     INFO(f["checklist"].dump(1));
     // Nothing in the code loads .env and the commands are no runner's that would: export it first.
-    CHECK(commands(f) == std::vector<std::string>{"cp .env.example .env", "docker compose up -d cache db", "poetry install",
-                                                  "set -a; . ./.env; set +a", "poetry run alembic upgrade head", "poetry run uvicorn app.main:app --reload",
-                                                  "poetry run pytest"});
-    CHECK(f["checklist"][0]["why"].get<std::string>().find("fill in APP_SECRET (empty in .env.example)") != std::string::npos);
+    CHECK(commands(f) == std::vector<std::string>{"cp .env.example .env", "docker compose up -d cache db",
+                                                  "poetry install", "set -a; . ./.env; set +a",
+                                                  "poetry run alembic upgrade head",
+                                                  "poetry run uvicorn app.main:app --reload", "poetry run pytest"});
+    CHECK(f["checklist"][0]["why"].get<std::string>().find("fill in APP_SECRET (empty in .env.example)") !=
+          std::string::npos);
     CHECK(f["checklist"][4]["source"] == "alembic.ini");
     CHECK(f["checklist"][5]["source"] == "app/main.py");
     CHECK(f["checklist"][5]["line"] == 3);

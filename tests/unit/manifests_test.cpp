@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "onramp/model/manifests.hpp"
 #include "onramp/engine/pipeline.hpp"
+#include "onramp/model/manifests.hpp"
 #include "onramp/parse/manifests.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"
@@ -97,7 +97,8 @@ exclude = ["packages/old"]
 target-version = "py312"
 [tool.mypy]
 python_version = "3.11"
-)", "pyproject.toml", problems);
+)",
+                                        "pyproject.toml", problems);
     CHECK(problems.empty());
     const auto& deps = py.dependencies;
     CHECK(py.name == "my-app");
@@ -148,7 +149,8 @@ numpy = [{version = "<2", python = "<3.10"}, {version = ">=2", python = ">=3.10"
 black = "23.1.0"
 [tool.poetry.group.test.dependencies]
 factory-boy = "*"
-)", "pyproject.toml", problems);
+)",
+                                        "pyproject.toml", problems);
     CHECK(problems.empty());
     CHECK(py.poetry);
     CHECK_FALSE(py.package);
@@ -180,7 +182,8 @@ factory-boy = "*"
 dependencies = ["flask"]
 [tool.pdm.dev-dependencies]
 test = ["pytest"]
-)", "pyproject.toml", problems);
+)",
+                                        "pyproject.toml", problems);
     CHECK(py.pdm);
     REQUIRE(py.dependencies.size() == 2);
     CHECK(py.dependencies[1].group == "test");
@@ -222,8 +225,9 @@ test = ["pytest"]
 
   TEST_CASE("parse::read_requirements_file includes, constraints and broken lines") {
     std::vector<onramp::core::Problem> problems;
-    const auto f = read_requirements_file("-r base.txt\n--requirement=other.txt\n-c constraints.txt\nflask>=3\nnot a requirement\n",
-                                          "requirements.txt", problems);
+    const auto f = read_requirements_file(
+        "-r base.txt\n--requirement=other.txt\n-c constraints.txt\nflask>=3\nnot a requirement\n", "requirements.txt",
+        problems);
     REQUIRE(f.includes.size() == 3);
     CHECK(f.includes[0].path == "base.txt");
     CHECK_FALSE(f.includes[0].constraint);
@@ -257,7 +261,8 @@ sqlparse==0.5.0
     # via
     #   -r requirements.in
     #   django
-)", "requirements.txt", problems);
+)",
+                                          "requirements.txt", problems);
     CHECK(problems.empty());
     CHECK(f.compiled);
     CHECK(f.dependencies.size() == 5);
@@ -278,7 +283,8 @@ install_requires =
 s3 = boto3
 [mypy]
 python_version = 3.10
-)", "setup.cfg", python);
+)",
+                                     "setup.cfg", python);
     REQUIRE(deps.size() == 3);
     CHECK(deps[0].name == "requests");
     CHECK(deps[0].line == 6);
@@ -306,7 +312,8 @@ mylib = {path = ".", editable = true}
 pytest = "==8.0.0"
 [requires]
 python_version = "3.12"
-)", "Pipfile", python, problems);
+)",
+                                   "Pipfile", python, problems);
     CHECK(problems.empty());
     REQUIRE(deps.size() == 4);
     CHECK(deps[0].name == "flask");
@@ -335,7 +342,8 @@ dependencies:
   - pip:
       - fastapi>=0.110
       - -r requirements.txt
-)", "environment.yml", python, problems);
+)",
+                                           "environment.yml", python, problems);
     CHECK(problems.empty());
     REQUIRE(deps.size() == 1);
     CHECK(deps[0].name == "fastapi");
@@ -360,7 +368,8 @@ version = "2.0.30"
 name = "app"
 version = "0.1.0"
 source = { editable = "backend" }
-)", "uv.lock", problems);
+)",
+                            "uv.lock", problems);
     CHECK(uv.tool == "uv");
     CHECK(uv.versions.at("sqlalchemy") == "2.0.30");
     CHECK(uv.requires_python == ">=3.12");
@@ -368,20 +377,26 @@ source = { editable = "backend" }
     CHECK(read_lockfile("[[package]]\nname = \"celery\"\nversion = \"5\"\ndependencies = [{ name = \"kombu\" }]\n"
                         "[package.optional-dependencies]\nredis = [{ name = \"kombu\", extra = [\"redis\"] }]\n",
                         "uv.lock", problems)
-              .extras.at("celery").at("redis") == std::vector<std::string>{"kombu[redis]"});
-    auto poetry = read_lockfile("[[package]]\nname = \"pydantic\"\nversion = \"1.10.13\"\n[metadata]\npython-versions = \"^3.11\"\n",
-                                "poetry.lock", problems);
+              .extras.at("celery")
+              .at("redis") == std::vector<std::string>{"kombu[redis]"});
+    auto poetry = read_lockfile(
+        "[[package]]\nname = \"pydantic\"\nversion = \"1.10.13\"\n[metadata]\npython-versions = \"^3.11\"\n",
+        "poetry.lock", problems);
     CHECK(poetry.tool == "poetry");
     CHECK(poetry.versions.at("pydantic") == "1.10.13");
     CHECK(poetry.requires_python == "^3.11");
-    auto pdm = read_lockfile("[metadata]\nrequires_python = \">=3.10\"\n[[package]]\nname = \"flask\"\nversion = \"3.0.0\"\n", "pdm.lock", problems);
+    auto pdm =
+        read_lockfile("[metadata]\nrequires_python = \">=3.10\"\n[[package]]\nname = \"flask\"\nversion = \"3.0.0\"\n",
+                      "pdm.lock", problems);
     CHECK(pdm.versions.at("flask") == "3.0.0");
     CHECK(pdm.requires_python == ">=3.10");
-    auto pylock = read_lockfile("lock-version = \"1.0\"\n[[packages]]\nname = \"httpx\"\nversion = \"0.27.0\"\n", "pylock.toml", problems);
+    auto pylock = read_lockfile("lock-version = \"1.0\"\n[[packages]]\nname = \"httpx\"\nversion = \"0.27.0\"\n",
+                                "pylock.toml", problems);
     CHECK(pylock.versions.at("httpx") == "0.27.0");
     auto pipenv = read_lockfile(R"({"_meta": {"requires": {"python_version": "3.12"}},
  "default": {"django": {"version": "==5.0.6", "hashes": []}},
- "develop": {"pytest": {"version": "==8.2.0"}}})", "Pipfile.lock", problems);
+ "develop": {"pytest": {"version": "==8.2.0"}}})",
+                                "Pipfile.lock", problems);
     CHECK(pipenv.tool == "pipenv");
     CHECK(pipenv.versions.at("django") == "5.0.6");
     CHECK(pipenv.versions.at("pytest") == "8.2.0");
@@ -398,10 +413,13 @@ source = { editable = "backend" }
 
   TEST_CASE("model::read_roots poetry app with lock, python versions and Dockerfile") {
     onramp::test::TempDir dir;
-    dir.write("pyproject.toml", "[tool.poetry]\nname = \"shop\"\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
-                                "sqlalchemy = \"^2.0\"\n[tool.ruff]\ntarget-version = \"py311\"\n");
-    dir.write("poetry.lock", "[[package]]\nname = \"SQLAlchemy\"\nversion = \"2.0.30\"\n[package.dependencies]\ngreenlet = \"*\"\n"
-                             "[[package]]\nname = \"greenlet\"\nversion = \"3.0.0\"\n[[package]]\nname = \"unrelated\"\nversion = \"1\"\n");
+    dir.write("pyproject.toml",
+              "[tool.poetry]\nname = \"shop\"\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+              "sqlalchemy = \"^2.0\"\n[tool.ruff]\ntarget-version = \"py311\"\n");
+    dir.write(
+        "poetry.lock",
+        "[[package]]\nname = \"SQLAlchemy\"\nversion = \"2.0.30\"\n[package.dependencies]\ngreenlet = \"*\"\n"
+        "[[package]]\nname = \"greenlet\"\nversion = \"3.0.0\"\n[[package]]\nname = \"unrelated\"\nversion = \"1\"\n");
     dir.write(".python-version", "# pyenv\n3.11.9\n");
     dir.write("Dockerfile", "ARG X=1\nFROM --platform=linux/amd64 python:3.11-slim AS base\nFROM base\n");
     dir.write("docker/worker.Dockerfile", "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\n");
@@ -420,23 +438,28 @@ source = { editable = "backend" }
     REQUIRE(sa != nullptr);
     CHECK(sa->locked == "2.0.30");
     std::vector<std::string> kinds;
-    for (const auto& v : r.python) kinds.push_back(v.kind + " " + v.version + " " + v.source + ":" + std::to_string(v.line));
+    for (const auto& v : r.python)
+      kinds.push_back(v.kind + " " + v.version + " " + v.source + ":" + std::to_string(v.line));
     INFO(onramp::util::join(kinds, "\n"));
-    CHECK(kinds == std::vector<std::string>{"poetry python ^3.11 pyproject.toml:4", "ruff target-version 3.11 pyproject.toml:7",
+    CHECK(kinds == std::vector<std::string>{"poetry python ^3.11 pyproject.toml:4",
+                                            "ruff target-version 3.11 pyproject.toml:7",
                                             ".python-version 3.11.9 .python-version:2", "dockerfile 3.11 Dockerfile:2",
                                             "dockerfile 3.12 docker/worker.Dockerfile:1"});
   }
 
   TEST_CASE("model::read_roots uv workspace") {
     onramp::test::TempDir dir;
-    dir.write("pyproject.toml", "[project]\nname = \"mono\"\nversion = \"0\"\nrequires-python = \">=3.12\"\n"
-                                "[tool.uv.workspace]\nmembers = [\"packages/*\", \"services/api\"]\nexclude = [\"packages/legacy\"]\n");
-    dir.write("uv.lock", "version = 1\nrequires-python = \">=3.12\"\n[[package]]\nname = \"fastapi\"\nversion = \"0.115.0\"\n");
+    dir.write("pyproject.toml",
+              "[project]\nname = \"mono\"\nversion = \"0\"\nrequires-python = \">=3.12\"\n"
+              "[tool.uv.workspace]\nmembers = [\"packages/*\", \"services/api\"]\nexclude = [\"packages/legacy\"]\n");
+    dir.write("uv.lock",
+              "version = 1\nrequires-python = \">=3.12\"\n[[package]]\nname = \"fastapi\"\nversion = \"0.115.0\"\n");
     dir.write(".python-version", "3.12\n");
     dir.write("packages/core/pyproject.toml", "[project]\nname = \"mono-core\"\ndependencies = [\"pydantic>=2\"]\n");
     dir.write("packages/legacy/pyproject.toml", "[project]\nname = \"legacy\"\ndependencies = [\"six\"]\n");
-    dir.write("services/api/pyproject.toml", "[project]\nname = \"api\"\ndependencies = [\"fastapi>=0.110\", \"mono-core\"]\n"
-                                             "[tool.uv.sources]\nmono-core = { workspace = true }\n");
+    dir.write("services/api/pyproject.toml",
+              "[project]\nname = \"api\"\ndependencies = [\"fastapi>=0.110\", \"mono-core\"]\n"
+              "[tool.uv.sources]\nmono-core = { workspace = true }\n");
     const auto roots = roots_of(dir);
     REQUIRE(roots.size() == 4);
     const auto* top = root(roots, ".");
@@ -465,8 +488,9 @@ source = { editable = "backend" }
   TEST_CASE("model::read_roots pip-tools, includes and cycles") {
     onramp::test::TempDir dir;
     dir.write("requirements.in", "django>=5\n-c constraints.txt\n");
-    dir.write("requirements.txt", "# This file is autogenerated by pip-compile\ndjango==5.0.6\n    # via -r requirements.in\n"
-                                  "asgiref==3.8.1\n    # via django\n");
+    dir.write("requirements.txt",
+              "# This file is autogenerated by pip-compile\ndjango==5.0.6\n    # via -r requirements.in\n"
+              "asgiref==3.8.1\n    # via django\n");
     dir.write("constraints.txt", "urllib3==2.2.0\n");
     dir.write("requirements/dev.txt", "-r ../requirements.in\n-r loop.txt\npytest\n");
     dir.write("requirements/loop.txt", "-r dev.txt\n-r missing.txt\n");
@@ -489,7 +513,8 @@ source = { editable = "backend" }
     for (const auto& p : r.broken) broken.push_back(p.path + ":" + std::to_string(p.line) + " " + p.message);
     INFO(onramp::util::join(broken, "\n"));
     REQUIRE(broken.size() == 2);
-    CHECK(broken[0].find("requirements/loop.txt:1 include cycle: requirements/dev.txt -> requirements/loop.txt -> requirements/dev.txt") == 0);
+    CHECK(broken[0].find("requirements/loop.txt:1 include cycle: requirements/dev.txt -> requirements/loop.txt -> "
+                         "requirements/dev.txt") == 0);
     CHECK(broken[1].find("requirements/loop.txt:2 included file `missing.txt` not found") == 0);
   }
 

@@ -52,8 +52,8 @@ TEST_SUITE("model") {
   }
 
   TEST_CASE("model::import_roots") {
-    const auto fs = files({"pyproject.toml", "src/app/__init__.py", "src/app/main.py", "web/manage.py", "web/shop/__init__.py",
-                           "pkg/__init__.py", "pkg/manage.py", "member/x.py"});
+    const auto fs = files({"pyproject.toml", "src/app/__init__.py", "src/app/main.py", "web/manage.py",
+                           "web/shop/__init__.py", "pkg/__init__.py", "pkg/manage.py", "member/x.py"});
     const auto roots = onramp::model::project_roots(fs, {".", "member", "pkg"});
     CHECK(roots == std::vector<std::string>{".", "member", "pkg"});
     // pkg is a package: its modules are pkg.*, so neither its root nor its manage.py starts names.
@@ -74,8 +74,10 @@ TEST_SUITE("model") {
     dir.write("shop/__init__.py", "");
     dir.write("shop/models.py", "class Order:\n    pass\n");
     dir.write("shop/handlers/__init__.py", "");
-    dir.write("shop/handlers/setup.py", "from flask import Blueprint\nfrom ..models import Order\n\nbp = Blueprint('setup', __name__)\n");
-    dir.write("plugins/pay/setup.py", "from setuptools import setup\n\nsetup(name='pay', install_requires=['stripe'])\n");
+    dir.write("shop/handlers/setup.py",
+              "from flask import Blueprint\nfrom ..models import Order\n\nbp = Blueprint('setup', __name__)\n");
+    dir.write("plugins/pay/setup.py",
+              "from setuptools import setup\n\nsetup(name='pay', install_requires=['stripe'])\n");
     dir.write("plugins/pay/pay.py", "import stripe\n");
     dir.write("src/ledger/__init__.py", "");
     dir.write("src/ledger/books.py", "X = 1\n");
@@ -90,7 +92,8 @@ TEST_SUITE("model") {
     REQUIRE(view != nullptr);
     CHECK(view->name == "shop.handlers.setup");
     CHECK(view->role == onramp::core::CodeRole::application);
-    const auto order = std::find_if(view->imports.begin(), view->imports.end(), [](const auto& i) { return i.name == "Order"; });
+    const auto order =
+        std::find_if(view->imports.begin(), view->imports.end(), [](const auto& i) { return i.name == "Order"; });
     REQUIRE(order != view->imports.end());
     CHECK(order->target == "shop.models.Order");
     const auto* build = module_at(project, "plugins/pay/setup.py");
@@ -100,7 +103,8 @@ TEST_SUITE("model") {
     CHECK(module_at(project, "src/ledger/books.py")->name == "ledger.books");
     CHECK(module_at(project, "web/portal/views.py")->name == "portal.views");
     // The view's subtree is the top root's: its undeclared import is not skipped.
-    CHECK(std::none_of(analysis.findings.begin(), analysis.findings.end(),
-                       [](const auto& f) { return f.rule == "stack/undeclared-import" && f.path == "plugins/pay/pay.py"; }));
+    CHECK(std::none_of(analysis.findings.begin(), analysis.findings.end(), [](const auto& f) {
+      return f.rule == "stack/undeclared-import" && f.path == "plugins/pay/pay.py";
+    }));
   }
 }

@@ -10,8 +10,8 @@
 #include <optional>
 #include <set>
 
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"
 
@@ -55,7 +55,8 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
     for (const auto& [marker, must] : {std::pair{"# ruleid: ", true}, std::pair{"# ok: ", false}}) {
       const auto pos = line.find(marker);
       if (pos == std::string_view::npos) continue;
-      const auto words = onramp::util::split(onramp::util::trim(line.substr(pos + std::string_view(marker).size())), ' ');
+      const auto words =
+          onramp::util::split(onramp::util::trim(line.substr(pos + std::string_view(marker).size())), ' ');
       if (words.empty() || words.front() != rule) continue;
       Pending p{must, {}, {}};
       for (std::size_t w = 1; w < words.size(); ++w) {
@@ -77,7 +78,8 @@ Expectations read_markers(const std::string& text, const std::string& rule) {
     }
     for (const auto& [marker, must] : {std::pair{"# file-ruleid: ", true}, std::pair{"# file-ok: ", false}}) {
       const auto pos = line.find(marker);
-      if (pos != std::string_view::npos && onramp::util::trim(line.substr(pos + std::string_view(marker).size())) == rule) {
+      if (pos != std::string_view::npos &&
+          onramp::util::trim(line.substr(pos + std::string_view(marker).size())) == rule) {
         (must ? e.file_must : e.file_must_not) = true;
       }
     }
@@ -97,12 +99,14 @@ void check_columns_and_severity(const Expectations& expect, const onramp::core::
     const auto line = f->location.line;
     const auto it = expect.severities.find(line);
     const auto severity = it == expect.severities.end() ? rule.severity : it->second;
-    CHECK_MESSAGE(f->severity == severity, where << ":" << line << " has severity " << onramp::core::to_string(f->severity)
-                                                 << ", expected " << onramp::core::to_string(severity));
+    CHECK_MESSAGE(f->severity == severity, where << ":" << line << " has severity "
+                                                 << onramp::core::to_string(f->severity) << ", expected "
+                                                 << onramp::core::to_string(severity));
   }
   for (const auto& [line, column] : expect.columns) {
-    const bool found = std::any_of(findings.begin(), findings.end(),
-                                   [&](const auto* f) { return f->location.line == line && f->location.column == column; });
+    const bool found = std::any_of(findings.begin(), findings.end(), [&](const auto* f) {
+      return f->location.line == line && f->location.column == column;
+    });
     CHECK_MESSAGE(found, where << ":" << line << " should be reported at column " << column);
   }
 }
@@ -110,7 +114,8 @@ void check_columns_and_severity(const Expectations& expect, const onramp::core::
 /// A fixture's first line may say where the file sits in a repository: `# onramp-path: tests/test_x.py`.
 std::string virtual_path(const std::string& text, const fs::path& fixture) {
   constexpr std::string_view tag = "# onramp-path: ";
-  if (text.rfind(tag, 0) == 0) return std::string(onramp::util::trim(std::string_view(text).substr(tag.size(), text.find('\n') - tag.size())));
+  if (text.rfind(tag, 0) == 0)
+    return std::string(onramp::util::trim(std::string_view(text).substr(tag.size(), text.find('\n') - tag.size())));
   return "app/" + fixture.stem().string() + ".py";
 }
 
@@ -167,7 +172,8 @@ std::pair<std::size_t, std::size_t> check_repository_fixture(const fs::path& rep
     if (expect.file_must) CHECK_MESSAGE(whole_file, rel << " should be reported as a whole file");
     if (!expect.file_must) CHECK_MESSAGE(!whole_file, rel << " reported as a whole file but not marked file-ruleid");
     for (auto line : expect.must) CHECK_MESSAGE(lines.count(line) == 1, rel << ":" << line << " should be reported");
-    for (auto line : lines) CHECK_MESSAGE(expect.must.count(line) == 1, rel << ":" << line << " reported but not marked ruleid");
+    for (auto line : lines)
+      CHECK_MESSAGE(expect.must.count(line) == 1, rel << ":" << line << " reported but not marked ruleid");
     for (auto line : expect.must_not) CHECK_MESSAGE(lines.count(line) == 0, rel << ":" << line << " is marked ok");
     check_columns_and_severity(expect, the_rule, by_file[rel], rel);
   }
@@ -203,7 +209,8 @@ TEST_SUITE("rules") {
         }
       }
       std::sort(fixtures.begin(), fixtures.end());
-      REQUIRE_MESSAGE(!fixtures.empty(), "no fixture tests/rules/" << rule.step_key << "/" << name << ".py (or a directory)");
+      REQUIRE_MESSAGE(!fixtures.empty(),
+                      "no fixture tests/rules/" << rule.step_key << "/" << name << ".py (or a directory)");
       std::size_t must_total = 0, ok_total = 0;
       for (const auto& fixture : fixtures) {
         CAPTURE(fixture.string());
@@ -217,7 +224,8 @@ TEST_SUITE("rules") {
         const auto expect = read_markers(text, rule.id);
         must_total += expect.must.size();
         ok_total += expect.must_not.size();
-        const auto result = onramp::engine::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
+        const auto result =
+            onramp::engine::analyse_source(virtual_path(text, fixture), text, *loaded, fixture_config(text));
         std::set<std::uint32_t> reported;
         std::vector<const onramp::core::Finding*> of_rule;
         for (const auto& f : result.findings) {
@@ -226,8 +234,10 @@ TEST_SUITE("rules") {
           of_rule.push_back(&f);
         }
         check_columns_and_severity(expect, rule, of_rule, fixture.filename().string());
-        for (auto line : expect.must) CHECK_MESSAGE(reported.count(line) == 1, "line " << line << " should be reported");
-        for (auto line : reported) CHECK_MESSAGE(expect.must.count(line) == 1, "line " << line << " reported but not marked ruleid");
+        for (auto line : expect.must)
+          CHECK_MESSAGE(reported.count(line) == 1, "line " << line << " should be reported");
+        for (auto line : reported)
+          CHECK_MESSAGE(expect.must.count(line) == 1, "line " << line << " reported but not marked ruleid");
         for (auto line : expect.must_not) CHECK_MESSAGE(reported.count(line) == 0, "line " << line << " is marked ok");
       }
       CHECK_MESSAGE(must_total > 0, "the fixtures need at least one `# ruleid:` line");
@@ -238,27 +248,34 @@ TEST_SUITE("rules") {
   TEST_CASE("rules::loader rejects bad rule files with file and line") {
     onramp::core::RuleSet set;
     SUBCASE("unknown top-level key") {
-      const auto st = set.add("rules/x/bad.yaml", "id: sandbox/x\nseverity: error\nsummary: s\nsumary: typo\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      const auto st = set.add(
+          "rules/x/bad.yaml",
+          "id: sandbox/x\nseverity: error\nsummary: s\nsumary: typo\ndocs: {what: a, why: b, example: c, fix: d}\n");
       REQUIRE_FALSE(st.ok());
       CHECK(st.error().message == "rules/x/bad.yaml:4: unknown key `sumary` in a rule");
     }
     SUBCASE("unknown key in match") {
-      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: error\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\nmatch:\n  calls: [a.b]\n  text: x\n");
+      const auto st = set.add("r.yaml",
+                              "id: sandbox/x\nseverity: error\nsummary: s\ndocs: {what: a, why: b, example: c, fix: "
+                              "d}\nmatch:\n  calls: [a.b]\n  text: x\n");
       REQUIRE_FALSE(st.ok());
       CHECK(st.error().message == "r.yaml:7: unknown key `text` in match");
     }
     SUBCASE("bad severity") {
-      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: fatal\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      const auto st = set.add(
+          "r.yaml", "id: sandbox/x\nseverity: fatal\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
       REQUIRE_FALSE(st.ok());
       CHECK(st.error().message == "r.yaml:2: severity must be info, warning or error");
     }
     SUBCASE("id without a known step") {
-      const auto st = set.add("r.yaml", "id: nothing/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
+      const auto st =
+          set.add("r.yaml", "id: nothing/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n");
       REQUIRE_FALSE(st.ok());
       CHECK(st.error().message == "r.yaml:1: id `nothing/x` does not start with a step key");
     }
     SUBCASE("missing docs field") {
-      const auto st = set.add("r.yaml", "id: sandbox/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c}\n");
+      const auto st =
+          set.add("r.yaml", "id: sandbox/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c}\n");
       REQUIRE_FALSE(st.ok());
       CHECK(st.error().message == "r.yaml:4: docs needs `fix`");
     }
@@ -275,7 +292,10 @@ TEST_SUITE("rules") {
       CHECK(st.error().message == "b.yaml: rule `sandbox/x` is defined twice (also in a.yaml)");
     }
     SUBCASE("a good rule loads with its step") {
-      REQUIRE(set.add("ok.yaml", "id: async/x\nseverity: warning\nsummary: s\nruff: [ASYNC1]\ndocs: {what: a, why: b, example: c, fix: d}\nmatch: {calls: [time.sleep, 'os.*']}\n").ok());
+      REQUIRE(set.add("ok.yaml",
+                      "id: async/x\nseverity: warning\nsummary: s\nruff: [ASYNC1]\ndocs: {what: a, why: b, example: c, "
+                      "fix: d}\nmatch: {calls: [time.sleep, 'os.*']}\n")
+                  .ok());
       const auto* rule = set.find("async/x");
       REQUIRE(rule != nullptr);
       CHECK(rule->step == 8);
@@ -297,8 +317,10 @@ TEST_SUITE("rules") {
 TEST_SUITE("rules") {
   TEST_CASE("rules::call patterns expand braces") {
     onramp::core::RuleSet set;
-    REQUIRE(set.add("r.yaml", "id: async/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n"
-                              "match:\n  calls: ['{a,b.c()}.{get,put}', plain, 'x.{y}']\n").ok());
+    REQUIRE(set.add("r.yaml",
+                    "id: async/x\nseverity: info\nsummary: s\ndocs: {what: a, why: b, example: c, fix: d}\n"
+                    "match:\n  calls: ['{a,b.c()}.{get,put}', plain, 'x.{y}']\n")
+                .ok());
     std::vector<std::string> calls;
     for (const auto& c : set.find("async/x")->match.calls) calls.push_back(c.name);
     CHECK(calls == std::vector<std::string>{"a.get", "a.put", "b.c().get", "b.c().put", "plain", "x.y"});

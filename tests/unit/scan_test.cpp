@@ -62,7 +62,8 @@ TEST_SUITE("scan") {
       const auto d = discover(dir.path(), 1 << 20, excluded);
       REQUIRE(d.ok());
       CHECK(paths(*d) == std::vector<std::string>{"app/main.py"});
-      CHECK(d->skipped_directories == std::map<std::string, std::size_t>{{"config-excluded", 1}, {"default-excluded", 3}});
+      CHECK(d->skipped_directories ==
+            std::map<std::string, std::size_t>{{"config-excluded", 1}, {"default-excluded", 3}});
       CHECK(d->skipped_files == std::map<std::string, std::size_t>{{"gitignored", 1}});
     }
     SUBCASE("git tracks build/lib/report.py: build/ is source, its tracked files are kept, the rest stays ignored") {
@@ -70,7 +71,8 @@ TEST_SUITE("scan") {
       const auto d = discover(dir.path(), 1 << 20, excluded, &tracked);
       REQUIRE(d.ok());
       CHECK(paths(*d) == std::vector<std::string>{"app/main.py", "build/lib/report.py"});
-      CHECK(d->skipped_directories == std::map<std::string, std::size_t>{{"config-excluded", 1}, {"default-excluded", 2}});
+      CHECK(d->skipped_directories ==
+            std::map<std::string, std::size_t>{{"config-excluded", 1}, {"default-excluded", 2}});
       CHECK(d->skipped_files == std::map<std::string, std::size_t>{{"gitignored", 2}});
     }
   }

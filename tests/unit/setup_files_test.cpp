@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/checks/local-setup/setup_files.hpp"
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/util/strings.hpp"
 #include "test_support.hpp"
 
@@ -61,13 +61,15 @@ TEST_SUITE("checks::setup_files") {
     CHECK(classify_url_password("redis://cache:6379/0") == SecretValue::empty);
 
     CHECK(mask_text("--url=https://u:Hx8Zq2Wp@pypi.example.com/simple API_TOKEN=Qw9Er8Ty7Ui6Op5 LEVEL=debug") ==
-          "--url=https://u:****@pypi.example.com/simple API_TOKEN=Qw9…" " LEVEL=debug");
+          "--url=https://u:****@pypi.example.com/simple API_TOKEN=Qw9…"
+          " LEVEL=debug");
     CHECK(secret_hint("short") == "value hidden");
     CHECK(mask_words({"redis-server", "--requirepass", "Hj7Kl8Zx9Cv", "--port", "6379"}) ==
           std::vector<std::string>{"redis-server", "--requirepass", "Hj…", "--port", "6379"});
 
-    const auto opts = secret_options({"redis-server", "--requirepass", "Hj7Kl8Zx9Cv", "--api-key=Mn8Bv7Cx6Z", "--password",
-                                      "$REDIS_PASSWORD", "--password-file", "/run/secrets/pw", "-p", "x"});
+    const auto opts =
+        secret_options({"redis-server", "--requirepass", "Hj7Kl8Zx9Cv", "--api-key=Mn8Bv7Cx6Z", "--password",
+                        "$REDIS_PASSWORD", "--password-file", "/run/secrets/pw", "-p", "x"});
     REQUIRE(opts.size() == 2);
     CHECK(opts[0].option == "--requirepass");
     CHECK(opts[0].value == "Hj7Kl8Zx9Cv");
@@ -116,14 +118,19 @@ HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health || exit 1
     const auto& df = dfs[0];
     CHECK(df["path"] == "Dockerfile");
     REQUIRE(df["stages"].size() == 2);
-    CHECK(df["stages"][0] == nlohmann::ordered_json::parse(
-                                 R"({"image": "python", "tag": "3.12-slim", "digest": "", "written": "${PYTHON}", "alias": "build", "line": 2})"));
-    CHECK(df["stages"][1] == nlohmann::ordered_json::parse(R"({"image": "build", "from_stage": "build", "alias": "final", "line": 5})"));
+    CHECK(
+        df["stages"][0] ==
+        nlohmann::ordered_json::parse(
+            R"({"image": "python", "tag": "3.12-slim", "digest": "", "written": "${PYTHON}", "alias": "build", "line": 2})"));
+    CHECK(df["stages"][1] ==
+          nlohmann::ordered_json::parse(R"({"image": "build", "from_stage": "build", "alias": "final", "line": 5})"));
     CHECK(df["user"] == "app");
     CHECK(df["expose"] == nlohmann::ordered_json::parse(R"(["8000", "9000/udp"])"));
-    CHECK(df["entrypoint"] == nlohmann::ordered_json::parse(R"({"form": "shell", "command": "/entrypoint.sh", "line": 9})"));
-    CHECK(df["cmd"] == nlohmann::ordered_json::parse(
-                           R"({"form": "exec", "command": ["uvicorn", "app.main:app", "--host", "0.0.0.0"], "line": 10})"));
+    CHECK(df["entrypoint"] ==
+          nlohmann::ordered_json::parse(R"({"form": "shell", "command": "/entrypoint.sh", "line": 9})"));
+    CHECK(df["cmd"] ==
+          nlohmann::ordered_json::parse(
+              R"({"form": "exec", "command": ["uvicorn", "app.main:app", "--host", "0.0.0.0"], "line": 10})"));
     CHECK(df["healthcheck"]["command"] == "curl -f http://localhost:8000/health || exit 1");
     const auto& installs = df["installs"];
     REQUIRE(installs.size() == 4);
@@ -144,7 +151,8 @@ HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health || exit 1
     CHECK(services[0]["profiles"] == nlohmann::ordered_json::parse(R"(["db"])"));
     CHECK(services[1]["build"] == nlohmann::ordered_json::parse(R"({"context": ".", "dockerfile": "Dockerfile"})"));
     CHECK(services[1]["ports"] == nlohmann::ordered_json::parse(R"(["8000:8000"])"));
-    CHECK(services[1]["depends_on"] == nlohmann::ordered_json::parse(R"([{"service": "db", "condition": "service_healthy"}])"));
+    CHECK(services[1]["depends_on"] ==
+          nlohmann::ordered_json::parse(R"([{"service": "db", "condition": "service_healthy"}])"));
     CHECK(services[1]["env_file"] == nlohmann::ordered_json::parse(R"([".env"])"));
     CHECK(services[1]["healthcheck"].is_null());
   }
@@ -154,17 +162,18 @@ TEST_SUITE("cli::secrets") {
   TEST_CASE("cli::no secret from the scanned files reaches any output") {
     // Every secret is distinct, so a leak names the file it came from.
     const std::vector<std::string> secrets = {
-        "EnvSecretKey-a1b2c3d4", "EnvPgPassword-e5f6g7h8", "EnvUrlPass-i9j0k1l2", "EnvMultiLine-m3n4o5p6",
-        "TemplateApiKey-q7r8s9t0", "ComposePass-u1v2w3x4", "ComposeUrlPass-y5z6a7b8", "HealthUrlPass-c9d0e1f2",
-        "DockerEnvSecret-g3h4i5j6", "DockerArgToken-k7l8m9n0", "IndexUrlPass-o1p2q3r4", "CmdUrlPass-s5t6u7v8",
-        "SettingsSecret-w9x0y1z2", "DjangoDbPass-a3b4c5d6", "RedisUrlPass-e7f8g9h0", "DefaultToken-i1j2k3l4",
-        "ExtendedPass-m5n6o7p8", "ProdEnvToken-q9r0s1t2", "CeleryUrlPass-u3v4w5x6", "LabelPass-y7z8a9b0",
-        "RequirePass-c1d2e3f4", "CmdApiKey-g5h6i7j8", "ExecFormPass-k9l0m1n2"};
+        "EnvSecretKey-a1b2c3d4",    "EnvPgPassword-e5f6g7h8",  "EnvUrlPass-i9j0k1l2",     "EnvMultiLine-m3n4o5p6",
+        "TemplateApiKey-q7r8s9t0",  "ComposePass-u1v2w3x4",    "ComposeUrlPass-y5z6a7b8", "HealthUrlPass-c9d0e1f2",
+        "DockerEnvSecret-g3h4i5j6", "DockerArgToken-k7l8m9n0", "IndexUrlPass-o1p2q3r4",   "CmdUrlPass-s5t6u7v8",
+        "SettingsSecret-w9x0y1z2",  "DjangoDbPass-a3b4c5d6",   "RedisUrlPass-e7f8g9h0",   "DefaultToken-i1j2k3l4",
+        "ExtendedPass-m5n6o7p8",    "ProdEnvToken-q9r0s1t2",   "CeleryUrlPass-u3v4w5x6",  "LabelPass-y7z8a9b0",
+        "RequirePass-c1d2e3f4",     "CmdApiKey-g5h6i7j8",      "ExecFormPass-k9l0m1n2"};
     TempDir repo;
     repo.write("pyproject.toml", "[project]\nname = \"leaky\"\ndependencies = [\"fastapi\", \"django\"]\n");
-    repo.write(".env", "SECRET_KEY=EnvSecretKey-a1b2c3d4\nexport POSTGRES_PASSWORD='EnvPgPassword-e5f6g7h8'\n"
-                       "DATABASE_URL=postgres://app:EnvUrlPass-i9j0k1l2@db:5432/app\n"
-                       "JWT_PRIVATE_KEY=\"-----BEGIN KEY-----\nEnvMultiLine-m3n4o5p6\n-----END KEY-----\"\n");
+    repo.write(".env",
+               "SECRET_KEY=EnvSecretKey-a1b2c3d4\nexport POSTGRES_PASSWORD='EnvPgPassword-e5f6g7h8'\n"
+               "DATABASE_URL=postgres://app:EnvUrlPass-i9j0k1l2@db:5432/app\n"
+               "JWT_PRIVATE_KEY=\"-----BEGIN KEY-----\nEnvMultiLine-m3n4o5p6\n-----END KEY-----\"\n");
     repo.write(".env.example", "API_KEY=TemplateApiKey-q7r8s9t0\nSECRET_KEY=changethis\n");
     repo.write("deploy/.env.production", "SLACK_BOT_TOKEN=ProdEnvToken-q9r0s1t2\n");
     repo.write("compose.yml", R"(x-env: &env
@@ -188,7 +197,8 @@ services:
     image: redis:7
     command: redis-server --requirepass RequirePass-c1d2e3f4
 )");
-    repo.write("services.yml", "services:\n  base:\n    image: app:1\n    environment:\n      REDIS_PASSWORD: ExtendedPass-m5n6o7p8\n");
+    repo.write("services.yml",
+               "services:\n  base:\n    image: app:1\n    environment:\n      REDIS_PASSWORD: ExtendedPass-m5n6o7p8\n");
     repo.write("Dockerfile", R"(ARG GITHUB_TOKEN=DockerArgToken-k7l8m9n0
 FROM python:3.12-slim
 ENV SECRET_KEY=DockerEnvSecret-g3h4i5j6 DEBUG=0
@@ -232,7 +242,8 @@ app = FastAPI()
         const auto tail = secret.substr(secret.size() - 8);
         CHECK_MESSAGE(run.out.find(tail) == std::string::npos, tail << " (tail of " << secret << ") leaked");
       }
-      for (std::size_t pos = run.out.find("local-setup/"); pos != std::string::npos; pos = run.out.find("local-setup/", pos + 1)) {
+      for (std::size_t pos = run.out.find("local-setup/"); pos != std::string::npos;
+           pos = run.out.find("local-setup/", pos + 1)) {
         ++local_setup_findings;
       }
     }
@@ -245,15 +256,20 @@ TEST_SUITE("cli::secrets") {
   TEST_CASE("cli::the end-to-end fixtures' secrets reach no output") {
     // The values their SCENARIO.md lists under "Secrets that must never appear in any output".
     const std::vector<std::pair<std::string, std::vector<std::string>>> fixtures = {
-        {"django-requirements", {"q7v9x2-m9kz4wp8e-r1t6y0u3i5o_ljhgfd7sa2Lk", "S3cure-Db-Pass", "bookshelf-admin-2024"}},
+        {"django-requirements",
+         {"q7v9x2-m9kz4wp8e-r1t6y0u3i5o_ljhgfd7sa2Lk", "S3cure-Db-Pass", "bookshelf-admin-2024"}},
         {"piptools-flask", {"ci-only"}},
         {"poetry-fastapi", {"orders-dev-pw"}},
     };
     for (const auto& [name, secrets] : fixtures) {
       const auto root = (onramp::test::source_dir() / "tests" / "fixtures" / name / "repo").string();
-      for (const auto& args : std::vector<std::vector<std::string>>{
-               {root, "--format", "json"}, {root}, {"check", root, "--format", "sarif"}, {"check", root, "--format", "gitlab"},
-               {"check", root, "--format", "github"}, {"check", root, "--format", "json"}, {"check", root}}) {
+      for (const auto& args : std::vector<std::vector<std::string>>{{root, "--format", "json"},
+                                                                    {root},
+                                                                    {"check", root, "--format", "sarif"},
+                                                                    {"check", root, "--format", "gitlab"},
+                                                                    {"check", root, "--format", "github"},
+                                                                    {"check", root, "--format", "json"},
+                                                                    {"check", root}}) {
         const auto run = run_cli(args);
         CAPTURE(onramp::util::join(args, " "));
         CHECK(run.code != 2);

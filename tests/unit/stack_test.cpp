@@ -17,7 +17,8 @@ Release r(std::string_view v) { return parse_release(v).value_or(Release{}); }
 nlohmann::ordered_json stack_facts(const onramp::test::TempDir& dir) {
   const auto analysis = onramp::test::scan_repo(dir.path());
   for (std::size_t i = 0; i < analysis.step_facts.size(); ++i) {
-    if (analysis.step_facts[i].contains("roots") && analysis.step_facts[i].contains("packages_by_role")) return analysis.step_facts[i];
+    if (analysis.step_facts[i].contains("roots") && analysis.step_facts[i].contains("packages_by_role"))
+      return analysis.step_facts[i];
   }
   return {};
 }
@@ -91,7 +92,9 @@ TEST_SUITE("checks::stack") {
       CHECK(!s.spec.empty());
       CHECK(!s.written_for.empty());
       CHECK(!s.message.empty());
-      CHECK(s.calls.size() + s.decorators.size() + s.bases.size() + s.imports.size() + s.model_methods.size() + s.inner_classes.size() > 0);
+      CHECK(s.calls.size() + s.decorators.size() + s.bases.size() + s.imports.size() + s.model_methods.size() +
+                s.inner_classes.size() >
+            0);
       if (!s.model_methods.empty() || !s.inner_classes.empty()) CHECK(!s.model_bases.empty());
       for (const auto& c : s.calls) CHECK(c.find('{') == std::string::npos);  // braces expanded
     }
@@ -131,20 +134,24 @@ TEST_SUITE("checks::stack") {
   TEST_CASE("facts::extract::SettingsStringsExtractor records strings of UPPER_CASE settings") {
     auto rules = onramp::core::RuleSet::load_embedded();
     REQUIRE(rules);
-    const auto a = onramp::engine::analyse_source("app/settings.py", R"(INSTALLED_APPS = ["django.contrib.admin", "storages"]
+    const auto a =
+        onramp::engine::analyse_source("app/settings.py", R"(INSTALLED_APPS = ["django.contrib.admin", "storages"]
 CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}
 lower_case = "not_recorded"
-)", *rules);
+)",
+                                       *rules);
     std::vector<std::string> values;
     for (const auto& s : a.module.records.settings_strings) values.push_back(s.name + "=" + s.value);
-    CHECK(values == std::vector<std::string>{"INSTALLED_APPS=django.contrib.admin storages ", "CACHES=default BACKEND django_redis.cache.RedisCache "});
+    CHECK(values == std::vector<std::string>{"INSTALLED_APPS=django.contrib.admin storages ",
+                                             "CACHES=default BACKEND django_redis.cache.RedisCache "});
   }
 
   TEST_CASE("stack::StackInventory facts") {
     onramp::test::TempDir dir;
-    dir.write("pyproject.toml", "[project]\nname = \"shop\"\nrequires-python = \">=3.12\"\n"
-                                "dependencies = [\"SQLAlchemy>=2,<3\", \"fastapi[standard]>=0.110\", \"acme-internal==1.0\"]\n"
-                                "[dependency-groups]\ndev = [\"pytest>=8\"]\n[build-system]\nrequires = [\"hatchling\"]\n");
+    dir.write("pyproject.toml",
+              "[project]\nname = \"shop\"\nrequires-python = \">=3.12\"\n"
+              "dependencies = [\"SQLAlchemy>=2,<3\", \"fastapi[standard]>=0.110\", \"acme-internal==1.0\"]\n"
+              "[dependency-groups]\ndev = [\"pytest>=8\"]\n[build-system]\nrequires = [\"hatchling\"]\n");
     dir.write("uv.lock", "version = 1\n[[package]]\nname = \"fastapi\"\nversion = \"0.115.2\"\n");
     dir.write("shop/main.py", "import fastapi\nimport sqlalchemy\n");
     const auto facts = stack_facts(dir);

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/engine/pipeline.hpp"
 #include "onramp/parse/ini.hpp"
 
 namespace {
@@ -30,18 +30,24 @@ TEST_SUITE("style") {
     CHECK(complexities("def trivial():\n    pass\n") == V{1});
     CHECK(complexities("def expr_as_statement():\n    0xF00D\n") == V{1});
     CHECK(complexities("def sequential(n):\n    k = n + 4\n    s = k + n\n    return s\n") == V{1});
-    CHECK(complexities("def f(n):\n    if n > 3:\n        return 1\n    elif n > 4:\n        return 2\n    else:\n        return 3\n") == V{3});
-    CHECK(complexities("def f():\n    if n > 3:\n        if n > 4:\n            return 1\n        else:\n            return 2\n"
-                       "    else:\n        return 3\n") == V{3});
+    CHECK(complexities("def f(n):\n    if n > 3:\n        return 1\n    elif n > 4:\n        return 2\n    else:\n     "
+                       "   return 3\n") == V{3});
+    CHECK(complexities(
+              "def f():\n    if n > 3:\n        if n > 4:\n            return 1\n        else:\n            return 2\n"
+              "    else:\n        return 3\n") == V{3});
     CHECK(complexities("def f():\n    for i in range(10):\n        print(i)\n") == V{2});
     CHECK(complexities("def f(l):\n    for i in l:\n        print(i)\n    else:\n        print(None)\n") == V{2});
     CHECK(complexities("def f(n):\n    if n > 4:\n        return f(n - 1)\n    else:\n        return n\n") == V{2});
     // Nested defs: each is measured, and counts (1 + its decisions) in every def around it.
-    CHECK(complexities("def nested_functions():\n    def a():\n        def b():\n            pass\n\n        b()\n\n    a()\n") == V{3, 2, 1});
+    CHECK(
+        complexities(
+            "def nested_functions():\n    def a():\n        def b():\n            pass\n\n        b()\n\n    a()\n") ==
+        V{3, 2, 1});
     CHECK(complexities("def f():\n    try:\n        print(1)\n    except TypeA:\n        print(2)\n    except TypeB:\n"
                        "        print(3)\n    else:\n        print(4)\n") == V{4});
-    CHECK(complexities("def f():\n    try:\n        try:\n            print(1)\n        finally:\n            print(2)\n"
-                       "    finally:\n        print(3)\n") == V{1});
+    CHECK(
+        complexities("def f():\n    try:\n        try:\n            print(1)\n        finally:\n            print(2)\n"
+                     "    finally:\n        print(3)\n") == V{1});
     CHECK(complexities("async def foobar(a, b, c):\n    await whatever(a, b, c)\n    if await b:\n        pass\n"
                        "    async with c:\n        pass\n    async for x in a:\n        pass\n") == V{3});
     CHECK(complexities("def f():\n    x: Any = None\n") == V{1});
@@ -55,18 +61,30 @@ TEST_SUITE("style") {
                        "            def exception(self):\n                pass\n\n"
                        "        return ServiceProvider(Logger())\n") == V{9, 1, 2, 1, 1, 1, 1});
     CHECK(complexities("def f():\n    try:\n        pass\n    finally:\n        pass\n") == V{1});
-    CHECK(complexities("def f():\n    try:\n        pass\n    finally:\n        if res:\n            errors.append(1)\n") == V{2});
+    CHECK(complexities(
+              "def f():\n    try:\n        pass\n    finally:\n        if res:\n            errors.append(1)\n") ==
+          V{2});
     CHECK(complexities("def f():\n    with lock:\n        if foo:\n            print('bar')\n") == V{2});
-    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            print('foo')\n        case _:\n            print('bar')\n") == V{2});
-    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            pass\n        case 2:\n            pass\n"
-                       "        case _:\n            pass\n") == V{3});
-    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            pass\n        case x:\n            pass\n") == V{2});
-    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            pass\n        case 5 | _:\n            pass\n") == V{2});
+    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            print('foo')\n        case _:\n     "
+                       "       print('bar')\n") == V{2});
+    CHECK(complexities(
+              "def f():\n    match subject:\n        case 2:\n            pass\n        case 2:\n            pass\n"
+              "        case _:\n            pass\n") == V{3});
+    CHECK(complexities(
+              "def f():\n    match subject:\n        case 2:\n            pass\n        case x:\n            pass\n") ==
+          V{2});
+    CHECK(complexities("def f():\n    match subject:\n        case 2:\n            pass\n        case 5 | _:\n         "
+                       "   pass\n") == V{2});
     // Not in ruff's tests, same rules: a guarded or refutable last case counts; boolean operators,
     // conditional expressions, comprehensions and lambdas do not; module-level code is not measured.
-    CHECK(complexities("def f():\n    match s:\n        case 1:\n            pass\n        case x if x:\n            pass\n") == V{3});
-    CHECK(complexities("def f():\n    match s:\n        case 1:\n            pass\n        case [a, b]:\n            pass\n") == V{3});
-    CHECK(complexities("def f():\n    match s:\n        case 1:\n            pass\n        case (_ as whole):\n            pass\n") == V{2});
+    CHECK(complexities(
+              "def f():\n    match s:\n        case 1:\n            pass\n        case x if x:\n            pass\n") ==
+          V{3});
+    CHECK(complexities(
+              "def f():\n    match s:\n        case 1:\n            pass\n        case [a, b]:\n            pass\n") ==
+          V{3});
+    CHECK(complexities("def f():\n    match s:\n        case 1:\n            pass\n        case (_ as whole):\n        "
+                       "    pass\n") == V{2});
     CHECK(complexities("def f(a, b, l):\n    x = a and b or not a\n    y = 1 if a else 2\n    z = [i for i in l if i]\n"
                        "    g = lambda q: q or a\n    return x, y, z, g\n") == V{1});
     CHECK(complexities("if a:\n    pass\nfor x in y:\n    pass\n\ndef f():\n    pass\n") == V{1});

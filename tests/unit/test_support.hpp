@@ -10,8 +10,8 @@
 #include <doctest/doctest.h>
 
 #include "onramp/cli/cli.hpp"
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/engine/pipeline.hpp"
 
 namespace onramp::test {
 
@@ -53,7 +53,8 @@ private:
 };
 
 /// Runs the whole pipeline on `root` with the built-in rules, as `onramp` would (reports show `display`).
-inline engine::Analysis scan_repo(const std::filesystem::path& root, std::string display = "repo", core::Config config = {}) {
+inline engine::Analysis scan_repo(const std::filesystem::path& root, std::string display = "repo",
+                                  core::Config config = {}) {
   auto rules = core::RuleSet::load_embedded();
   REQUIRE(rules.ok());
   engine::ScanOptions options;

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "onramp/checks/typing/annotations.hpp"
-#include "onramp/facts/extract/type_ignores.hpp"
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/core/steps.hpp"
+#include "onramp/engine/pipeline.hpp"
+#include "onramp/facts/extract/type_ignores.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -17,7 +17,8 @@ namespace {
 using json = nlohmann::ordered_json;
 
 onramp::engine::Analysis scan_fixture(const std::string& scenario, onramp::core::Config config = {}) {
-  return onramp::test::scan_repo(onramp::test::source_dir() / "tests" / "fixtures" / scenario / "repo", scenario, std::move(config));
+  return onramp::test::scan_repo(onramp::test::source_dir() / "tests" / "fixtures" / scenario / "repo", scenario,
+                                 std::move(config));
 }
 
 const json& typing_facts(const onramp::engine::Analysis& a) {
@@ -198,12 +199,13 @@ TEST_SUITE("typing") {
     using onramp::checks::typing::count_any;
     using onramp::checks::typing::NameResolver;
     using onramp::checks::typing::resolves_to_any;
-    const auto m = onramp::engine::analyse_source(
-                       "app/m.py",
-                       "import typing as t\nimport typing_extensions\nfrom typing import Any, Optional, Union, Literal, "
-                       "Annotated\nfrom app.types import Anything\n\ndef f():\n    from typing import Any as Nested\n",
-                       *onramp::core::RuleSet::load_embedded())
-                       .module;
+    const auto m =
+        onramp::engine::analyse_source(
+            "app/m.py",
+            "import typing as t\nimport typing_extensions\nfrom typing import Any, Optional, Union, Literal, "
+            "Annotated\nfrom app.types import Anything\n\ndef f():\n    from typing import Any as Nested\n",
+            *onramp::core::RuleSet::load_embedded())
+            .module;
     const NameResolver names(m);
     CHECK(names.resolve("t.Any") == "typing.Any");
     CHECK(names.resolve("Nested") == "typing.Any");
@@ -224,7 +226,8 @@ TEST_SUITE("typing") {
     CHECK(count_any("Literal['Any'] | Any", names) == 1);
     CHECK(count_any("Annotated[Any, Any]", names) == 1);
     CHECK(count_any("Anything", names) == 0);
-    CHECK(count_any("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Any", names) == 0);  // too deep: given up, no crash
+    CHECK(count_any("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Any", names) ==
+          0);  // too deep: given up, no crash
   }
 }
 

@@ -11,11 +11,11 @@ TEST_SUITE("util") {
     CHECK(is_valid_utf8(""));
     CHECK(is_valid_utf8("plain ascii"));
     CHECK(is_valid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
-    CHECK_FALSE(is_valid_utf8("\xe9t\xe9"));           // Latin-1
-    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));            // overlong '/'
-    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));        // surrogate
-    CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));    // past U+10FFFF
-    CHECK_FALSE(is_valid_utf8("\xe2\x82"));            // truncated
+    CHECK_FALSE(is_valid_utf8("\xe9t\xe9"));         // Latin-1
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
+    CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\xe2\x82"));          // truncated
   }
 
   TEST_CASE("util::count_code_points") {

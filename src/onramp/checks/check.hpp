@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/checks/context.hpp"
-#include "onramp/model/project.hpp"
 #include "onramp/facts/walker.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::checks {
 

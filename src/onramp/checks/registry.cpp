@@ -2,10 +2,6 @@
 // findings is a check; walk-time extractors that record facts are listed in facts/extract/extractors.cpp.
 #include "onramp/checks/async/async_inventory.hpp"
 #include "onramp/checks/check.hpp"
-#include "onramp/checks/local-setup/local_setup_inventory.hpp"
-#include "onramp/checks/local-setup/no_lockfile.hpp"
-#include "onramp/checks/local-setup/python_version_mismatch.hpp"
-#include "onramp/checks/local-setup/undocumented_env_var.hpp"
 #include "onramp/checks/local-setup/broken_config.hpp"
 #include "onramp/checks/local-setup/committed_env_file.hpp"
 #include "onramp/checks/local-setup/compose_hardcoded_secret.hpp"
@@ -16,7 +12,11 @@
 #include "onramp/checks/local-setup/dockerfile_runs_as_root.hpp"
 #include "onramp/checks/local-setup/dockerfile_secret_in_build.hpp"
 #include "onramp/checks/local-setup/dockerfile_unpinned_base.hpp"
+#include "onramp/checks/local-setup/local_setup_inventory.hpp"
+#include "onramp/checks/local-setup/no_lockfile.hpp"
+#include "onramp/checks/local-setup/python_version_mismatch.hpp"
 #include "onramp/checks/local-setup/secret_in_file.hpp"
+#include "onramp/checks/local-setup/undocumented_env_var.hpp"
 #include "onramp/checks/logging/logger_calls.hpp"
 #include "onramp/checks/logging/logger_creation.hpp"
 #include "onramp/checks/logging/logging_setup.hpp"
@@ -87,8 +87,12 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   add<local_setup::DockerfileUnpinnedBaseCheck>(checks, {"local-setup/dockerfile-unpinned-base"});
   add<local_setup::SecretInFileCheck>(checks, {"local-setup/secret-in-file"});
   add<query::QueryRulesCheck>(checks, {});  // every rule with a `match.query` (rule_ids)
-  add<logging::LoggerCallsCheck>(checks, {"logging/deprecated-warn", "logging/eager-format", "logging/error-instead-of-exception", "logging/exception-outside-except", "logging/extra-attr-clash", "logging/log-in-loop", "logging/redundant-exc-info", "logging/root-logger-call"});
-  add<logging::LoggerCreationCheck>(checks, {"logging/direct-logger-instantiation", "logging/invalid-getlogger-argument"});
+  add<logging::LoggerCallsCheck>(
+      checks, {"logging/deprecated-warn", "logging/eager-format", "logging/error-instead-of-exception",
+               "logging/exception-outside-except", "logging/extra-attr-clash", "logging/log-in-loop",
+               "logging/redundant-exc-info", "logging/root-logger-call"});
+  add<logging::LoggerCreationCheck>(checks,
+                                    {"logging/direct-logger-instantiation", "logging/invalid-getlogger-argument"});
   add<logging::PrintCallCheck>(checks, {"logging/print-call"});
   add<logging::SwallowedExceptionCheck>(checks, {"logging/swallowed-exception"});
   add<sandbox::DebuggerImportCheck>(checks, {"sandbox/debugger-import"});

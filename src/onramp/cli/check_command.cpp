@@ -45,7 +45,8 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
   if (!baseline_file.empty()) {
     std::error_code ec;
     if (!fs::exists(baseline_file, ec)) {
-      throw UsageError{fmt::format("baseline `{}` does not exist; `onramp baseline {}` writes it", baseline_file, args.scan.path)};
+      throw UsageError{
+          fmt::format("baseline `{}` does not exist; `onramp baseline {}` writes it", baseline_file, args.scan.path)};
     }
     auto text = util::read_file(baseline_file, kMaxBaselineBytes);
     if (!text) throw UsageError{fmt::format("baseline `{}`: {}", baseline_file, text.error().message)};
@@ -110,7 +111,8 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     err << fmt::format("onramp: {} finding{} ({} error{}, {} warning{}, {} info)", report.findings.size(),
                        report.findings.size() == 1 ? "" : "s", by_sev[2], by_sev[2] == 1 ? "" : "s", by_sev[1],
                        by_sev[1] == 1 ? "" : "s", by_sev[0]);
-    if (report.baseline) err << fmt::format("; baseline: {} known, {} stale", report.baseline_known, report.baseline_stale);
+    if (report.baseline)
+      err << fmt::format("; baseline: {} known, {} stale", report.baseline_known, report.baseline_stale);
     if (report.diff_ref) err << fmt::format("; {} outside the diff against {}", report.outside_diff, *report.diff_ref);
     err << fmt::format("; {} at or above {}\n", report.failing, core::to_string(fail_on));
   }
@@ -136,7 +138,8 @@ int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostr
     fs::remove(temp, ec);
     throw UsageError{fmt::format("cannot write `{}`", target)};
   }
-  err << fmt::format("onramp: wrote {} finding{} to {}\n", analysis.findings.size(), analysis.findings.size() == 1 ? "" : "s", target);
+  err << fmt::format("onramp: wrote {} finding{} to {}\n", analysis.findings.size(),
+                     analysis.findings.size() == 1 ? "" : "s", target);
   return 0;
 }
 

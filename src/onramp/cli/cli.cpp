@@ -1,8 +1,8 @@
 #include "onramp/cli/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -48,31 +48,38 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
 
   auto* check_cmd = app.add_subcommand(
-      "check", "Findings only, for CI: exit 1 when one at or above --fail-on is new (not in the baseline, inside --diff)");
+      "check",
+      "Findings only, for CI: exit 1 when one at or above --fail-on is new (not in the baseline, inside --diff)");
   CheckArgs check;
   add_scan_options(*check_cmd, check.scan);
-  check_cmd->add_option("--format", check.format, "text, json, sarif, github (workflow commands) or gitlab (Code Quality)")
+  check_cmd
+      ->add_option("--format", check.format, "text, json, sarif, github (workflow commands) or gitlab (Code Quality)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}));
   check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that fails the run (default: warning)")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_flag("--no-baseline", check.no_baseline, "Ignore the baseline named in the configuration");
-  check_cmd->add_option("--diff", check.diff, "Report only findings on lines added or changed since the merge base with REF");
+  check_cmd->add_option("--diff", check.diff,
+                        "Report only findings on lines added or changed since the merge base with REF");
   check_cmd->add_option("-o,--output", check.output, "Write the findings to FILE instead of standard output");
 
-  auto* baseline_cmd = app.add_subcommand("baseline", "Write today's findings to the baseline file (default .onramp-baseline.json)");
+  auto* baseline_cmd =
+      app.add_subcommand("baseline", "Write today's findings to the baseline file (default .onramp-baseline.json)");
   BaselineArgs baseline;
   add_scan_options(*baseline_cmd, baseline.scan);
-  baseline_cmd->add_option("-o,--output", baseline.output, "The baseline file (default: `baseline` from the configuration, "
-                                                           "else PATH/.onramp-baseline.json; - for standard output)");
+  baseline_cmd->add_option("-o,--output", baseline.output,
+                           "The baseline file (default: `baseline` from the configuration, "
+                           "else PATH/.onramp-baseline.json; - for standard output)");
 
   auto* rules_cmd = app.add_subcommand("rules", "List the rules with their step, severity and summary");
   std::string rules_format = "text";
   std::vector<std::string> listed_rule_dirs;
   rules_cmd->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  rules_cmd->add_option("--rules", listed_rule_dirs, "Also list the team's rule files found below DIR; repeatable")->type_name("DIR");
+  rules_cmd->add_option("--rules", listed_rule_dirs, "Also list the team's rule files found below DIR; repeatable")
+      ->type_name("DIR");
 
-  auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation: what it finds, why it matters, an example, the fix");
+  auto* explain_cmd =
+      app.add_subcommand("explain", "Print a rule's documentation: what it finds, why it matters, an example, the fix");
   std::string explain_id;
   std::vector<std::string> explained_rule_dirs;
   explain_cmd->add_option("RULE", explain_id, "A rule id, as `onramp rules` lists them")->required();
@@ -95,9 +102,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       throw UsageError{e.what()};
     }
 
-    const auto& rule_dirs = rules_cmd->parsed()     ? listed_rule_dirs
-                            : explain_cmd->parsed() ? explained_rule_dirs
-                            : check_cmd->parsed()   ? check.scan.rule_dirs
+    const auto& rule_dirs = rules_cmd->parsed()      ? listed_rule_dirs
+                            : explain_cmd->parsed()  ? explained_rule_dirs
+                            : check_cmd->parsed()    ? check.scan.rule_dirs
                             : baseline_cmd->parsed() ? baseline.scan.rule_dirs
                                                      : report_args.rule_dirs;
     const core::RuleSet rules = load_rules(rule_dirs);

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "onramp/engine/pipeline.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/engine/pipeline.hpp"
 
 namespace onramp::cli {
 

@@ -62,7 +62,8 @@ engine::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rule
   fs::path file;
   std::string display;
   if (!args.config.empty()) {
-    if (!fs::is_regular_file(args.config, ec)) throw UsageError{fmt::format("--config: `{}` is not a file", args.config)};
+    if (!fs::is_regular_file(args.config, ec))
+      throw UsageError{fmt::format("--config: `{}` is not a file", args.config)};
     file = args.config;
     display = args.config;
   } else if (auto found = core::find_config(root)) {
@@ -82,8 +83,10 @@ engine::Analysis run_analysis(const engine::ScanOptions& options, const core::Ru
   if (!analysis) throw UsageError{analysis.error().message};
   if (std::getenv("ONRAMP_TIMINGS") != nullptr) {
     const auto& t = analysis->times;
-    err << fmt::format("onramp: timings: discover {:.0f} ms, parse+walk {:.0f} ms wall (tree-sitter parse {:.0f} ms cpu), analyse {:.0f} ms\n",
-                       t.discover_ms, t.parse_ms, t.parse_only_ms, t.analyse_ms);
+    err << fmt::format(
+        "onramp: timings: discover {:.0f} ms, parse+walk {:.0f} ms wall (tree-sitter parse {:.0f} ms cpu), analyse "
+        "{:.0f} ms\n",
+        t.discover_ms, t.parse_ms, t.parse_only_ms, t.analyse_ms);
     std::string slow;
     for (const auto& [name, ms] : t.slowest) slow += fmt::format("{}{} {:.0f} ms", slow.empty() ? "" : ", ", name, ms);
     if (!slow.empty()) err << "onramp: timings: slowest in analyse: " << slow << '\n';

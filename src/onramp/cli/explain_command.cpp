@@ -37,7 +37,8 @@ std::string indent_code(std::string_view code) {
 
 std::string step_text(const core::Rule& r) {
   const auto step = core::step_by_key(r.step_key);
-  return step ? fmt::format("step {} ({})", step->id, step->title) : std::string("no onboarding step: reported by `onramp check` only");
+  return step ? fmt::format("step {} ({})", step->id, step->title)
+              : std::string("no onboarding step: reported by `onramp check` only");
 }
 
 }  // namespace
@@ -46,19 +47,21 @@ void write_rules(std::ostream& out, const core::RuleSet& rules, const std::strin
   if (format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& r : rules.all()) {
-      list.push_back({{"id", r.id},
-                      {"step", r.step},
-                      {"step_key", r.step_key},
-                      {"severity", core::to_string(r.severity)},
-                      {"summary", r.summary},
-                      {"ruff", r.ruff},
-                      {"docs", {{"what", r.docs.what}, {"why", r.docs.why}, {"example", r.docs.example}, {"fix", r.docs.fix}}}});
+      list.push_back(
+          {{"id", r.id},
+           {"step", r.step},
+           {"step_key", r.step_key},
+           {"severity", core::to_string(r.severity)},
+           {"summary", r.summary},
+           {"ruff", r.ruff},
+           {"docs", {{"what", r.docs.what}, {"why", r.docs.why}, {"example", r.docs.example}, {"fix", r.docs.fix}}}});
     }
     out << list.dump(2) << '\n';
     return;
   }
   for (const auto& r : rules.all()) {
-    out << fmt::format("{:<28} {:>2} {:<15} {:<8} {}\n", r.id, r.step, r.step_key, core::to_string(r.severity), r.summary);
+    out << fmt::format("{:<28} {:>2} {:<15} {:<8} {}\n", r.id, r.step, r.step_key, core::to_string(r.severity),
+                       r.summary);
   }
 }
 
@@ -67,7 +70,8 @@ int run_explain(const std::string& id, const core::RuleSet& rules, std::ostream&
   if (rule == nullptr) {
     std::vector<std::string> close;
     for (const auto& r : rules.all()) {
-      if (r.id.find(id) != std::string::npos || (!r.id.empty() && id.find(r.id.substr(r.id.find('/') + 1)) != std::string::npos)) {
+      if (r.id.find(id) != std::string::npos ||
+          (!r.id.empty() && id.find(r.id.substr(r.id.find('/') + 1)) != std::string::npos)) {
         close.push_back(r.id);
       }
     }
@@ -90,15 +94,18 @@ int run_explain(const std::string& id, const core::RuleSet& rules, std::ostream&
                             r.id));
     return 0;
   }
-  std::string suppress = fmt::format("Suppress one occurrence with `# onramp: ignore[{}]` on its line (the first line of a multi-line statement)", r.id);
+  std::string suppress = fmt::format(
+      "Suppress one occurrence with `# onramp: ignore[{}]` on its line (the first line of a multi-line statement)",
+      r.id);
   if (!r.ruff.empty()) {
     std::vector<std::string> noqa;
     for (const auto& code : r.ruff) noqa.push_back("`# noqa: " + code + "`");
     suppress += fmt::format("; ruff's {} works too", util::join(noqa, " or "));
   }
-  suppress += fmt::format(". In a whole file: `# onramp: ignore-file[{}]`; for paths or the whole project: `per-file-ignores` or "
-                          "`ignore` in `[tool.onramp]`.",
-                          r.id);
+  suppress += fmt::format(
+      ". In a whole file: `# onramp: ignore-file[{}]`; for paths or the whole project: `per-file-ignores` or "
+      "`ignore` in `[tool.onramp]`.",
+      r.id);
   out << "\nSuppressing it\n" << wrap(suppress);
   return 0;
 }

@@ -19,12 +19,14 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   std::sort(sorted.begin(), sorted.end(), [](const Finding* a, const Finding* b) {
     return std::tie(a->path, a->rule, a->fingerprint) < std::tie(b->path, b->rule, b->fingerprint);
   });
-  std::string out = fmt::format("{{\n  \"schema\": \"{}\",\n  \"tool\": {{\"name\": \"onramp\", \"version\": \"{}\"}},\n", kSchema,
-                                ONRAMP_VERSION);
+  std::string out =
+      fmt::format("{{\n  \"schema\": \"{}\",\n  \"tool\": {{\"name\": \"onramp\", \"version\": \"{}\"}},\n", kSchema,
+                  ONRAMP_VERSION);
   out += "  \"findings\": [";
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     const auto& f = *sorted[i];
-    nlohmann::ordered_json row = {{"path", f.path}, {"rule", f.rule}, {"fingerprint", f.fingerprint}, {"message", f.message}};
+    nlohmann::ordered_json row = {
+        {"path", f.path}, {"rule", f.rule}, {"fingerprint", f.fingerprint}, {"message", f.message}};
     // One finding per line: a reviewer reads the diff of this file line by line.
     out += i == 0 ? "\n    " : ",\n    ";
     out += row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -37,10 +39,11 @@ util::Result<std::vector<BaselineEntry>> parse_baseline(std::string_view text, c
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) return util::Error{fmt::format("{}: not a JSON baseline file", display)};
   if (!doc.contains("schema") || doc["schema"] != kSchema) {
-    return util::Error{fmt::format("{}: not an onramp baseline (expected \"schema\": \"{}\"); `onramp baseline` writes one",
-                                   display, kSchema)};
+    return util::Error{fmt::format(
+        "{}: not an onramp baseline (expected \"schema\": \"{}\"); `onramp baseline` writes one", display, kSchema)};
   }
-  if (!doc.contains("findings") || !doc["findings"].is_array()) return util::Error{fmt::format("{}: `findings` must be a list", display)};
+  if (!doc.contains("findings") || !doc["findings"].is_array())
+    return util::Error{fmt::format("{}: `findings` must be a list", display)};
   std::vector<BaselineEntry> out;
   std::size_t index = 0;
   for (const auto& row : doc["findings"]) {

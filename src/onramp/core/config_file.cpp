@@ -50,8 +50,8 @@ struct Reader {
     const auto& array = *node.as_array();
     for (std::size_t i = 0; i < list->size(); ++i) {
       if (!selector_known((*list)[i], rules)) {
-        return error(array[i].source(), fmt::format("`{}` in `{}` names no rule or step (`onramp rules` lists them)",
-                                                    (*list)[i], key));
+        return error(array[i].source(),
+                     fmt::format("`{}` in `{}` names no rule or step (`onramp rules` lists them)", (*list)[i], key));
       }
     }
     return list;
@@ -72,8 +72,10 @@ struct Reader {
     return static_cast<int>(i->get());
   }
 
-  util::Status unknown_key(const toml::key& key, std::string_view where, std::span<const std::string_view> known) const {
-    return error(key.source(), fmt::format("unknown key `{}` in {} (known keys: {})", key.str(), where, fmt::join(known, ", ")));
+  util::Status unknown_key(const toml::key& key, std::string_view where,
+                           std::span<const std::string_view> known) const {
+    return error(key.source(),
+                 fmt::format("unknown key `{}` in {} (known keys: {})", key.str(), where, fmt::join(known, ", ")));
   }
 
   util::Status read_typing(const toml::node& node, Config& config) const {
@@ -98,8 +100,8 @@ struct Reader {
 
   util::Status read(const toml::table& t, Config& config) const {
     static constexpr std::array<std::string_view, 11> kKeys = {
-        "select", "ignore", "per-file-ignores", "severity", "exclude", "max-complexity", "max-function-lines",
-        "max-module-lines", "typing", "fail-on", "baseline"};
+        "select",           "ignore", "per-file-ignores", "severity", "exclude", "max-complexity", "max-function-lines",
+        "max-module-lines", "typing", "fail-on",          "baseline"};
     for (const auto& [key, value] : t) {
       const std::string_view k = key.str();
       if (k == "select" || k == "ignore") {
@@ -116,11 +118,13 @@ struct Reader {
         }
       } else if (k == "severity") {
         const auto* map = value.as_table();
-        if (map == nullptr) return error(value.source(), "`severity` must be a table of rule id = \"info\"|\"warning\"|\"error\"");
+        if (map == nullptr)
+          return error(value.source(), "`severity` must be a table of rule id = \"info\"|\"warning\"|\"error\"");
         for (const auto& [selector, sev] : *map) {
           if (!selector_known(selector.str(), rules)) {
-            return error(selector.source(), fmt::format("`{}` in `severity` names no rule or step (`onramp rules` lists them)",
-                                                        selector.str()));
+            return error(
+                selector.source(),
+                fmt::format("`{}` in `severity` names no rule or step (`onramp rules` lists them)", selector.str()));
           }
           auto s = severity(sev, fmt::format("severity.\"{}\"", selector.str()));
           if (!s) return s.error();
@@ -133,7 +137,7 @@ struct Reader {
       } else if (k == "max-complexity" || k == "max-function-lines" || k == "max-module-lines") {
         auto n = positive(value, k);
         if (!n) return n.error();
-        (k == "max-complexity" ? config.thresholds.max_complexity
+        (k == "max-complexity"       ? config.thresholds.max_complexity
          : k == "max-function-lines" ? config.thresholds.max_function_lines
                                      : config.thresholds.max_module_lines) = *n;
       } else if (k == "typing") {
@@ -179,7 +183,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
   }
 }
 
-util::Result<Config> parse_config(std::string_view text, const std::string& display, bool pyproject, const RuleSet& rules) {
+util::Result<Config> parse_config(std::string_view text, const std::string& display, bool pyproject,
+                                  const RuleSet& rules) {
   auto parsed = toml::parse(text, display);
   if (!parsed) {
     const auto& err = parsed.error();
@@ -195,7 +200,8 @@ util::Result<Config> parse_config(std::string_view text, const std::string& disp
     const auto* node = tool != nullptr ? tool->get("onramp") : nullptr;
     if (node == nullptr) return config;
     table = node->as_table();
-    if (table == nullptr) return Error{fmt::format("{}:{}: `tool.onramp` must be a table", display, node->source().begin.line)};
+    if (table == nullptr)
+      return Error{fmt::format("{}:{}: `tool.onramp` must be a table", display, node->source().begin.line)};
     name = "[tool.onramp]";
   }
   Reader reader{display, name, rules};
@@ -203,7 +209,8 @@ util::Result<Config> parse_config(std::string_view text, const std::string& disp
   return config;
 }
 
-util::Result<Config> load_config(const fs::path& file, const std::string& display, const fs::path& root, const RuleSet& rules) {
+util::Result<Config> load_config(const fs::path& file, const std::string& display, const fs::path& root,
+                                 const RuleSet& rules) {
   auto text = util::read_file(file, kMaxConfigBytes);
   if (!text) return Error{fmt::format("{}: {}", display, text.error().message)};
   auto config = parse_config(*text, display, file.filename() == "pyproject.toml", rules);

@@ -24,6 +24,7 @@ util::Result<Config> load_config(const std::filesystem::path& file, const std::s
 
 /// Reads configuration text (the tests' entry point): `pyproject` says whether it is a pyproject.toml, where only
 /// `[tool.onramp]` is read, or an `.onramp.toml`, read whole.
-util::Result<Config> parse_config(std::string_view text, const std::string& display, bool pyproject, const RuleSet& rules);
+util::Result<Config> parse_config(std::string_view text, const std::string& display, bool pyproject,
+                                  const RuleSet& rules);
 
 }  // namespace onramp::core

@@ -14,8 +14,21 @@ namespace onramp::core {
 
 /// What a file is, decided from its name and place.
 enum class FileKind {
-  python, requirements, pyproject, setup_cfg, pipfile, lockfile, dockerfile, compose, env, ci,
-  task_runner, docs, ide, python_version, other
+  python,
+  requirements,
+  pyproject,
+  setup_cfg,
+  pipfile,
+  lockfile,
+  dockerfile,
+  compose,
+  env,
+  ci,
+  task_runner,
+  docs,
+  ide,
+  python_version,
+  other
 };
 
 std::string_view to_string(FileKind kind);

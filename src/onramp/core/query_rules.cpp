@@ -40,7 +40,8 @@ std::string_view string_value(const TSQuery* q, std::uint32_t id) {
 util::Status validate_query(const std::string& query) {
   std::uint32_t offset = 0;
   TSQueryError error = TSQueryErrorNone;
-  TSQuery* q = ts_query_new(tree_sitter_python(), query.data(), static_cast<std::uint32_t>(query.size()), &offset, &error);
+  TSQuery* q =
+      ts_query_new(tree_sitter_python(), query.data(), static_cast<std::uint32_t>(query.size()), &offset, &error);
   if (q == nullptr) return util::Error{fmt::format("tree-sitter query {} at offset {}", error_name(error), offset)};
   bool has_finding = false;
   for (std::uint32_t i = 0; i < ts_query_capture_count(q); ++i) {
@@ -63,7 +64,8 @@ QueryBundle::QueryBundle(const RuleSet& rules) {
   if (in_order.empty()) return;
   std::uint32_t offset = 0;
   TSQueryError error = TSQueryErrorNone;
-  query_ = ts_query_new(tree_sitter_python(), source.data(), static_cast<std::uint32_t>(source.size()), &offset, &error);
+  query_ =
+      ts_query_new(tree_sitter_python(), source.data(), static_cast<std::uint32_t>(source.size()), &offset, &error);
   if (query_ == nullptr) return;  // each query compiled alone at load time, so this does not happen
   // Map every pattern to the rule whose text it starts in.
   std::vector<std::uint32_t> starts;
@@ -86,8 +88,8 @@ QueryBundle::QueryBundle(const RuleSet& rules) {
     for (std::uint32_t i = 0; i < steps;) {
       std::uint32_t end = i;
       while (end < steps && step[end].type != TSQueryPredicateStepTypeDone) ++end;
-      if (end - i == 3 && step[i].type == TSQueryPredicateStepTypeString && step[i + 1].type == TSQueryPredicateStepTypeCapture &&
-          step[i + 2].type == TSQueryPredicateStepTypeString) {
+      if (end - i == 3 && step[i].type == TSQueryPredicateStepTypeString &&
+          step[i + 1].type == TSQueryPredicateStepTypeCapture && step[i + 2].type == TSQueryPredicateStepTypeString) {
         const auto name = string_value(query_, step[i].value_id);
         Predicate pred;
         pred.capture = step[i + 1].value_id;
@@ -109,7 +111,8 @@ QueryBundle::~QueryBundle() {
   if (query_ != nullptr) ts_query_delete(query_);
 }
 
-bool QueryBundle::run(TSNode root, std::string_view text, const std::function<void(const Rule&, TSNode)>& on_match) const {
+bool QueryBundle::run(TSNode root, std::string_view text,
+                      const std::function<void(const Rule&, TSNode)>& on_match) const {
   if (query_ == nullptr) return true;
   TSQueryCursor* cursor = ts_query_cursor_new();
   ts_query_cursor_set_match_limit(cursor, 4096);
@@ -132,7 +135,8 @@ bool QueryBundle::run(TSNode root, std::string_view text, const std::function<vo
     }
     if (!ok) continue;
     for (std::uint16_t c = 0; c < match.capture_count; ++c) {
-      if (match.captures[c].index == finding_capture_) on_match(*rule_of_pattern_[match.pattern_index], match.captures[c].node);
+      if (match.captures[c].index == finding_capture_)
+        on_match(*rule_of_pattern_[match.pattern_index], match.captures[c].node);
     }
   }
   const bool complete = !ts_query_cursor_did_exceed_match_limit(cursor);

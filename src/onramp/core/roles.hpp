@@ -8,7 +8,7 @@ namespace onramp::core {
 /// What a Python file is for. Every module and file has exactly one.
 enum class CodeRole { application, test, script, migration, generated, template_, tooling, vendored, example };
 
-inline constexpr std::array<CodeRole, 9> kCodeRoles = {CodeRole::application, CodeRole::test,     CodeRole::script,
+inline constexpr std::array<CodeRole, 9> kCodeRoles = {CodeRole::application, CodeRole::test,      CodeRole::script,
                                                        CodeRole::migration,   CodeRole::generated, CodeRole::template_,
                                                        CodeRole::tooling,     CodeRole::vendored,  CodeRole::example};
 

@@ -169,7 +169,9 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
     return Error{fmt::format("{}:{}: invalid YAML: {}", source, e.mark.line + 1, e.msg)};
   }
   if (!root.IsMap()) return Error{fmt::format("{}:1: a rule file must be a mapping", source)};
-  if (auto st = check_keys(source, root, {"id", "severity", "summary", "message", "docs", "match", "ruff"}, "a rule"); !st) return st;
+  if (auto st = check_keys(source, root, {"id", "severity", "summary", "message", "docs", "match", "ruff"}, "a rule");
+      !st)
+    return st;
 
   Rule rule;
   rule.source = std::string(source);
@@ -181,7 +183,8 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
   if (!id) return id.error();
   rule.id = *id;
   const auto slash = rule.id.find('/');
-  if (slash == std::string::npos) return Error{fmt::format("{}: id `{}` must be step-key/name", where(source, root["id"]), rule.id)};
+  if (slash == std::string::npos)
+    return Error{fmt::format("{}: id `{}` must be step-key/name", where(source, root["id"]), rule.id)};
   rule.step_key = rule.id.substr(0, slash);
   const auto step = step_by_key(rule.step_key);
   // `check/...` rules are about onramp's own use in CI (an unused suppression), so they belong to no step.
@@ -193,7 +196,8 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
   auto sev = get_string(source, root["severity"], "severity");
   if (!sev) return sev.error();
   const auto severity = severity_from_string(*sev);
-  if (!severity) return Error{fmt::format("{}: severity must be info, warning or error", where(source, root["severity"]))};
+  if (!severity)
+    return Error{fmt::format("{}: severity must be info, warning or error", where(source, root["severity"]))};
   rule.severity = *severity;
 
   auto summary = get_string(source, root["summary"], "summary");
@@ -213,7 +217,11 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
 
   if (const auto match = root["match"]) {
     if (!match.IsMap()) return Error{fmt::format("{}: `match` must be a mapping", where(source, match))};
-    if (auto st = check_keys(source, match, {"calls", "within", "interprocedural", "unused-result", "skip-roles", "modules", "query"}, "match"); !st) return st;
+    if (auto st = check_keys(source, match,
+                             {"calls", "within", "interprocedural", "unused-result", "skip-roles", "modules", "query"},
+                             "match");
+        !st)
+      return st;
     if (match["calls"]) {
       auto calls = get_call_patterns(source, match["calls"]);
       if (!calls) return calls.error();
@@ -228,22 +236,25 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
         return Error{fmt::format("{}: `within` must be anywhere or async-function", where(source, match["within"]))};
       }
     }
-    for (auto [key, flag] : {std::pair{"interprocedural", &rule.match.interprocedural}, std::pair{"unused-result", &rule.match.unused_result}}) {
+    for (auto [key, flag] : {std::pair{"interprocedural", &rule.match.interprocedural},
+                             std::pair{"unused-result", &rule.match.unused_result}}) {
       if (!match[key]) continue;
       auto value = get_bool(source, match[key], key);
       if (!value) return value.error();
       *flag = *value;
     }
     if (rule.match.interprocedural && rule.match.within != CallScope::async_function) {
-      return Error{fmt::format("{}: `interprocedural` needs `within: async-function`", where(source, match["interprocedural"]))};
+      return Error{
+          fmt::format("{}: `interprocedural` needs `within: async-function`", where(source, match["interprocedural"]))};
     }
     if (match["skip-roles"]) {
       auto roles = get_strings(source, match["skip-roles"], "skip-roles");
       if (!roles) return roles.error();
       for (const auto& role : *roles) {
         if (std::none_of(kCodeRoles.begin(), kCodeRoles.end(), [&](CodeRole r) { return to_string(r) == role; })) {
-          return Error{fmt::format("{}: unknown role `{}` in skip-roles (test, script, migration, tooling, example, ...)",
-                                   where(source, match["skip-roles"]), role)};
+          return Error{
+              fmt::format("{}: unknown role `{}` in skip-roles (test, script, migration, tooling, example, ...)",
+                          where(source, match["skip-roles"]), role)};
         }
       }
       rule.match.skip_roles = std::move(*roles);
@@ -276,7 +287,8 @@ util::Status RuleSet::add(std::string_view source, std::string_view yaml_text, b
     return Error{fmt::format("{}: rule `{}` is defined twice (also in {})", source, rule.id, existing->source)};
   }
   if (custom && rule.match.calls.empty() && rule.match.modules.empty() && rule.match.query.empty()) {
-    return Error{fmt::format("{}:1: rule `{}` matches nothing: give it `match` with calls, modules or a query", source, rule.id)};
+    return Error{fmt::format("{}:1: rule `{}` matches nothing: give it `match` with calls, modules or a query", source,
+                             rule.id)};
   }
   const auto pos = std::lower_bound(rules_.begin(), rules_.end(), rule.id,
                                     [](const Rule& r, const std::string& rid) { return r.id < rid; });
@@ -289,8 +301,8 @@ util::Status RuleSet::add_directory(const std::filesystem::path& dir, std::strin
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Error{fmt::format("--rules: `{}` is not a directory", shown)};
   std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
       files.push_back(it->path());
     }

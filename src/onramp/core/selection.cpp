@@ -15,7 +15,8 @@ std::size_t selector_match(std::string_view selector, const Rule& rule) {
 }
 
 bool selector_known(std::string_view selector, const RuleSet& rules) {
-  return std::any_of(rules.all().begin(), rules.all().end(), [&](const Rule& r) { return selector_match(selector, r) > 0; });
+  return std::any_of(rules.all().begin(), rules.all().end(),
+                     [&](const Rule& r) { return selector_match(selector, r) > 0; });
 }
 
 std::string config_path(const Config& config, std::string_view path) {
@@ -33,7 +34,8 @@ bool path_matches(std::string_view glob, std::string_view path) {
 bool is_excluded(const Config& config, std::string_view path) {
   if (config.exclude.empty()) return false;
   const auto p = config_path(config, path);
-  return std::any_of(config.exclude.begin(), config.exclude.end(), [&](const std::string& g) { return path_matches(g, p); });
+  return std::any_of(config.exclude.begin(), config.exclude.end(),
+                     [&](const std::string& g) { return path_matches(g, p); });
 }
 
 namespace {
@@ -55,7 +57,8 @@ bool rule_enabled(const Config& config, const Rule& rule) {
 }
 
 void apply_selection(const Config& config, const RuleSet& rules, std::vector<Finding>& findings) {
-  if (config.select.empty() && config.ignore.empty() && config.per_file_ignores.empty() && config.severity.empty()) return;
+  if (config.select.empty() && config.ignore.empty() && config.per_file_ignores.empty() && config.severity.empty())
+    return;
   std::vector<Finding> kept;
   kept.reserve(findings.size());
   for (auto& f : findings) {
@@ -66,9 +69,9 @@ void apply_selection(const Config& config, const RuleSet& rules, std::vector<Fin
     }
     if (!rule_enabled(config, *rule)) continue;
     const auto path = config_path(config, f.path);
-    const bool ignored_here = std::any_of(config.per_file_ignores.begin(), config.per_file_ignores.end(), [&](const auto& entry) {
-      return path_matches(entry.first, path) && best_match(entry.second, *rule) > 0;
-    });
+    const bool ignored_here = std::any_of(
+        config.per_file_ignores.begin(), config.per_file_ignores.end(),
+        [&](const auto& entry) { return path_matches(entry.first, path) && best_match(entry.second, *rule) > 0; });
     if (ignored_here) continue;
     std::size_t best = 0;
     for (const auto& [selector, severity] : config.severity) {

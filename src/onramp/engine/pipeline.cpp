@@ -7,10 +7,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <typeinfo>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <typeinfo>
 
 #include "onramp/checks/check.hpp"
 #include "onramp/core/selection.hpp"
@@ -19,11 +19,11 @@
 #include "onramp/facts/collector.hpp"
 #include "onramp/facts/extract/extractor.hpp"
 #include "onramp/facts/index.hpp"
+#include "onramp/facts/walker.hpp"
 #include "onramp/model/inputs.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/model/roots.hpp"
 #include "onramp/parse/python_parser.hpp"
-#include "onramp/facts/walker.hpp"
 #include "onramp/scan/discover.hpp"
 #include "onramp/util/hash.hpp"
 #include "onramp/util/strings.hpp"
@@ -31,17 +31,17 @@
 
 namespace onramp::engine {
 
+using core::CodeRole;
 using core::Config;
 using core::FileKind;
 using core::Finding;
-using core::Problem;
-using model::Project;
-using core::ProjectFile;
-using core::RuleSet;
-using core::CodeRole;
 using core::finding_less;
 using core::kSteps;
+using core::Problem;
+using core::ProjectFile;
+using core::RuleSet;
 using core::step_by_key;
+using model::Project;
 
 namespace {
 
@@ -134,9 +134,10 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   if (ts_node_has_error(root)) {
     if (const auto err = first_error(root)) {
       const auto loc = source.location(*err);
-      result.problem = Problem{module.path, "syntax-error", loc.line,
-                               ts_node_is_missing(*err) ? std::string("missing ") + ts_node_type(*err)
-                                                        : "invalid syntax; the rest of the file was read as far as it parses"};
+      result.problem =
+          Problem{module.path, "syntax-error", loc.line,
+                  ts_node_is_missing(*err) ? std::string("missing ") + ts_node_type(*err)
+                                           : "invalid syntax; the rest of the file was read as far as it parses"};
     }
   }
 
@@ -178,8 +179,8 @@ Source read_source(const Project& project, const ProjectFile& file) {
   return {{}, Problem{file.path, kind, 0, source.message}};
 }
 
-FileResult analyse_source_of(Worker& w, const Project& project, const ProjectFile& file, Source source, const RuleSet& rules,
-                             const model::RoleInputs& roles) {
+FileResult analyse_source_of(Worker& w, const Project& project, const ProjectFile& file, Source source,
+                             const RuleSet& rules, const model::RoleInputs& roles) {
   if (source.problem) return FileResult{{}, {}, std::move(source.problem), 0};
   return analyse_text(w, file.path, model::module_name(project.import_roots, file.path), std::move(source.text), rules,
                       project.config, roles);
@@ -238,9 +239,9 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
 
   auto start = Clock::now();
   const auto tracked = vcs::tracked_files(options.root);
-  auto found = scan::discover(options.root, options.max_file_size,
-                              [&](std::string_view path) { return is_excluded(options.config, path); },
-                              tracked ? &*tracked : nullptr);
+  auto found = scan::discover(
+      options.root, options.max_file_size, [&](std::string_view path) { return is_excluded(options.config, path); },
+      tracked ? &*tracked : nullptr);
   if (!found) return found.error();
   project.files = std::move(found->files);
   project.problems = std::move(found->problems);
@@ -253,9 +254,10 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   const auto python = project.files_of(FileKind::python);
   std::vector<FileResult> results(python.size());
   const auto index_of = [&](std::string_view path) {
-    return static_cast<std::size_t>(std::lower_bound(python.begin(), python.end(), path, [](const ProjectFile* f, std::string_view p) {
-                                      return f->path < p;
-                                    }) - python.begin());
+    return static_cast<std::size_t>(
+        std::lower_bound(python.begin(), python.end(), path,
+                         [](const ProjectFile* f, std::string_view p) { return f->path < p; }) -
+        python.begin());
   };
 
   // Roots come from manifests. A setup.py decides for its directory only once walked: does it call setup()? Each
@@ -293,9 +295,11 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
 
   const auto role_inputs = model::role_inputs(project);
   std::vector<bool> done(python.size(), false);
-  for (std::size_t i = 0; i < python.size(); ++i) done[i] = results[i].module || results[i].problem || results[i].template_file;
+  for (std::size_t i = 0; i < python.size(); ++i)
+    done[i] = results[i].module || results[i].problem || results[i].template_file;
   std::atomic<std::size_t> next{0};
-  const unsigned threads = std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
+  const unsigned threads =
+      std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
   const auto work = [&] {
     Worker worker;
     for (std::size_t i = next++; i < python.size(); i = next++) {
@@ -327,8 +331,9 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
     out.findings.insert(out.findings.end(), std::make_move_iterator(r.findings.begin()),
                         std::make_move_iterator(r.findings.end()));
   }
-  std::stable_sort(project.problems.begin(), project.problems.end(),
-                   [](const Problem& a, const Problem& b) { return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind); });
+  std::stable_sort(project.problems.begin(), project.problems.end(), [](const Problem& a, const Problem& b) {
+    return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
+  });
 
   // Cross-file checks and the step inventories work on facts only.
   project.index = facts::index_project(project.modules);
@@ -340,7 +345,8 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   };
   auto project_checks = checks::make_checks();
   for (const auto& c : project_checks) {
-    if (checks::check_runs(*c, rules, project.config)) timed(*c, [&] { c->check_project(project, rules, out.findings); });
+    if (checks::check_runs(*c, rules, project.config))
+      timed(*c, [&] { c->check_project(project, rules, out.findings); });
   }
   out.step_facts.assign(kSteps.size(), nlohmann::ordered_json::object());
   for (const auto& inv : checks::make_inventories()) {

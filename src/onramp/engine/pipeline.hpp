@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "onramp/core/finding.hpp"
-#include "onramp/model/project.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/util/result.hpp"
 
 namespace onramp::engine {
@@ -55,7 +55,8 @@ struct SourceAnalysis {
 };
 
 /// Analyses one Python file's text as if it sat at `path` in a repository (rule fixtures, tools).
-SourceAnalysis analyse_source(std::string path, std::string text, const core::RuleSet& rules, const core::Config& config = {});
+SourceAnalysis analyse_source(std::string path, std::string text, const core::RuleSet& rules,
+                              const core::Config& config = {});
 
 /// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
 util::Result<Analysis> analyse(const ScanOptions& options, const core::RuleSet& rules);

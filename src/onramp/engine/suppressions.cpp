@@ -35,9 +35,10 @@ std::string quote_list(const std::vector<std::string>& ids) {
 std::string unused_message(const facts::Suppression& s, const std::vector<std::string>& unknown,
                            const std::vector<std::string>& unused) {
   if (s.kind == Kind::invalid) {
-    return fmt::format("`{}` is not a suppression onramp understands, so it suppresses nothing; write "
-                       "`# onramp: ignore[rule-id]` or `# onramp: ignore-file[rule-id]`",
-                       s.text);
+    return fmt::format(
+        "`{}` is not a suppression onramp understands, so it suppresses nothing; write "
+        "`# onramp: ignore[rule-id]` or `# onramp: ignore-file[rule-id]`",
+        s.text);
   }
   const std::string_view where = s.kind == Kind::file ? "in this file" : "here";
   if (s.rules.empty()) return fmt::format("`{}` suppresses nothing: no finding {}; remove it", s.text, where);

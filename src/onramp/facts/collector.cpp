@@ -6,8 +6,8 @@
 #include <span>
 #include <unordered_map>
 
-#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/builtins.hpp"
+#include "onramp/facts/file_context.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::facts {
@@ -155,7 +155,8 @@ bool is_trivial_body(TSNode block) {
   const std::uint32_t count = ts_node_named_child_count(block);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode s = ts_node_named_child(block, i);
-    if (is(s, "pass_statement") || is(s, "continue_statement") || is(s, "break_statement") || is(s, "comment")) continue;
+    if (is(s, "pass_statement") || is(s, "continue_statement") || is(s, "break_statement") || is(s, "comment"))
+      continue;
     if (!is(s, "expression_statement") || ts_node_named_child_count(s) != 1) return false;
     const TSNode e = ts_node_named_child(s, 0);
     if (is(e, "ellipsis") || (is(e, "string") && is_constant(e))) continue;
@@ -177,8 +178,9 @@ bool catches_import_error(TSNode try_stmt, const FileContext& ctx) {
     for_each_field(clause, "value", [&](TSNode value) {
       any_value = true;
       const auto caught = ctx.source.text_of(value);
-      if (caught.find("ImportError") != std::string_view::npos || caught.find("ModuleNotFoundError") != std::string_view::npos ||
-          caught == "Exception" || caught == "BaseException") {
+      if (caught.find("ImportError") != std::string_view::npos ||
+          caught.find("ModuleNotFoundError") != std::string_view::npos || caught == "Exception" ||
+          caught == "BaseException") {
         catches = true;
       }
     });
@@ -190,10 +192,26 @@ bool catches_import_error(TSNode try_stmt, const FileContext& ctx) {
 }  // namespace
 
 std::vector<std::string_view> Collector::node_types() const {
-  return {"import_statement", "import_from_statement", "function_definition", "class_definition", "lambda", "call",
-          "assignment", "augmented_assignment", "for_statement", "as_pattern", "except_clause", "named_expression",
-          "global_statement", "nonlocal_statement", "list_comprehension", "set_comprehension",
-          "dictionary_comprehension", "generator_expression", "for_in_clause", "if_statement"};
+  return {"import_statement",
+          "import_from_statement",
+          "function_definition",
+          "class_definition",
+          "lambda",
+          "call",
+          "assignment",
+          "augmented_assignment",
+          "for_statement",
+          "as_pattern",
+          "except_clause",
+          "named_expression",
+          "global_statement",
+          "nonlocal_statement",
+          "list_comprehension",
+          "set_comprehension",
+          "dictionary_comprehension",
+          "generator_expression",
+          "for_in_clause",
+          "if_statement"};
 }
 
 void Collector::begin(FileContext& ctx) {
@@ -325,7 +343,8 @@ std::string Collector::resolve_name(const std::string& name, int scope, std::uin
 
 void Collector::bind_targets(TSNode target, int scope, std::uint32_t offset, int value, FileContext& ctx) {
   // Iterative over tuple/list patterns; attributes and subscripts bind nothing.
-  if (is(target, "as_pattern_target") && ts_node_named_child_count(target) == 1) target = ts_node_named_child(target, 0);
+  if (is(target, "as_pattern_target") && ts_node_named_child_count(target) == 1)
+    target = ts_node_named_child(target, 0);
   std::vector<TSNode> todo{target};
   const bool single = is(target, "identifier");
   while (!todo.empty()) {
@@ -367,7 +386,8 @@ bool Collector::runs_conditionally(TSNode call, FileContext& ctx) {
     if (is(a, "function_definition") || is(a, "lambda") || is(a, "class_definition")) return false;
     const TSNode below = i + 1 < anc.size() ? anc[i + 1] : call;
     // The condition of an `if` always runs; only its branches are conditional.
-    if ((is(a, "if_statement") || is(a, "elif_clause")) && ts_node_eq(field(a, "condition"), below)) return std::nullopt;
+    if ((is(a, "if_statement") || is(a, "elif_clause")) && ts_node_eq(field(a, "condition"), below))
+      return std::nullopt;
     if (is(a, "if_statement") || is(a, "elif_clause") || is(a, "else_clause") || is(a, "except_clause") ||
         is(a, "conditional_expression")) {
       return true;
@@ -628,7 +648,8 @@ void Collector::on_class(TSNode node, FileContext& ctx) {
 
 void Collector::on_lambda(TSNode node, FileContext& ctx) {
   const int enclosing = scope_stack_.back();
-  scopes_.push_back(Scope{ScopeKind::lambda, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + ".<lambda>", {}});
+  scopes_.push_back(
+      Scope{ScopeKind::lambda, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + ".<lambda>", {}});
   const int scope = static_cast<int>(scopes_.size() - 1);
   const TSNode params = field(node, "parameters");
   const std::uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
@@ -691,7 +712,8 @@ void Collector::on_assignment(TSNode node, FileContext& ctx) {
       int home = 0;
       if (is(node, "nonlocal_statement")) {
         home = -1;
-        for (int s2 = scopes_[static_cast<std::size_t>(scope)].parent; s2 >= 0; s2 = scopes_[static_cast<std::size_t>(s2)].parent) {
+        for (int s2 = scopes_[static_cast<std::size_t>(scope)].parent; s2 >= 0;
+             s2 = scopes_[static_cast<std::size_t>(s2)].parent) {
           if (scopes_[static_cast<std::size_t>(s2)].kind == ScopeKind::function) {
             home = s2;
             break;
@@ -724,7 +746,8 @@ void Collector::on_assignment(TSNode node, FileContext& ctx) {
   const TSNode right = is(node, "named_expression") ? field(node, "value") : field(node, "right");
   if (ts_node_is_null(left)) return;
   int value = -1;
-  if (!is(node, "augmented_assignment") && !is(node, "for_statement") && !ts_node_is_null(right) && is(left, "identifier")) {
+  if (!is(node, "augmented_assignment") && !is(node, "for_statement") && !ts_node_is_null(right) &&
+      is(left, "identifier")) {
     if (is(right, "call")) {
       value = add_reference(field(right, "function"), scope, 0, ctx);
       if (value >= 0) refs_[static_cast<std::size_t>(value)].instance = true;
@@ -857,7 +880,8 @@ void Collector::enter(TSNode node, FileContext& ctx) {
   } else if (std::strstr(type, "comprehension") != nullptr || std::strcmp(type, "generator_expression") == 0) {
     // A comprehension has its own scope: its loop variables do not leak.
     const int enclosing = scope_stack_.back();
-    scopes_.push_back(Scope{ScopeKind::comprehension, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix, {}});
+    scopes_.push_back(
+        Scope{ScopeKind::comprehension, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix, {}});
     scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
   } else if (std::strcmp(type, "if_statement") == 0) {
     on_if(node, ctx);
@@ -901,7 +925,8 @@ void Collector::resolve(FileContext& ctx) {
   }
   for (std::size_t i = 0; i < m.handlers.size(); ++i) {
     for (std::size_t j = 0; j < handler_refs_[i].size(); ++j) {
-      if (auto name = resolve_reference(handler_refs_[i][j], 0); !name.empty()) m.handlers[i].caught[j] = std::move(name);
+      if (auto name = resolve_reference(handler_refs_[i][j], 0); !name.empty())
+        m.handlers[i].caught[j] = std::move(name);
     }
   }
   for (std::size_t i = 0; i < m.classes.size(); ++i) {

@@ -77,7 +77,7 @@ private:
   std::unordered_map<const void*, bool> conditional_memo_;
   std::unordered_map<const void*, int> scope_memo_;
   std::vector<Reference> refs_;
-  std::vector<int> call_refs_;                        // per facts::Call
+  std::vector<int> call_refs_;                         // per facts::Call
   std::vector<std::vector<int>> function_decorators_;  // per facts::Function
   std::vector<std::vector<int>> class_bases_;          // per facts::Class
   std::vector<std::vector<int>> class_decorators_;     // per facts::Class

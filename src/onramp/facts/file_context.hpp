@@ -6,8 +6,8 @@
 
 #include <tree_sitter/api.h>
 
-#include "onramp/core/finding.hpp"
 #include "onramp/core/config.hpp"
+#include "onramp/core/finding.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/facts/module.hpp"
 #include "onramp/parse/source.hpp"

@@ -12,10 +12,12 @@ ProjectIndex::ProjectIndex(const std::vector<Module>& modules) {
     modules_.emplace(m.name, &m);
     auto& per_function = calls_by_function_[&m];
     per_function.resize(m.functions.size());
-    for (std::size_t i = 0; i < m.functions.size(); ++i) functions_.emplace(m.functions[i].qualname, FunctionRef{&m, static_cast<int>(i)});
+    for (std::size_t i = 0; i < m.functions.size(); ++i)
+      functions_.emplace(m.functions[i].qualname, FunctionRef{&m, static_cast<int>(i)});
     for (std::size_t i = 0; i < m.calls.size(); ++i) {
       const auto& c = m.calls[i];
-      if (c.function >= 0 && !c.in_lambda) per_function[static_cast<std::size_t>(c.function)].push_back(static_cast<int>(i));
+      if (c.function >= 0 && !c.in_lambda)
+        per_function[static_cast<std::size_t>(c.function)].push_back(static_cast<int>(i));
     }
     for (const auto& g : m.globals) {
       const std::string key = m.name.empty() ? g.name : m.name + "." + g.name;
@@ -72,7 +74,8 @@ bool ProjectIndex::derives_from(std::string_view qualname, std::string_view base
     todo.pop_back();
     if (cur == base) return true;
     if (!seen.insert(cur).second || seen.size() > 32) continue;
-    if (const auto it = class_bases_.find(cur); it != class_bases_.end()) todo.insert(todo.end(), it->second.begin(), it->second.end());
+    if (const auto it = class_bases_.find(cur); it != class_bases_.end())
+      todo.insert(todo.end(), it->second.begin(), it->second.end());
   }
   return false;
 }

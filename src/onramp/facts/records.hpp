@@ -126,7 +126,18 @@ struct TaskSchedule {
 };
 
 /// How a log call's message argument is written.
-enum class MessageForm { absent, string, fstring, percent_format, concatenation, format_call, name, call, constant, other };
+enum class MessageForm {
+  absent,
+  string,
+  fstring,
+  percent_format,
+  concatenation,
+  format_call,
+  name,
+  call,
+  constant,
+  other
+};
 
 /// What an argument says about truth, as far as the syntax tells.
 enum class Truth { absent, truthy, falsy, unknown };

@@ -8,7 +8,6 @@ namespace onramp::facts {
 
 namespace {
 
-
 using Kind = Suppression::Kind;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -42,7 +41,8 @@ SuppressionDirective read_onramp(std::string_view c, std::size_t start, std::siz
     // Anything else after `onramp:` is a typo of a directive: keep it to report it.
     const auto next = c.find('#', i);
     d.kind = Kind::invalid;
-    d.length = util::trim(c.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start)).size();
+    d.length =
+        util::trim(c.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start)).size();
     return d;
   }
   i += keyword;

@@ -5,8 +5,7 @@
 
 namespace onramp::facts {
 
-Walker::Walker(const TSLanguage* language)
-    : language_(language), by_symbol_(ts_language_symbol_count(language)) {}
+Walker::Walker(const TSLanguage* language) : language_(language), by_symbol_(ts_language_symbol_count(language)) {}
 
 void Walker::add(NodeVisitor& visitor) {
   const auto wanted = visitor.node_types();

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <mutex>
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/parse/dotenv.hpp"
 #include "onramp/parse/manifests.hpp"
 #include "onramp/parse/markdown.hpp"
@@ -172,7 +172,10 @@ const parse::EnvFile* Inputs::env_file(std::string_view path) const {
 const parse::ComposeFile* Inputs::compose(std::string_view path) const {
   Entry* e = entry(path);
   if (e == nullptr) return nullptr;
-  return e->compose.get([&] { return std::make_unique<const parse::ComposeFile>(parse::read_compose([this](std::string_view p) { return yaml(p); }, e->path)); });
+  return e->compose.get([&] {
+    return std::make_unique<const parse::ComposeFile>(
+        parse::read_compose([this](std::string_view p) { return yaml(p); }, e->path));
+  });
 }
 
 const parse::Workflow* Inputs::workflow(std::string_view path) const {

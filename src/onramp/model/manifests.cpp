@@ -4,11 +4,11 @@
 #include <optional>
 #include <set>
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
-#include "onramp/parse/dockerfile.hpp"
-#include "onramp/parse/ini.hpp"
 #include "onramp/model/manifests.hpp"
+#include "onramp/parse/dockerfile.hpp"
+#include "onramp/parse/documents.hpp"
+#include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::model {
@@ -31,7 +31,6 @@ std::string_view basename(std::string_view path) {
 std::string join(std::string_view root, std::string_view name) {
   return root == "." || root.empty() ? std::string(name) : std::string(root) + "/" + std::string(name);
 }
-
 
 /// `a/b/../c` -> `a/c`; empty when it climbs out of the scanned root.
 std::string normalize_path(std::string_view path) {
@@ -75,7 +74,9 @@ void read_dockerfile_from(const Dockerfile& df, const std::string& path, std::ve
   }
 }
 
-bool is_in(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool is_in(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 /// Lockfile names in the order a tie is broken when a root has several and no tool section decides.
 constexpr const char* kLockNames[] = {"uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml"};
@@ -109,8 +110,8 @@ void read_requirements_of_root(const Project& project, RootWork& work) {
       if (target.empty() || project.find(target) == nullptr) {
         if (inc.path.find("://") != std::string::npos) continue;  // a remote file: nothing to read
         problems.push_back({path, "broken-manifest", inc.line,
-                            (inc.constraint ? "constraints file `" : "included file `") + inc.path + "` not found (line " +
-                                std::to_string(inc.line) + ")"});
+                            (inc.constraint ? "constraints file `" : "included file `") + inc.path +
+                                "` not found (line " + std::to_string(inc.line) + ")"});
         continue;
       }
       if (inc.constraint) constraint_only.insert(target);
@@ -132,7 +133,8 @@ void read_requirements_of_root(const Project& project, RootWork& work) {
         std::string cycle;
         auto it = std::find(stack.begin(), stack.end(), target);
         for (; it != stack.end(); ++it) cycle += *it + " -> ";
-        problems.push_back({path, "broken-manifest", inc.line, "include cycle: " + cycle + target + " (line " + std::to_string(inc.line) + ")"});
+        problems.push_back({path, "broken-manifest", inc.line,
+                            "include cycle: " + cycle + target + " (line " + std::to_string(inc.line) + ")"});
         continue;
       }
       visit(target);
@@ -225,7 +227,8 @@ void read_python_versions(const Project& project, RootWork& work) {
     if (project.find(path) == nullptr) continue;
     if (const auto* ini = project.inputs().ini(path)) {
       if (const auto* s = find_section(ini->sections, "mypy")) {
-        if (const auto* e = s->find("python_version")) m.python.push_back({e->value, path, e->line, "mypy python_version"});
+        if (const auto* e = s->find("python_version"))
+          m.python.push_back({e->value, path, e->line, "mypy python_version"});
       }
     }
   }
@@ -235,7 +238,8 @@ void read_python_versions(const Project& project, RootWork& work) {
 void read_setup_py_call(const Project& project, RootWork& work) {
   auto& m = work.manifest;
   const auto path = join(m.path, "setup.py");
-  const auto it = std::find_if(project.modules.begin(), project.modules.end(), [&](const facts::Module& mod) { return mod.path == path; });
+  const auto it = std::find_if(project.modules.begin(), project.modules.end(),
+                               [&](const facts::Module& mod) { return mod.path == path; });
   if (it == project.modules.end() || it->records.setup_calls.empty()) return;
   for (const auto& call : it->records.setup_calls) {
     for (const auto& r : call.requirements) {
@@ -257,7 +261,8 @@ void read_setup_py_call(const Project& project, RootWork& work) {
       d.pin = req.url.empty() ? interpret_spec(req.spec) : "direct";
       m.packages.push_back(std::move(d));
     }
-    if (call.python_requires) m.python.push_back({*call.python_requires, path, call.python_requires_location.line, "python_requires"});
+    if (call.python_requires)
+      m.python.push_back({*call.python_requires, path, call.python_requires_location.line, "python_requires"});
     for (const auto& u : call.unread) {
       m.unread.push_back(path + ":" + std::to_string(u.location.line) + ": " + u.argument + " " + u.why + ", not read");
     }
@@ -372,10 +377,13 @@ std::vector<RootManifest> compute_roots(const Project& project) {
       const auto& mp = member.manifest.path;
       std::string rel;
       if (ws.manifest.path == ".") rel = mp;
-      else if (mp.size() > ws.manifest.path.size() && mp.substr(0, ws.manifest.path.size() + 1) == ws.manifest.path + "/") rel = mp.substr(ws.manifest.path.size() + 1);
+      else if (mp.size() > ws.manifest.path.size() &&
+               mp.substr(0, ws.manifest.path.size() + 1) == ws.manifest.path + "/")
+        rel = mp.substr(ws.manifest.path.size() + 1);
       else continue;
       const auto matches = [&](const std::vector<std::string>& globs) {
-        return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return util::glob_match(normalize_path(g), rel); });
+        return std::any_of(globs.begin(), globs.end(),
+                           [&](const std::string& g) { return util::glob_match(normalize_path(g), rel); });
       };
       if (!matches(ws.pyproject.workspace_members) || matches(ws.pyproject.workspace_exclude)) continue;
       if (!member.manifest.workspace.empty()) continue;
@@ -418,7 +426,8 @@ std::vector<RootManifest> compute_roots(const Project& project) {
       lock_tool = governing->tool;
       for (const auto& [k, v] : governing->versions) m.locked[k] = v;  // the lock wins over constraint pins
       if (!governing->requires_python.empty()) {
-        m.python.push_back({governing->requires_python, governing->path, governing->requires_python_line, "lockfile requires-python"});
+        m.python.push_back(
+            {governing->requires_python, governing->path, governing->requires_python_line, "lockfile requires-python"});
       }
     } else if (!m.workspace.empty()) {
       // A member of a uv workspace: the workspace root's lockfile governs.
@@ -444,7 +453,9 @@ std::vector<RootManifest> compute_roots(const Project& project) {
     const bool has_requirements = std::any_of(m.manifests.begin(), m.manifests.end(), [](const std::string& p) {
       return p.size() > 4 && (p.substr(p.size() - 4) == ".txt" || p.substr(p.size() - 3) == ".in");
     });
-    const bool has_in = std::any_of(m.manifests.begin(), m.manifests.end(), [](const std::string& p) { return p.size() > 3 && p.substr(p.size() - 3) == ".in"; });
+    const bool has_in = std::any_of(m.manifests.begin(), m.manifests.end(), [](const std::string& p) {
+      return p.size() > 3 && p.substr(p.size() - 3) == ".in";
+    });
     const auto& py = w.pyproject;
     if (!lock_tool.empty() && lock_tool != "pylock") m.install_tool = lock_tool;
     else if (py.poetry) m.install_tool = "poetry";
@@ -452,7 +463,9 @@ std::vector<RootManifest> compute_roots(const Project& project) {
     else if (project.find(join(m.path, "Pipfile")) != nullptr) m.install_tool = "pipenv";
     else if (py.uv || !m.workspace.empty()) m.install_tool = "uv";
     else if (has_in) m.install_tool = "pip-tools";
-    else if (project.find(join(m.path, "environment.yml")) != nullptr || project.find(join(m.path, "environment.yaml")) != nullptr) m.install_tool = "conda";
+    else if (project.find(join(m.path, "environment.yml")) != nullptr ||
+             project.find(join(m.path, "environment.yaml")) != nullptr)
+      m.install_tool = "conda";
     else if (py.hatch_envs) m.install_tool = "hatch";
     else if (has_requirements || w.has_pyproject) m.install_tool = "pip";
     else if (!m.manifests.empty()) m.install_tool = "setuptools";
@@ -463,7 +476,8 @@ std::vector<RootManifest> compute_roots(const Project& project) {
     if (const Lockfile* graph = governing != nullptr ? governing : member_lock ? &*member_lock : nullptr) {
       m.installed = installed_closure(*graph, m);
     }
-    const bool dockerfile = std::any_of(m.python.begin(), m.python.end(), [](const PythonVersion& v) { return v.kind == "dockerfile"; });
+    const bool dockerfile =
+        std::any_of(m.python.begin(), m.python.end(), [](const PythonVersion& v) { return v.kind == "dockerfile"; });
     const bool deployable = project.find(join(m.path, "manage.py")) != nullptr || dockerfile || !py.package;
     const bool distribution = py.build_system || project.find(join(m.path, "setup.py")) != nullptr || !m.name.empty();
     m.application = deployable || (!distribution && !m.manifests.empty());
@@ -490,7 +504,8 @@ std::vector<RootManifest> compute_roots(const Project& project) {
 }  // namespace
 
 const std::vector<RootManifest>& read_roots(const Project& project) {
-  return project.derived().root_manifests.get([&] { return std::make_shared<const std::vector<RootManifest>>(compute_roots(project)); });
+  return project.derived().root_manifests.get(
+      [&] { return std::make_shared<const std::vector<RootManifest>>(compute_roots(project)); });
 }
 
 std::vector<Dependency> read_dependencies(const Project& project) {
@@ -504,7 +519,8 @@ std::vector<Dependency> read_dependencies(const Project& project) {
         out.insert(out.end(), std::make_move_iterator(deps.begin()), std::make_move_iterator(deps.end()));
       }
     } else if (f.kind == core::FileKind::requirements) {
-      if (const auto* req = inputs.requirements(f.path)) out.insert(out.end(), req->value.dependencies.begin(), req->value.dependencies.end());
+      if (const auto* req = inputs.requirements(f.path))
+        out.insert(out.end(), req->value.dependencies.begin(), req->value.dependencies.end());
     }
   }
   return out;

@@ -15,16 +15,16 @@
 
 namespace onramp::facts {
 class ProjectIndex;
-}
+}  // namespace onramp::facts
 namespace onramp::parse {
 struct RootManifest;
-}
+}  // namespace onramp::parse
 namespace onramp::checks::stack {
 struct StackModel;
-}
+}  // namespace onramp::checks::stack
 namespace onramp::checks::local_setup {
 struct EnvTable;
-}
+}  // namespace onramp::checks::local_setup
 
 namespace onramp::model {
 
@@ -37,12 +37,12 @@ struct Project {
   std::uintmax_t max_file_size = 0;
   /// The team's settings (defaults when none): checks read thresholds from here.
   core::Config config;
-  std::vector<core::ProjectFile> files;     // sorted by path
-  std::vector<std::string> roots;     // project roots (a manifest's directory), "." for the scanned root itself
+  std::vector<core::ProjectFile> files;  // sorted by path
+  std::vector<std::string> roots;        // project roots (a manifest's directory), "." for the scanned root itself
   /// Where module names start (model/roots.hpp): project roots that are no package, src/ layouts, manage.py's directory.
   std::vector<std::string> import_roots;
-  std::vector<facts::Module> modules; // sorted by path
-  std::vector<core::Problem> problems;      // sorted by path
+  std::vector<facts::Module> modules;   // sorted by path
+  std::vector<core::Problem> problems;  // sorted by path
   std::uint64_t python_lines = 0;
   /// What discovery left out on purpose, by reason: files (gitignored, config-excluded) and directories it did not
   /// enter (default-excluded, gitignored, config-excluded, virtualenv).

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/model/project.hpp"
 #include "onramp/core/roles.hpp"
 #include "onramp/facts/module.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::model {
 

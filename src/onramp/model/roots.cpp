@@ -65,7 +65,8 @@ bool calls_setup(const facts::Module& module) {
   });
 }
 
-std::vector<std::string> project_roots(const std::vector<core::ProjectFile>& files, std::vector<std::string> manifest_dirs) {
+std::vector<std::string> project_roots(const std::vector<core::ProjectFile>& files,
+                                       std::vector<std::string> manifest_dirs) {
   sort_unique(manifest_dirs);
   if (manifest_dirs.empty() || manifest_dirs.front() != ".") {
     // The scanned directory is a root too when Python code lives outside every root with a manifest.
@@ -77,7 +78,8 @@ std::vector<std::string> project_roots(const std::vector<core::ProjectFile>& fil
   return manifest_dirs;
 }
 
-std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& files, const std::vector<std::string>& roots) {
+std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& files,
+                                      const std::vector<std::string>& roots) {
   std::set<std::string, std::less<>> packages;  // directories holding an __init__.py
   for (const auto& f : files) {
     if (f.kind != core::FileKind::python) continue;
@@ -88,8 +90,9 @@ std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& file
     if (!packages.contains(r)) out.push_back(r);
     const auto src = join(r, "src");
     if (packages.contains(src)) continue;
-    const bool has_code = std::any_of(files.begin(), files.end(),
-                                      [&](const core::ProjectFile& f) { return f.kind == core::FileKind::python && is_below(f.path, src); });
+    const bool has_code = std::any_of(files.begin(), files.end(), [&](const core::ProjectFile& f) {
+      return f.kind == core::FileKind::python && is_below(f.path, src);
+    });
     if (has_code) out.push_back(src);
   }
   for (const auto& f : files) {

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/model/project.hpp"
 #include "onramp/facts/module.hpp"
+#include "onramp/model/project.hpp"
 
 namespace onramp::model {
 
@@ -24,12 +24,14 @@ ManifestRoots manifest_roots(const std::vector<core::ProjectFile>& files);
 bool calls_setup(const facts::Module& module);
 
 /// The project roots, sorted: `manifest_dirs` plus "." when Python code lives outside all of them (or there is none).
-std::vector<std::string> project_roots(const std::vector<core::ProjectFile>& files, std::vector<std::string> manifest_dirs);
+std::vector<std::string> project_roots(const std::vector<core::ProjectFile>& files,
+                                       std::vector<std::string> manifest_dirs);
 
 /// Directories module names are relative to, sorted: each project root that is not itself a package, its src/ when
 /// that holds Python code and is no package, and the directory of each manage.py that is no package (Django puts
 /// it beside the project's packages and runs from there). "." is always one.
-std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& files, const std::vector<std::string>& roots);
+std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& files,
+                                      const std::vector<std::string>& roots);
 
 /// Dotted module name of a Python file below the deepest import root that holds it (`app.api.users`; "" for a
 /// top-level `__init__.py`).

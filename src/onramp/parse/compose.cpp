@@ -6,8 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/parse/dockerfile.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::parse {
@@ -190,11 +190,14 @@ struct Reader {
           errors.emplace_back(line, "extends cycle through service " + base_name + "; not followed");
         } else {
           // Never assign one YAML::Node to another: yaml-cpp's operator= rewrites the shared node.
-          const YAML::Node base_services = target_path == path ? services_node : services_of(document(target_path, path, line));
-          const auto base_body = base_services && base_services.IsMap() ? get(entries(base_services), base_name) : YAML::Node();
+          const YAML::Node base_services =
+              target_path == path ? services_node : services_of(document(target_path, path, line));
+          const auto base_body =
+              base_services && base_services.IsMap() ? get(entries(base_services), base_name) : YAML::Node();
           if (!base_body || !base_body.IsMap()) {
             errors.emplace_back(line, "extends names service " + base_name + ", which " +
-                                          (target_path == path ? std::string("this file") : target_path) + " does not define");
+                                          (target_path == path ? std::string("this file") : target_path) +
+                                          " does not define");
           } else {
             chain.push_back(key);
             read_service(target_path, base_services, base_name, base_body, svc, local && target_path == path);
@@ -277,7 +280,8 @@ struct Reader {
             if (!item.IsScalar()) continue;
             const auto& text = item.Scalar();
             const auto eq = text.find('=');
-            ComposeEnv env{std::string(util::trim(std::string_view(text).substr(0, eq))), std::nullopt, line_of(item), file};
+            ComposeEnv env{std::string(util::trim(std::string_view(text).substr(0, eq))), std::nullopt, line_of(item),
+                           file};
             if (eq != std::string::npos) env.value = text.substr(eq + 1);
             set(std::move(env));
           }

@@ -30,10 +30,9 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-
 constexpr std::array<std::string_view, 18> kKeywords = {
-    "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-    "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
+    "FROM",       "RUN",    "CMD",  "LABEL",   "MAINTAINER", "EXPOSE",  "ENV",        "ADD",         "COPY",
+    "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG",        "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
 
 bool known_keyword(std::string_view k) {
   for (auto known : kKeywords) {
@@ -164,7 +163,8 @@ std::string unquote(std::string_view s) {
     if (quote == '\'') {
       if (c == '\'') quote = 0;
       else out += c;
-    } else if (c == '\\' && i + 1 < s.size() && (quote == 0 || s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$')) {
+    } else if (c == '\\' && i + 1 < s.size() &&
+               (quote == 0 || s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$')) {
       out += s[++i];
     } else if (quote == '"') {
       if (c == '"') quote = 0;
@@ -288,8 +288,9 @@ Dockerfile read_dockerfile(std::string_view text) {
       ins.is_exec_form = parse_exec_form(ins.arguments, ins.exec_form);
       const bool command = ins.keyword == "CMD" || ins.keyword == "ENTRYPOINT" || ins.keyword == "SHELL";
       if (!ins.is_exec_form && command && ins.arguments.starts_with('[') && ins.arguments.ends_with(']')) {
-        out.errors.emplace_back(ins.line, ins.keyword + " looks like the exec form but is not a JSON array of "
-                                          "double-quoted strings; Docker will run it through /bin/sh as written");
+        out.errors.emplace_back(ins.line, ins.keyword +
+                                              " looks like the exec form but is not a JSON array of "
+                                              "double-quoted strings; Docker will run it through /bin/sh as written");
       }
     } else if (ins.keyword == "HEALTHCHECK") {
       const auto args = std::string_view(ins.arguments);
@@ -380,7 +381,9 @@ std::vector<std::string> shell_words(std::string_view command) {
     }
     if (quote == '"') {
       if (c == '"') quote = 0;
-      else if (c == '\\' && i + 1 < command.size() && (command[i + 1] == '"' || command[i + 1] == '\\' || command[i + 1] == '$')) cur += command[++i];
+      else if (c == '\\' && i + 1 < command.size() &&
+               (command[i + 1] == '"' || command[i + 1] == '\\' || command[i + 1] == '$'))
+        cur += command[++i];
       else cur += c;
       continue;
     }

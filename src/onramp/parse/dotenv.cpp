@@ -12,7 +12,6 @@ bool is_key_char(char c) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-
 /// python-dotenv's escapes in double quotes; anything else keeps its backslash.
 char unescape(char c, bool& known) {
   known = true;
@@ -49,8 +48,9 @@ EnvFile read_env_file(std::string_view text) {
     bool key_ok = !key.empty() && !(key.front() >= '0' && key.front() <= '9');
     for (char c : key) key_ok = key_ok && is_key_char(c);
     if (!key_ok) {
-      out.errors.emplace_back(line_no, eq == std::string_view::npos ? "not a KEY=value line"
-                                                                    : "the key is not a variable name (letters, digits, _ . -)");
+      out.errors.emplace_back(line_no, eq == std::string_view::npos
+                                           ? "not a KEY=value line"
+                                           : "the key is not a variable name (letters, digits, _ . -)");
       continue;
     }
     EnvEntry entry{std::string(key), {}, line_no, false, false};

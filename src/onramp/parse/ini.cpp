@@ -24,7 +24,8 @@ bool same_key(std::string_view a, std::string_view b) {
 /// do for flake8 and mypy.
 std::string_view strip_inline_comment(std::string_view value) {
   for (std::size_t i = 1; i < value.size(); ++i) {
-    if ((value[i] == '#' || value[i] == ';') && (value[i - 1] == ' ' || value[i - 1] == '\t')) return value.substr(0, i);
+    if ((value[i] == '#' || value[i] == ';') && (value[i - 1] == ' ' || value[i - 1] == '\t'))
+      return value.substr(0, i);
   }
   return value;
 }

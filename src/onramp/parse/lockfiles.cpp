@@ -18,12 +18,14 @@ std::string_view basename(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-void read_toml_lock(const parse::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems, const char* packages_key) {
+void read_toml_lock(const parse::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems,
+                    const char* packages_key) {
   if (parsed.error) {
     const auto& err = *parsed.error;
     const auto& b = err.source().begin;
     problems.push_back({out.path, "broken-manifest", static_cast<std::uint32_t>(b.line),
-                        std::string(err.description()) + " (line " + std::to_string(b.line) + ", column " + std::to_string(b.column) + ")"});
+                        std::string(err.description()) + " (line " + std::to_string(b.line) + ", column " +
+                            std::to_string(b.column) + ")"});
     return;
   }
   const toml::table& doc = parsed.table;
@@ -122,7 +124,8 @@ void read_pipfile_lock(std::string_view text, Lockfile& out, std::vector<core::P
     if (it == doc.end() || !it->is_object()) continue;
     for (const auto& [name, body] : it->items()) {
       std::string version;
-      if (body.is_object() && body.contains("version") && body["version"].is_string()) version = body["version"].get<std::string>();
+      if (body.is_object() && body.contains("version") && body["version"].is_string())
+        version = body["version"].get<std::string>();
       if (version.rfind("==", 0) == 0) version = version.substr(2);
       out.versions[normalize_package_name(name)] = version;
     }
@@ -140,7 +143,8 @@ void read_pipfile_lock(std::string_view text, Lockfile& out, std::vector<core::P
 
 bool is_toml_lockfile(std::string_view path) {
   const auto name = basename(path);
-  return name == "uv.lock" || name == "poetry.lock" || name == "pdm.lock" || (name.starts_with("pylock.") && name.ends_with(".toml"));
+  return name == "uv.lock" || name == "poetry.lock" || name == "pdm.lock" ||
+         (name.starts_with("pylock.") && name.ends_with(".toml"));
 }
 
 Lockfile read_lockfile(std::string_view text, const std::string& path, std::vector<core::Problem>& problems) {

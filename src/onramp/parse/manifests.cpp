@@ -1,7 +1,7 @@
 #include "onramp/parse/manifests.hpp"
 
-#include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
+#include "onramp/util/toml.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -45,7 +45,8 @@ std::uint32_t line_of(const toml::node& n) { return static_cast<std::uint32_t>(n
 core::Problem toml_problem(const toml::parse_error& err, const std::string& source) {
   const auto& begin = err.source().begin;
   return {source, "broken-manifest", static_cast<std::uint32_t>(begin.line),
-          std::string(err.description()) + " (line " + std::to_string(begin.line) + ", column " + std::to_string(begin.column) + ")"};
+          std::string(err.description()) + " (line " + std::to_string(begin.line) + ", column " +
+              std::to_string(begin.column) + ")"};
 }
 
 Dependency make_dependency(const Requirement& req, std::string group, std::string scope, const std::string& source,
@@ -64,8 +65,8 @@ Dependency make_dependency(const Requirement& req, std::string group, std::strin
   return d;
 }
 
-void add_requirement_array(const toml::node* node, const std::string& group, const std::string& scope, const std::string& source,
-                           std::vector<Dependency>& out) {
+void add_requirement_array(const toml::node* node, const std::string& group, const std::string& scope,
+                           const std::string& source, std::vector<Dependency>& out) {
   const auto* arr = node != nullptr ? node->as_array() : nullptr;
   if (arr == nullptr) return;
   for (const auto& item : *arr) {
@@ -79,8 +80,8 @@ void add_requirement_array(const toml::node* node, const std::string& group, con
 
 /// Poetry maps names to a version string, a table (`version`, `git`, `path`, `optional`, `extras`), or an array of
 /// such tables (one per Python/platform marker).
-void add_poetry_table(const toml::node* node, const std::string& group, const std::string& scope, const std::string& source,
-                      std::vector<Dependency>& out, std::vector<PythonVersion>* python) {
+void add_poetry_table(const toml::node* node, const std::string& group, const std::string& scope,
+                      const std::string& source, std::vector<Dependency>& out, std::vector<PythonVersion>* python) {
   const auto* table = node != nullptr ? node->as_table() : nullptr;
   if (table == nullptr) return;
   for (const auto& [key, value] : *table) {
@@ -213,7 +214,8 @@ Requirement parse_requirement(std::string_view text) {
   if (!rest.empty() && rest.front() == '@') {
     r.url = std::string(util::trim(rest.substr(1)));
   } else {
-    if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') rest = util::trim(rest.substr(1, rest.size() - 2));
+    if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')')
+      rest = util::trim(rest.substr(1, rest.size() - 2));
     r.spec = std::string(rest);
   }
   r.name = normalize_package_name(text.substr(0, i));
@@ -228,7 +230,8 @@ std::string interpret_spec(std::string_view spec) {
   std::size_t start = 0;
   while (start <= spec.size()) {
     auto bar = spec.find("||", start);
-    const auto alt = util::trim(spec.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    const auto alt =
+        util::trim(spec.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
     bool pinned = false, bounded = false;
     std::string clause;
     for (std::size_t k = 0; k <= alt.size(); ++k) {
@@ -242,8 +245,8 @@ std::string interpret_spec(std::string_view spec) {
       if (clause.empty()) continue;
       if (starts_with(clause, "===") || (starts_with(clause, "==") && clause.find('*') == std::string::npos)) {
         pinned = true;
-      } else if (starts_with(clause, "==") || starts_with(clause, "<") || starts_with(clause, "~=") || clause[0] == '^' ||
-                 clause[0] == '~') {
+      } else if (starts_with(clause, "==") || starts_with(clause, "<") || starts_with(clause, "~=") ||
+                 clause[0] == '^' || clause[0] == '~') {
         bounded = true;
       } else if (clause[0] >= '0' && clause[0] <= '9') {
         // Poetry: a bare version is an exact pin, a wildcard one (`1.2.*`) a range
@@ -263,7 +266,8 @@ Pyproject read_pyproject_file(std::string_view text, const std::string& source, 
   return read_pyproject_file(parse::parse_toml(text, source), source, problems);
 }
 
-Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::string& source, std::vector<core::Problem>& problems) {
+Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::string& source,
+                              std::vector<core::Problem>& problems) {
   Pyproject out;
   if (parsed.error) {
     problems.push_back(toml_problem(*parsed.error, source));
@@ -275,14 +279,16 @@ Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::stri
     if (const auto* n = project->get_as<std::string>("name")) out.name = normalize_package_name(n->get());
     add_requirement_array(project->get("dependencies"), "main", "main", source, deps);
     if (const auto* extras = project->get_as<toml::table>("optional-dependencies")) {
-      for (const auto& [extra, list] : *extras) add_requirement_array(&list, std::string(extra.str()), "extra", source, deps);
+      for (const auto& [extra, list] : *extras)
+        add_requirement_array(&list, std::string(extra.str()), "extra", source, deps);
     }
     if (const auto* rp = project->get("requires-python"); rp != nullptr && rp->is_string()) {
       out.python.push_back({rp->as_string()->get(), source, line_of(*rp), "requires-python"});
     }
   }
   if (const auto* groups = doc["dependency-groups"].as_table()) {
-    for (const auto& [group, list] : *groups) add_requirement_array(&list, std::string(group.str()), "dev", source, deps);
+    for (const auto& [group, list] : *groups)
+      add_requirement_array(&list, std::string(group.str()), "dev", source, deps);
   }
   if (const auto* build = doc["build-system"].as_table()) {
     out.build_system = true;
@@ -298,7 +304,8 @@ Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::stri
     add_poetry_table(poetry->get("dev-dependencies"), "dev", "dev", source, deps, nullptr);
     if (const auto* groups = poetry->get_as<toml::table>("group")) {
       for (const auto& [group, body] : *groups) {
-        if (const auto* t = body.as_table()) add_poetry_table(t->get("dependencies"), std::string(group.str()), "dev", source, deps, nullptr);
+        if (const auto* t = body.as_table())
+          add_poetry_table(t->get("dependencies"), std::string(group.str()), "dev", source, deps, nullptr);
       }
     }
   }
@@ -335,7 +342,8 @@ Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::stri
   if (const auto* pdm = doc["tool"]["pdm"].as_table()) {
     out.pdm = true;
     if (const auto* dev = pdm->get_as<toml::table>("dev-dependencies")) {
-      for (const auto& [group, list] : *dev) add_requirement_array(&list, std::string(group.str()), "dev", source, deps);
+      for (const auto& [group, list] : *dev)
+        add_requirement_array(&list, std::string(group.str()), "dev", source, deps);
     }
   }
   if (doc["tool"]["hatch"]["envs"].as_table() != nullptr) out.hatch_envs = true;
@@ -352,11 +360,13 @@ Pyproject read_pyproject_file(const parse::TomlDocument& parsed, const std::stri
   return out;
 }
 
-std::vector<Dependency> read_pyproject(std::string_view text, const std::string& source, std::vector<core::Problem>& problems) {
+std::vector<Dependency> read_pyproject(std::string_view text, const std::string& source,
+                                       std::vector<core::Problem>& problems) {
   return read_pyproject_file(text, source, problems).dependencies;
 }
 
-RequirementsFile read_requirements_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems) {
+RequirementsFile read_requirements_file(std::string_view text, const std::string& source,
+                                        std::vector<core::Problem>& problems) {
   RequirementsFile out;
   const bool dev = is_dev_requirements_path(source);
   const auto head = util::to_lower(text.substr(0, 600));
@@ -469,10 +479,12 @@ RequirementsFile read_requirements_file(std::string_view text, const std::string
     } else {
       const auto parsed = parse_requirement(body);
       if (parsed.name.empty()) {
-        problems.push_back({source, "broken-manifest", logical_start,
-                            "not a requirement: `" + std::string(body) + "` (line " + std::to_string(logical_start) + ")"});
+        problems.push_back(
+            {source, "broken-manifest", logical_start,
+             "not a requirement: `" + std::string(body) + "` (line " + std::to_string(logical_start) + ")"});
       } else {
-        out.dependencies.push_back(make_dependency(parsed, dev ? "dev" : "main", dev ? "dev" : "main", source, logical_start));
+        out.dependencies.push_back(
+            make_dependency(parsed, dev ? "dev" : "main", dev ? "dev" : "main", source, logical_start));
         via_for = parsed.name;
         if (starts_with(comment, "via ")) {
           in_via = true;
@@ -492,12 +504,13 @@ std::vector<Dependency> read_requirements(std::string_view text, const std::stri
   return read_requirements_file(text, source, ignored).dependencies;
 }
 
-std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string& source, std::vector<PythonVersion>& python) {
+std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string& source,
+                                       std::vector<PythonVersion>& python) {
   return read_setup_cfg(text, read_ini(text), source, python);
 }
 
-std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<IniSection>& sections, const std::string& source,
-                                       std::vector<PythonVersion>& python) {
+std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<IniSection>& sections,
+                                       const std::string& source, std::vector<PythonVersion>& python) {
   std::vector<Dependency> out;
   const auto lines = util::split(text, '\n');
   // read_ini joins continuation lines and drops comments: find each item's own line again for the report
@@ -514,7 +527,8 @@ std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<
       if (item.empty() || item[0] == '#') continue;
       line = line_of_item(line, item);
       // `a, b` on one line is accepted by setuptools too; a marker may hold commas, so only split without one
-      const auto parts = item.find(';') == std::string_view::npos ? util::split(item, ',') : std::vector<std::string_view>{item};
+      const auto parts =
+          item.find(';') == std::string_view::npos ? util::split(item, ',') : std::vector<std::string_view>{item};
       for (auto part : parts) {
         const auto req = parse_requirement(part);
         if (!req.name.empty()) out.push_back(make_dependency(req, group, scope, source, line));
@@ -525,24 +539,26 @@ std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<
     if (const auto* e = options->find("install_requires")) add_list(*e, "main", "main");
     if (const auto* e = options->find("setup_requires")) add_list(*e, "build", "build");
     if (const auto* e = options->find("tests_require")) add_list(*e, "test", "dev");
-    if (const auto* e = options->find("python_requires")) python.push_back({std::string(util::trim(e->value)), source, e->line, "python_requires"});
+    if (const auto* e = options->find("python_requires"))
+      python.push_back({std::string(util::trim(e->value)), source, e->line, "python_requires"});
   }
   if (const auto* extras = find_section(sections, "options.extras_require")) {
     for (const auto& e : extras->entries) add_list(e, e.key, "extra");
   }
   if (const auto* mypy = find_section(sections, "mypy")) {
-    if (const auto* e = mypy->find("python_version")) python.push_back({std::string(util::trim(e->value)), source, e->line, "mypy python_version"});
+    if (const auto* e = mypy->find("python_version"))
+      python.push_back({std::string(util::trim(e->value)), source, e->line, "mypy python_version"});
   }
   return out;
 }
 
-std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
-                                     std::vector<core::Problem>& problems) {
+std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source,
+                                     std::vector<PythonVersion>& python, std::vector<core::Problem>& problems) {
   return read_pipfile(parse::parse_toml(text, source), source, python, problems);
 }
 
-std::vector<Dependency> read_pipfile(const parse::TomlDocument& parsed, const std::string& source, std::vector<PythonVersion>& python,
-                                     std::vector<core::Problem>& problems) {
+std::vector<Dependency> read_pipfile(const parse::TomlDocument& parsed, const std::string& source,
+                                     std::vector<PythonVersion>& python, std::vector<core::Problem>& problems) {
   std::vector<Dependency> out;
   if (parsed.error) {
     problems.push_back(toml_problem(*parsed.error, source));
@@ -587,8 +603,8 @@ std::vector<Dependency> read_pipfile(const parse::TomlDocument& parsed, const st
   return out;
 }
 
-std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
-                                             std::vector<core::Problem>& problems) {
+std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source,
+                                             std::vector<PythonVersion>& python, std::vector<core::Problem>& problems) {
   return read_environment_yml(parse::parse_yaml(text), source, python, problems);
 }
 
@@ -598,7 +614,8 @@ std::vector<Dependency> read_environment_yml(const parse::YamlDocument& parsed, 
   if (parsed.error) {
     const auto line = parsed.error->line;
     problems.push_back({source, "broken-manifest", line,
-                        parsed.error->message + " (line " + std::to_string(line) + ", column " + std::to_string(parsed.error->column) + ")"});
+                        parsed.error->message + " (line " + std::to_string(line) + ", column " +
+                            std::to_string(parsed.error->column) + ")"});
     return out;
   }
   try {
@@ -619,14 +636,16 @@ std::vector<Dependency> read_environment_yml(const parse::YamlDocument& parsed, 
         for (const auto& p : item["pip"]) {
           if (!p.IsScalar()) continue;
           const auto req = parse_requirement(p.as<std::string>());
-          if (!req.name.empty()) out.push_back(make_dependency(req, "main", "main", source, static_cast<std::uint32_t>(p.Mark().line + 1)));
+          if (!req.name.empty())
+            out.push_back(make_dependency(req, "main", "main", source, static_cast<std::uint32_t>(p.Mark().line + 1)));
         }
       }
     }
   } catch (const YAML::Exception& e) {
     const auto line = static_cast<std::uint32_t>(e.mark.line + 1);
-    problems.push_back({source, "broken-manifest", line,
-                        e.msg + " (line " + std::to_string(line) + ", column " + std::to_string(e.mark.column + 1) + ")"});
+    problems.push_back(
+        {source, "broken-manifest", line,
+         e.msg + " (line " + std::to_string(line) + ", column " + std::to_string(e.mark.column + 1) + ")"});
   }
   return out;
 }

@@ -76,10 +76,12 @@ struct Pyproject {
 };
 
 /// Dependencies of a pyproject.toml (PEP 621, PEP 735, Poetry, uv, PDM); a TOML error becomes a Problem.
-std::vector<Dependency> read_pyproject(std::string_view text, const std::string& source, std::vector<core::Problem>& problems);
+std::vector<Dependency> read_pyproject(std::string_view text, const std::string& source,
+                                       std::vector<core::Problem>& problems);
 Pyproject read_pyproject_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems);
 /// The same from the run's shared parse (model::Inputs::toml): its parse error becomes the Problem.
-Pyproject read_pyproject_file(const parse::TomlDocument& doc, const std::string& source, std::vector<core::Problem>& problems);
+Pyproject read_pyproject_file(const parse::TomlDocument& doc, const std::string& source,
+                              std::vector<core::Problem>& problems);
 
 /// An option line that names another file: `-r base.txt` (requirements) or `-c constraints.txt`.
 struct RequirementsInclude {
@@ -101,28 +103,30 @@ struct RequirementsFile {
 /// Requirement lines of a requirements file (options, includes, URLs and comments skipped).
 std::vector<Dependency> read_requirements(std::string_view text, const std::string& source);
 /// The whole file; a line that is not a requirement becomes a Problem.
-RequirementsFile read_requirements_file(std::string_view text, const std::string& source, std::vector<core::Problem>& problems);
+RequirementsFile read_requirements_file(std::string_view text, const std::string& source,
+                                        std::vector<core::Problem>& problems);
 
 /// setup.cfg [options] install_requires, [options.extras_require], python_requires, [mypy] python_version.
-std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string& source, std::vector<PythonVersion>& python);
-/// The same with the sections already read (the text still places each requirement on its own line).
-std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<IniSection>& sections, const std::string& source,
+std::vector<Dependency> read_setup_cfg(std::string_view text, const std::string& source,
                                        std::vector<PythonVersion>& python);
+/// The same with the sections already read (the text still places each requirement on its own line).
+std::vector<Dependency> read_setup_cfg(std::string_view text, const std::vector<IniSection>& sections,
+                                       const std::string& source, std::vector<PythonVersion>& python);
 /// Pipfile [packages], [dev-packages], other categories, [requires] python_version.
-std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
-                                     std::vector<core::Problem>& problems);
-std::vector<Dependency> read_pipfile(const parse::TomlDocument& doc, const std::string& source, std::vector<PythonVersion>& python,
-                                     std::vector<core::Problem>& problems);
+std::vector<Dependency> read_pipfile(std::string_view text, const std::string& source,
+                                     std::vector<PythonVersion>& python, std::vector<core::Problem>& problems);
+std::vector<Dependency> read_pipfile(const parse::TomlDocument& doc, const std::string& source,
+                                     std::vector<PythonVersion>& python, std::vector<core::Problem>& problems);
 /// environment.yml: the `pip:` section's requirements and the `python=` conda dependency.
-std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source, std::vector<PythonVersion>& python,
-                                             std::vector<core::Problem>& problems);
+std::vector<Dependency> read_environment_yml(std::string_view text, const std::string& source,
+                                             std::vector<PythonVersion>& python, std::vector<core::Problem>& problems);
 std::vector<Dependency> read_environment_yml(const parse::YamlDocument& doc, const std::string& source,
                                              std::vector<PythonVersion>& python, std::vector<core::Problem>& problems);
 
 /// A lockfile's resolved versions.
 struct Lockfile {
   std::string path;
-  std::string tool;  // uv, poetry, pdm, pipenv, pylock, pip-tools
+  std::string tool;                                          // uv, poetry, pdm, pipenv, pylock, pip-tools
   std::map<std::string, std::string, std::less<>> versions;  // normalised name -> version
   std::string requires_python;
   std::uint32_t requires_python_line = 0;
@@ -174,6 +178,5 @@ struct RootManifest {
   /// What onramp could not read and why (`setup.py: install_requires is not a literal list, not read`).
   std::vector<std::string> unread;
 };
-
 
 }  // namespace onramp::parse

@@ -8,7 +8,9 @@ namespace onramp::parse {
 
 namespace {
 
-std::uint32_t line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : static_cast<std::uint32_t>(n.Mark().line + 1); }
+std::uint32_t line_of(const YAML::Node& n) {
+  return n.Mark().is_null() ? 0 : static_cast<std::uint32_t>(n.Mark().line + 1);
+}
 
 std::string scalar(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
 
@@ -148,8 +150,9 @@ void read_github(const YAML::Node& root, Workflow& out) {
 }
 
 /// Top-level keys of .gitlab-ci.yml that are settings, not jobs.
-constexpr std::array<std::string_view, 11> kGitlabKeywords = {"stages", "variables", "default", "include", "workflow", "image",
-                                                             "services", "before_script", "after_script", "cache", "spec"};
+constexpr std::array<std::string_view, 11> kGitlabKeywords = {"stages",       "variables", "default",  "include",
+                                                              "workflow",     "image",     "services", "before_script",
+                                                              "after_script", "cache",     "spec"};
 
 void read_gitlab(const YAML::Node& root, Workflow& out) {
   out.env = env_of(get(root, "variables"));

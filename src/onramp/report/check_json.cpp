@@ -18,7 +18,8 @@ void write_check_json(std::ostream& out, const CheckReport& report) {
                   {"failing", report.failing},
                   {"suppressed", report.suppressed}};
   if (report.baseline) {
-    summary["baseline"] = {{"file", *report.baseline}, {"known", report.baseline_known}, {"stale", report.baseline_stale}};
+    summary["baseline"] = {
+        {"file", *report.baseline}, {"known", report.baseline_known}, {"stale", report.baseline_stale}};
   }
   if (report.diff_ref) summary["diff"] = {{"ref", *report.diff_ref}, {"outside", report.outside_diff}};
   doc["summary"] = std::move(summary);

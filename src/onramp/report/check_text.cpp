@@ -24,8 +24,9 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
   for (const auto& f : report.findings) {
     ++by_sev[static_cast<int>(f.severity)];
     // A finding about a whole file (a missing lockfile) has no line: `path: severity ...`.
-    const std::string where = f.location.line == 0 ? shown_path(report, f.path)
-                                                   : fmt::format("{}:{}:{}", shown_path(report, f.path), f.location.line, f.location.column);
+    const std::string where =
+        f.location.line == 0 ? shown_path(report, f.path)
+                             : fmt::format("{}:{}:{}", shown_path(report, f.path), f.location.line, f.location.column);
     out << fmt::format("{}: {} [{}] {}\n", where, core::to_string(f.severity), f.rule, f.message);
     if (!f.chain.empty()) out << fmt::format("    via {}\n", util::join(f.chain, " -> "));
   }
@@ -38,12 +39,14 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
   if (report.baseline) {
     std::string b = fmt::format("{} known in the baseline {}", report.baseline_known, *report.baseline);
     if (report.baseline_stale > 0) {
-      b += fmt::format(" ({} no longer {}: `onramp baseline` would drop {})", plural(report.baseline_stale, "entry", "entries"),
+      b += fmt::format(" ({} no longer {}: `onramp baseline` would drop {})",
+                       plural(report.baseline_stale, "entry", "entries"),
                        report.baseline_stale == 1 ? "matches" : "match", report.baseline_stale == 1 ? "it" : "them");
     }
     parts.push_back(std::move(b));
   }
-  if (report.diff_ref) parts.push_back(fmt::format("{} outside the lines changed since {}", report.outside_diff, *report.diff_ref));
+  if (report.diff_ref)
+    parts.push_back(fmt::format("{} outside the lines changed since {}", report.outside_diff, *report.diff_ref));
   if (report.suppressed > 0) parts.push_back(fmt::format("{} suppressed by comments", report.suppressed));
   out << "onramp: " << util::join(parts, "; ") << '\n';
   if (report.failing > 0) {

@@ -38,13 +38,16 @@ std::string github_escape_property(std::string_view text) {
 
 void write_github(std::ostream& out, const CheckReport& report) {
   for (const auto& f : report.findings) {
-    const char* command = f.severity == core::Severity::error ? "error" : f.severity == core::Severity::warning ? "warning" : "notice";
+    const char* command = f.severity == core::Severity::error     ? "error"
+                          : f.severity == core::Severity::warning ? "warning"
+                                                                  : "notice";
     std::string props = "file=" + github_escape_property(shown_path(report, f.path));
     if (f.location.line > 0) {
       props += fmt::format(",line={},endLine={}", f.location.line, std::max(f.location.line, f.location.end_line));
       // Columns only for a one-line span: GitHub ignores them otherwise.
       if (f.location.column > 0 && f.location.end_line == f.location.line) {
-        props += fmt::format(",col={},endColumn={}", f.location.column, std::max(f.location.column, f.location.end_column));
+        props +=
+            fmt::format(",col={},endColumn={}", f.location.column, std::max(f.location.column, f.location.end_column));
       }
     }
     props += ",title=" + github_escape_property(fmt::format("onramp {}", f.rule));

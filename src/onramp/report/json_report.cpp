@@ -40,14 +40,16 @@ json to_json(const engine::Analysis& analysis, const core::RuleSet& rules) {
   json roles = json::object();
   std::size_t python_files = 0;
   for (const auto role : core::kCodeRoles) {
-    const auto n = std::count_if(project.files.begin(), project.files.end(), [&](const core::ProjectFile& f) { return f.role == role; });
+    const auto n = std::count_if(project.files.begin(), project.files.end(),
+                                 [&](const core::ProjectFile& f) { return f.role == role; });
     roles[std::string(core::to_string(role))] = n;
     python_files += static_cast<std::size_t>(n);
   }
   // Every file left out, by reason: on purpose (discovery) or because it could not be used (problems).
   std::map<std::string, std::size_t> skipped_by_reason = project.skipped_files;
   for (const auto& p : project.problems) {
-    for (std::string_view kind : {"too-large", "binary", "non-utf8", "unreadable", "symlink-outside-root", "broken-symlink"}) {
+    for (std::string_view kind :
+         {"too-large", "binary", "non-utf8", "unreadable", "symlink-outside-root", "broken-symlink"}) {
       if (p.kind == kind) ++skipped_by_reason[p.kind];
     }
   }
@@ -91,7 +93,10 @@ json to_json(const engine::Analysis& analysis, const core::RuleSet& rules) {
     const auto i = static_cast<std::size_t>(step.id - 1);
     const auto count = std::count_if(analysis.findings.begin(), analysis.findings.end(),
                                      [&](const core::Finding& f) { return f.step == step.id; });
-    steps.push_back({{"id", step.id}, {"key", step.key}, {"title", step.title}, {"analysed", analysed[i]},
+    steps.push_back({{"id", step.id},
+                     {"key", step.key},
+                     {"title", step.title},
+                     {"analysed", analysed[i]},
                      {"facts", i < analysis.step_facts.size() ? analysis.step_facts[i] : json::object()},
                      {"findings", count}});
   }
@@ -99,12 +104,16 @@ json to_json(const engine::Analysis& analysis, const core::RuleSet& rules) {
 
   json findings = json::array();
   for (const auto& f : analysis.findings) {
-    json row = {{"rule", f.rule},           {"step", f.step},
+    json row = {{"rule", f.rule},
+                {"step", f.step},
                 {"severity", core::to_string(f.severity)},
-                {"path", f.path},           {"line", f.location.line},
-                {"column", f.location.column}, {"end_line", f.location.end_line},
+                {"path", f.path},
+                {"line", f.location.line},
+                {"column", f.location.column},
+                {"end_line", f.location.end_line},
                 {"end_column", f.location.end_column},
-                {"message", f.message},     {"fingerprint", f.fingerprint}};
+                {"message", f.message},
+                {"fingerprint", f.fingerprint}};
     if (!f.symbol.empty()) row["symbol"] = f.symbol;
     if (!f.chain.empty()) row["chain"] = f.chain;
     findings.push_back(std::move(row));

@@ -16,6 +16,7 @@ nlohmann::ordered_json to_json(const engine::Analysis& analysis, const core::Rul
 void write_json(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules);
 
 /// The newcomer's terminal report: the fifteen steps in order, each with its facts and findings.
-void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options);
+void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules,
+                const TextOptions& options);
 
 }  // namespace onramp::report

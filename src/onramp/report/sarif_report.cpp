@@ -28,9 +28,9 @@ std::string uri_of(std::string_view path) {
   std::string out;
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                      c == '_' || c == '~' || c == '/' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
-                      c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == '@';
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '.' || c == '_' || c == '~' || c == '/' || c == '!' || c == '$' || c == '&' || c == '\'' ||
+                      c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == '@';
     out += keep ? std::string(1, ch) : fmt::format("%{:02X}", c);
   }
   return out;
@@ -55,13 +55,14 @@ std::string friendly_name(std::string_view id) {
 
 json rule_descriptor(const core::Rule& r) {
   const auto step = core::step_by_key(r.step_key);
-  const std::string step_line =
-      step ? fmt::format("Onboarding step {}: {}.", step->id, step->title) : std::string("A rule about onramp's own use in CI.");
-  const std::string text = fmt::format("{}\n\nWhat it finds: {}\n\nWhy it matters: {}\n\nExample:\n{}\n\nFix: {}", step_line,
-                                       trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
-  std::string markdown =
-      fmt::format("{}\n\n**What it finds.** {}\n\n**Why it matters.** {}\n\n**Example**\n\n```python\n{}\n```\n\n**Fix.** {}",
-                  step_line, trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
+  const std::string step_line = step ? fmt::format("Onboarding step {}: {}.", step->id, step->title)
+                                     : std::string("A rule about onramp's own use in CI.");
+  const std::string text =
+      fmt::format("{}\n\nWhat it finds: {}\n\nWhy it matters: {}\n\nExample:\n{}\n\nFix: {}", step_line,
+                  trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
+  std::string markdown = fmt::format(
+      "{}\n\n**What it finds.** {}\n\n**Why it matters.** {}\n\n**Example**\n\n```python\n{}\n```\n\n**Fix.** {}",
+      step_line, trimmed(r.docs.what), trimmed(r.docs.why), trimmed(r.docs.example), trimmed(r.docs.fix));
   // check/ findings are made after suppressions are applied, so no comment silences them.
   if (step) markdown += fmt::format("\n\nSuppress one occurrence with `# onramp: ignore[{}]` on its line.", r.id);
   json tags = json::array({"onramp", r.step_key});
@@ -98,7 +99,8 @@ void write_sarif(std::ostream& out, const CheckReport& report, const core::RuleS
       json region = {{"startLine", f.location.line}};
       if (f.location.column > 0) region["startColumn"] = f.location.column;
       if (f.location.end_line >= f.location.line) region["endLine"] = f.location.end_line;
-      if (f.location.end_column > 0 && (f.location.end_line > f.location.line || f.location.end_column > f.location.column)) {
+      if (f.location.end_column > 0 &&
+          (f.location.end_line > f.location.line || f.location.end_column > f.location.column)) {
         region["endColumn"] = f.location.end_column;
       }
       physical["region"] = std::move(region);
@@ -119,7 +121,8 @@ void write_sarif(std::ostream& out, const CheckReport& report, const core::RuleS
                  {"version", ONRAMP_VERSION},
                  {"semanticVersion", ONRAMP_VERSION},
                  {"rules", std::move(descriptors)}};
-  json run = {{"tool", {{"driver", std::move(driver)}}}, {"columnKind", "unicodeCodePoints"}, {"results", std::move(results)}};
+  json run = {
+      {"tool", {{"driver", std::move(driver)}}}, {"columnKind", "unicodeCodePoints"}, {"results", std::move(results)}};
   json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({std::move(run)})}};

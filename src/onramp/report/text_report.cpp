@@ -5,8 +5,8 @@
 #include <set>
 
 #include "onramp/core/steps.hpp"
-#include "onramp/report/report.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/report/report.hpp"
 
 namespace onramp::report {
 
@@ -28,9 +28,7 @@ struct Style {
   }
 };
 
-std::string plural(std::size_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
 std::string humanize(std::string_view key) {
   std::string out(key);
@@ -51,7 +49,8 @@ std::string place_of(const json& item) {
   for (const char* k : {"path", "file", "source"}) {
     if (item.contains(k) && item[k].is_string()) {
       auto where = item[k].get<std::string>();
-      if (item.contains("line") && item["line"].is_number() && item["line"].get<long long>() != 0) where += ":" + scalar(item["line"]);
+      if (item.contains("line") && item["line"].is_number() && item["line"].get<long long>() != 0)
+        where += ":" + scalar(item["line"]);
       return where;
     }
   }
@@ -78,7 +77,8 @@ std::string inline_list(const json& list) {
   constexpr std::size_t kMaxPlaces = 3;
   std::string text;
   std::size_t shown = 0;
-  const bool places = !list.empty() && std::all_of(list.begin(), list.end(), [](const json& i) { return !place_of(i).empty(); });
+  const bool places =
+      !list.empty() && std::all_of(list.begin(), list.end(), [](const json& i) { return !place_of(i).empty(); });
   if (places && !std::all_of(list.begin(), list.end(), is_bare_place)) return std::to_string(list.size());
   for (const auto& item : list) {
     if (places) {
@@ -111,14 +111,16 @@ std::string row_text(const json& row, bool nested = true) {
     if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) continue;
     if (v.is_object() || v.is_array()) {
       const auto inner = !nested || v.empty() ? std::string{} : v.is_object() ? row_text(v, false) : inline_list(v);
-      if (!inner.empty()) parts.push_back(v.is_object() ? fmt::format("{} ({})", k, inner) : fmt::format("{} {}", k, inner));
+      if (!inner.empty())
+        parts.push_back(v.is_object() ? fmt::format("{} ({})", k, inner) : fmt::format("{} {}", k, inner));
       continue;
     }
     if (v.is_boolean()) {
       if (v.get<bool>()) parts.push_back(k);
       continue;
     }
-    parts.push_back(k == "name" || k == "value" || k == "call" || k == "meaning" ? scalar(v) : fmt::format("{} {}", k, scalar(v)));
+    parts.push_back(k == "name" || k == "value" || k == "call" || k == "meaning" ? scalar(v)
+                                                                                 : fmt::format("{} {}", k, scalar(v)));
   }
   std::string text;
   for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
@@ -171,7 +173,8 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
       std::size_t shown = 0;
       for (const auto& row : value) {
         if (shown++ == kMaxRowsPerFact) {
-          out << "      " << style.dim(fmt::format("... and {} more (see --format json)", value.size() - kMaxRowsPerFact)) << '\n';
+          out << "      "
+              << style.dim(fmt::format("... and {} more (see --format json)", value.size() - kMaxRowsPerFact)) << '\n';
           break;
         }
         out << "      - " << row_text(row) << '\n';
@@ -187,7 +190,9 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
           std::size_t shown = 0;
           for (const auto& [name, row] : sub.items()) {
             if (shown++ == kMaxRowsPerFact) {
-              out << "        " << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact)) << '\n';
+              out << "        "
+                  << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact))
+                  << '\n';
               break;
             }
             out << "        - " << name << ": " << row_text(row) << '\n';
@@ -198,7 +203,9 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
           std::size_t shown = 0;
           for (const auto& row : sub) {
             if (shown++ == kMaxRowsPerFact) {
-              out << "      " << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact)) << '\n';
+              out << "      "
+                  << style.dim(fmt::format("... and {} more (see --format json)", sub.size() - kMaxRowsPerFact))
+                  << '\n';
               break;
             }
             out << "      - " << row_text(row) << '\n';
@@ -229,7 +236,8 @@ struct FindingLine {
 /// The step's findings as lines: info findings of one rule in one file are folded when there are many,
 /// and at most kMaxInfoLines info lines are kept (the code that ships before its tests, then those covering
 /// the most findings); warnings and errors are never folded or dropped.
-std::vector<FindingLine> finding_lines(const model::Project& project, const std::vector<core::Finding>& findings, int step) {
+std::vector<FindingLine> finding_lines(const model::Project& project, const std::vector<core::Finding>& findings,
+                                       int step) {
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
   for (const auto& f : findings) {
     if (f.step == step && f.severity == core::Severity::info) ++per_file[{f.path, f.rule}];
@@ -283,7 +291,8 @@ std::string folded_text(const FindingLine& line, const core::RuleSet& rules, con
   std::string where;
   if (by_symbol.size() == 1 && by_symbol.begin()->first.empty()) {
     std::vector<std::string> at;
-    for (std::size_t i = 0; i < line.findings.size() && i < kWorstShown; ++i) at.push_back(std::to_string(line.findings[i]->location.line));
+    for (std::size_t i = 0; i < line.findings.size() && i < kWorstShown; ++i)
+      at.push_back(std::to_string(line.findings[i]->location.line));
     where = fmt::format("at lines {}{}", fmt::join(at, ", "), line.findings.size() > kWorstShown ? ", ..." : "");
   } else {
     std::vector<std::string> names;
@@ -301,7 +310,8 @@ std::string folded_text(const FindingLine& line, const core::RuleSet& rules, con
 
 }  // namespace
 
-void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, const TextOptions& options) {
+void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules,
+                const TextOptions& options) {
   const Style style{options.color};
   const auto doc = to_json(analysis, rules);
   const auto& summary = doc["summary"];
@@ -348,15 +358,18 @@ void write_text(std::ostream& out, const engine::Analysis& analysis, const core:
       if (!f.chain.empty()) out << "      " << style.dim(fmt::format("via {}", fmt::join(f.chain, " -> "))) << '\n';
     }
     if (hidden > 0) {
-      out << "    " << style.dim(fmt::format("... and {} more info findings in {} (see --format json)", hidden,
-                                             plural(hidden_files.size(), "file"))) << '\n';
+      out << "    "
+          << style.dim(fmt::format("... and {} more info findings in {} (see --format json)", hidden,
+                                   plural(hidden_files.size(), "file")))
+          << '\n';
     }
   }
 
   if (!analysis.project.problems.empty()) {
     out << '\n' << style.bold("Files onramp could not read in full") << '\n';
     for (const auto& p : analysis.project.problems) {
-      out << fmt::format("    {}{} [{}] {}\n", p.path, p.line != 0 ? fmt::format(":{}", p.line) : "", p.kind, p.message);
+      out << fmt::format("    {}{} [{}] {}\n", p.path, p.line != 0 ? fmt::format(":{}", p.line) : "", p.kind,
+                         p.message);
     }
   }
 }

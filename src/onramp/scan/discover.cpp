@@ -48,9 +48,10 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 bool is_skipped_directory(std::string_view name) {
   static const std::set<std::string_view> names = {
-      ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".virtualenv", ".tox", ".nox",
-      ".mypy_cache", ".pytest_cache", ".ruff_cache", ".pytype", ".hypothesis", ".eggs", "site-packages", "htmlcov",
-      ".idea", "build", "dist", ".cache", ".direnv", ".pdm-build", "__pypackages__"};
+      ".git",    ".hg",         ".svn",    ".bzr",          "node_modules",  "__pycache__",   ".venv",
+      "venv",    ".virtualenv", ".tox",    ".nox",          ".mypy_cache",   ".pytest_cache", ".ruff_cache",
+      ".pytype", ".hypothesis", ".eggs",   "site-packages", "htmlcov",       ".idea",         "build",
+      "dist",    ".cache",      ".direnv", ".pdm-build",    "__pypackages__"};
   return names.contains(name) || ends_with(name, ".egg-info");
 }
 
@@ -60,17 +61,19 @@ FileKind classify(std::string_view rel_path) {
   const auto lower = util::to_lower(name);
   if (ends_with(name, ".py")) return FileKind::python;
   if ((starts_with(lower, "requirements") && (ends_with(lower, ".txt") || ends_with(lower, ".in"))) ||
-      ((basename(dir) == "requirements" || basename(dir) == "reqs") && (ends_with(lower, ".txt") || ends_with(lower, ".in")))) {
+      ((basename(dir) == "requirements" || basename(dir) == "reqs") &&
+       (ends_with(lower, ".txt") || ends_with(lower, ".in")))) {
     return FileKind::requirements;
   }
   if (name == "pyproject.toml") return FileKind::pyproject;
   if (name == "setup.cfg") return FileKind::setup_cfg;
   if (name == "Pipfile") return FileKind::pipfile;
-  if (name == "uv.lock" || name == "poetry.lock" || name == "Pipfile.lock" || name == "pdm.lock" || name == "pylock.toml") {
+  if (name == "uv.lock" || name == "poetry.lock" || name == "Pipfile.lock" || name == "pdm.lock" ||
+      name == "pylock.toml") {
     return FileKind::lockfile;
   }
-  if (name == "Dockerfile" || name == "Containerfile" || starts_with(name, "Dockerfile.") || ends_with(name, ".Dockerfile") ||
-      ends_with(lower, ".dockerfile")) {
+  if (name == "Dockerfile" || name == "Containerfile" || starts_with(name, "Dockerfile.") ||
+      ends_with(name, ".Dockerfile") || ends_with(lower, ".dockerfile")) {
     return FileKind::dockerfile;
   }
   if ((starts_with(lower, "docker-compose") || starts_with(lower, "compose")) &&
@@ -89,13 +92,15 @@ FileKind classify(std::string_view rel_path) {
     return FileKind::task_runner;
   }
   if (ends_with(lower, ".md") || ends_with(lower, ".rst") || ends_with(lower, ".markdown")) return FileKind::docs;
-  if (rel_path == ".vscode/launch.json" || ends_with(rel_path, "/.vscode/launch.json") || name == ".pdbrc") return FileKind::ide;
+  if (rel_path == ".vscode/launch.json" || ends_with(rel_path, "/.vscode/launch.json") || name == ".pdbrc")
+    return FileKind::ide;
   if (name == ".python-version" || name == "runtime.txt") return FileKind::python_version;
   return FileKind::other;
 }
 
 util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size,
-                                 const std::function<bool(std::string_view)>& excluded, const std::set<std::string>* tracked) {
+                                 const std::function<bool(std::string_view)>& excluded,
+                                 const std::set<std::string>* tracked) {
   std::error_code ec;
   const fs::path canonical_root = fs::canonical(root, ec);
   if (ec) return util::Error{"cannot resolve " + root.string() + ": " + ec.message()};
@@ -122,8 +127,8 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
   std::set<std::string> visited_dirs{canonical_root.string()};
 
   struct Frame {
-    std::string rel;       // directory relative to the root ("" for the root)
-    fs::path canonical;    // where it really is
+    std::string rel;     // directory relative to the root ("" for the root)
+    fs::path canonical;  // where it really is
     std::vector<std::pair<std::string, fs::file_type>> entries;
     std::size_t next = 0;
     bool pushed_ignore = false;

@@ -13,9 +13,7 @@ namespace {
 enum class Wild : std::uint8_t { match, no_match, abort_all, abort_to_starstar };
 
 /// The characters git's is_glob_special() knows; anything else can be compared literally.
-bool is_glob_special(unsigned char c) {
-  return c == '*' || c == '?' || c == '[' || c == '\\';
-}
+bool is_glob_special(unsigned char c) { return c == '*' || c == '?' || c == '[' || c == '\\'; }
 
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -172,16 +170,14 @@ Wild WildMatcher::dowild(std::size_t p, std::size_t t) {
         if (r != Wild::match) return r;
         continue;
       }
-      case '*':
-        break;
+      case '*': break;
     }
 
     bool match_slash = false;
     if (pat(++p) == '*') {
       // Only a "**" that fills a whole path component is special; "a**b" behaves like "a*b".
       const bool starts_component = p - 1 == pattern_start || pat(p - 2) == '/';
-      while (pat(++p) == '*') {
-      }
+      while (pat(++p) == '*') {}
       if (starts_component && (pat(p) == 0 || pat(p) == '/' || (pat(p) == '\\' && pat(p + 1) == '/'))) {
         // "**/" may stand for no directory at all: "a/**/b" matches "a/b".
         if (pat(p) == '/' && solve(p + 1, t) == Wild::match) return Wild::match;
@@ -225,9 +221,7 @@ Wild WildMatcher::dowild(std::size_t p, std::size_t t) {
 }
 
 /// git reads patterns and paths as C strings: an embedded NUL ends them.
-std::string_view up_to_nul(std::string_view s) {
-  return s.substr(0, s.find('\0'));
-}
+std::string_view up_to_nul(std::string_view s) { return s.substr(0, s.find('\0')); }
 
 /// Length of the leading run without glob specials (git's simple_length()).
 std::size_t simple_length(std::string_view s) {
@@ -305,8 +299,7 @@ bool IgnoreFile::empty() const { return patterns_.empty(); }
 // A .gitignore governs what lies below its directory, never the directory itself or its siblings.
 bool IgnoreFile::covers(std::string_view rel_path) const {
   if (base_dir_.empty()) return !rel_path.empty();
-  return rel_path.size() > base_dir_.size() && rel_path[base_dir_.size()] == '/' &&
-         rel_path.starts_with(base_dir_);
+  return rel_path.size() > base_dir_.size() && rel_path[base_dir_.size()] == '/' && rel_path.starts_with(base_dir_);
 }
 
 // git's match_pathname(): a cheap compare of the literal prefix first. The whole pattern then goes to wildmatch

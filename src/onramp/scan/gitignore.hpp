@@ -24,12 +24,12 @@ public:
 private:
   /// One non-blank, non-comment line, pre-digested the way git's parse_path_pattern() does it.
   struct Pattern {
-    std::string glob;              // without the leading '!' and the trailing '/'
-    std::size_t literal_len = 0;   // length of the leading part free of glob specials (git's nowildcardlen)
-    bool negated = false;          // "!pattern"
-    bool dir_only = false;         // "pattern/"
-    bool basename_only = false;    // no '/' left: matches the last component at any depth
-    bool ends_with = false;        // "*literal": a suffix compare is enough
+    std::string glob;             // without the leading '!' and the trailing '/'
+    std::size_t literal_len = 0;  // length of the leading part free of glob specials (git's nowildcardlen)
+    bool negated = false;         // "!pattern"
+    bool dir_only = false;        // "pattern/"
+    bool basename_only = false;   // no '/' left: matches the last component at any depth
+    bool ends_with = false;       // "*literal": a suffix compare is enough
   };
 
   void add_line(std::string_view line);

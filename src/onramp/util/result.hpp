@@ -15,8 +15,8 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
 public:
-  Result(T value) : data_(std::move(value)) {}           // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}       // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return std::holds_alternative<T>(data_); }
   explicit operator bool() const { return ok(); }
   T& value() { return std::get<T>(data_); }

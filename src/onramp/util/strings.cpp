@@ -153,7 +153,8 @@ std::string_view keyword_argument(const std::vector<std::string_view>& args, std
 
 std::optional<std::string> string_literal(std::string_view text) {
   text = trim(text);
-  while (!text.empty() && (text[0] == 'r' || text[0] == 'R' || text[0] == 'b' || text[0] == 'B' || text[0] == 'u' || text[0] == 'U')) {
+  while (!text.empty() &&
+         (text[0] == 'r' || text[0] == 'R' || text[0] == 'b' || text[0] == 'B' || text[0] == 'u' || text[0] == 'U')) {
     text.remove_prefix(1);
   }
   if (text.size() < 2) return std::nullopt;

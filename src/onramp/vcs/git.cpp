@@ -60,12 +60,14 @@ util::Result<Commit> resolve(git_repository* repo, const std::string& ref, bool 
     return Commit(reinterpret_cast<git_commit*>(peeled));
   }
   if (shallow) {
-    return util::Error{fmt::format(
-        "--diff {0}: `{0}` is not in this clone, which is shallow; fetch it first (`git fetch --depth=50 origin {0}`, or "
-        "`fetch-depth: 0` in actions/checkout)",
-        ref)};
+    return util::Error{
+        fmt::format("--diff {0}: `{0}` is not in this clone, which is shallow; fetch it first (`git fetch --depth=50 "
+                    "origin {0}`, or "
+                    "`fetch-depth: 0` in actions/checkout)",
+                    ref)};
   }
-  return util::Error{fmt::format("--diff {0}: no branch, tag or commit `{0}` in this repository (fetch it first: `git fetch origin {0}`)", ref)};
+  return util::Error{fmt::format(
+      "--diff {0}: no branch, tag or commit `{0}` in this repository (fetch it first: `git fetch origin {0}`)", ref)};
 }
 
 struct Collect {
@@ -92,7 +94,8 @@ util::Result<ChangedLines> changed_since(const fs::path& root, const std::string
 
   git_repository* raw_repo = nullptr;
   if (git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) {
-    return util::Error{fmt::format("--diff {}: {} is not inside a git repository ({})", ref, root.string(), last_error())};
+    return util::Error{
+        fmt::format("--diff {}: {} is not inside a git repository ({})", ref, root.string(), last_error())};
   }
   Repository repo(raw_repo);
   const char* workdir = git_repository_workdir(repo.get());
@@ -116,16 +119,17 @@ util::Result<ChangedLines> changed_since(const fs::path& root, const std::string
   git_oid base_oid;
   if (git_merge_base(&base_oid, repo.get(), git_commit_id(head.get()), git_commit_id(target->get())) != 0) {
     if (shallow) {
-      return util::Error{fmt::format(
-          "--diff {0}: HEAD and `{0}` have no common commit in this shallow clone; fetch more history "
-          "(`git fetch --deepen=100 origin`, or `fetch-depth: 0` in actions/checkout)",
-          ref)};
+      return util::Error{
+          fmt::format("--diff {0}: HEAD and `{0}` have no common commit in this shallow clone; fetch more history "
+                      "(`git fetch --deepen=100 origin`, or `fetch-depth: 0` in actions/checkout)",
+                      ref)};
     }
     return util::Error{fmt::format("--diff {0}: HEAD and `{0}` share no history", ref)};
   }
   git_commit* raw_base = nullptr;
   git_tree* raw_tree = nullptr;
-  if (git_commit_lookup(&raw_base, repo.get(), &base_oid) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  if (git_commit_lookup(&raw_base, repo.get(), &base_oid) != 0)
+    return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
   Commit base(raw_base);
   if (git_commit_tree(&raw_tree, base.get()) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
   Tree tree(raw_tree);
@@ -155,7 +159,8 @@ util::Result<ChangedLines> changed_since(const fs::path& root, const std::string
   // A moved file is a rename with its few edits, not a new file whose every line (and finding) is new.
   git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
   find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_FOR_UNTRACKED;
-  if (git_diff_find_similar(diff.get(), &find) != 0) return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
+  if (git_diff_find_similar(diff.get(), &find) != 0)
+    return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
 
   ChangedLines out;
   Collect collect{prefix, &out};

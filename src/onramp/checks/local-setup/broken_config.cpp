@@ -1,7 +1,7 @@
 #include "onramp/checks/local-setup/broken_config.hpp"
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 
 #include <fmt/format.h>
 
@@ -43,7 +43,9 @@ void BrokenConfigCheck::check_project(const model::Project& project, const core:
     const auto* yaml = project.inputs().yaml(f->path);
     if (yaml == nullptr || !yaml->error) continue;
     const auto& e = *yaml->error;
-    report(f->path, e.line, e.syntax ? fmt::format("Taskfile is not valid YAML: {}", e.message) : fmt::format("Taskfile could not be read: {}", e.message));
+    report(f->path, e.line,
+           e.syntax ? fmt::format("Taskfile is not valid YAML: {}", e.message)
+                    : fmt::format("Taskfile could not be read: {}", e.message));
   }
 }
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -103,7 +103,8 @@ struct ComposeSet {
 };
 
 bool default_compose_name(std::string_view name) {
-  return name == "compose.yaml" || name == "compose.yml" || name == "docker-compose.yml" || name == "docker-compose.yaml";
+  return name == "compose.yaml" || name == "compose.yml" || name == "docker-compose.yml" ||
+         name == "docker-compose.yaml";
 }
 
 std::optional<ComposeSet> pick_compose(const model::Project& project, const std::vector<std::string>& app_roots) {
@@ -115,7 +116,8 @@ std::optional<ComposeSet> pick_compose(const model::Project& project, const std:
     const auto name = base_name(f->path);
     const auto dir = dir_of(f->path);
     int r = 10;
-    if (default_compose_name(name)) r = dir == "." ? 0 : std::find(app_roots.begin(), app_roots.end(), dir) != app_roots.end() ? 1 : 3;
+    if (default_compose_name(name))
+      r = dir == "." ? 0 : std::find(app_roots.begin(), app_roots.end(), dir) != app_roots.end() ? 1 : 3;
     else if (name.find("dev") != std::string_view::npos || name.find("local") != std::string_view::npos) r = 2;
     if (name.find("override") != std::string_view::npos) r = 20;
     if (name.find("prod") != std::string_view::npos || name.find("deploy") != std::string_view::npos) r = 30;
@@ -130,8 +132,9 @@ std::optional<ComposeSet> pick_compose(const model::Project& project, const std:
   if (default_compose_name(base_name(base->path))) {
     for (const auto* f : candidates) {
       const auto name = base_name(f->path);
-      if (dir_of(f->path) == set.dir && (name == "compose.override.yml" || name == "compose.override.yaml" ||
-                                          name == "docker-compose.override.yml" || name == "docker-compose.override.yaml")) {
+      if (dir_of(f->path) == set.dir &&
+          (name == "compose.override.yml" || name == "compose.override.yaml" || name == "docker-compose.override.yml" ||
+           name == "docker-compose.override.yaml")) {
         set.files.push_back(*project.inputs().compose(f->path));
       }
     }
@@ -144,7 +147,7 @@ std::optional<ComposeSet> pick_compose(const model::Project& project, const std:
 /// A service as all files of the set define it (later files override scalars and add list entries).
 struct MergedService {
   parse::ComposeService svc;
-  std::string path;          // where its command was last set (or where it was defined)
+  std::string path;  // where its command was last set (or where it was defined)
   std::uint32_t line = 0;
   std::uint32_t command_line = 0;
   std::string command_path;
@@ -204,7 +207,8 @@ public:
       if (per_workspace.contains(root->workspace) && per_workspace[root->workspace] > 1) {
         if (synced.insert(root->workspace).second) {
           add("uv sync --all-packages", root->workspace,
-              fmt::format("install every workspace member into the shared environment ({}); the lock is {}", join_names(member_paths(root->workspace)),
+              fmt::format("install every workspace member into the shared environment ({}); the lock is {}",
+                          join_names(member_paths(root->workspace)),
                           root->lockfile.empty() ? std::string("not there yet") : root->lockfile),
               root->lockfile.empty() ? join_path(root->workspace, "pyproject.toml") : root->lockfile, 0);
           items_.back().kind = "install";
@@ -216,15 +220,17 @@ public:
       run_step(*root, prefix);
       if (!test_step_task(*root, prefix) && test_owner_ == root) test_step(*root, prefix);
     }
-    if (test_owner_ == nullptr && !app_roots_.empty()) test_step(*app_roots_.front(), run_prefix(app_roots_.front()->install_tool));
+    if (test_owner_ == nullptr && !app_roots_.empty())
+      test_step(*app_roots_.front(), run_prefix(app_roots_.front()->install_tool));
     export_step();
     return std::move(items_);
   }
 
 private:
-  void add(std::string command, std::string cwd, std::string why, std::string source, std::uint32_t line, std::string kind = {},
-           bool loads_env = false) {
-    items_.push_back({std::move(command), cwd.empty() ? "." : std::move(cwd), std::move(why), std::move(source), line, std::move(kind), loads_env});
+  void add(std::string command, std::string cwd, std::string why, std::string source, std::uint32_t line,
+           std::string kind = {}, bool loads_env = false) {
+    items_.push_back({std::move(command), cwd.empty() ? "." : std::move(cwd), std::move(why), std::move(source), line,
+                      std::move(kind), loads_env});
   }
 
   std::vector<std::string> member_paths(const std::string& workspace) const {
@@ -275,8 +281,14 @@ private:
       if (it.kind != "migrate" && it.kind != "run" && it.kind != "test") continue;
       if (it.command.empty() || it.loads_env || it.command.starts_with("docker")) continue;
       const auto dir = dir_of(env_file_);
-      ChecklistItem e{"set -a; . ./.env; set +a", dir, "nothing in the code loads .env (it reads os.environ), so export it into "
-                      "the shell that runs the next commands", env_file_, 0, "export", false};
+      ChecklistItem e{"set -a; . ./.env; set +a",
+                      dir,
+                      "nothing in the code loads .env (it reads os.environ), so export it into "
+                      "the shell that runs the next commands",
+                      env_file_,
+                      0,
+                      "export",
+                      false};
       items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(i), std::move(e));
       return;
     }
@@ -321,7 +333,9 @@ private:
       if (!text) continue;
       for (std::size_t pos = text->find("${"); pos != std::string::npos; pos = text->find("${", pos + 2)) {
         std::size_t end = pos + 2;
-        while (end < text->size() && (std::isalnum(static_cast<unsigned char>((*text)[end])) != 0 || (*text)[end] == '_')) ++end;
+        while (end < text->size() &&
+               (std::isalnum(static_cast<unsigned char>((*text)[end])) != 0 || (*text)[end] == '_'))
+          ++end;
         if (end == pos + 2 || end >= text->size()) continue;
         const char next = (*text)[end];
         // `${X:-d}` and `${X-d}` have a default; `${X}`, `${X:?err}` and `${X?err}` need a value.
@@ -350,7 +364,8 @@ private:
     // The template nearest the root (or an application root).
     std::string tmpl;
     for (const auto& t : in_.env.templates) {
-      if (dir_of(t) != "." && std::find(root_paths_.begin(), root_paths_.end(), dir_of(t)) == root_paths_.end()) continue;
+      if (dir_of(t) != "." && std::find(root_paths_.begin(), root_paths_.end(), dir_of(t)) == root_paths_.end())
+        continue;
       if (tmpl.empty() || t.size() < tmpl.size()) tmpl = t;
     }
     std::string committed;
@@ -376,20 +391,24 @@ private:
       if (const auto* env = in_.project.inputs().env_file(file)) {
         for (const auto& e : env->entries) {
           if (!needed.contains(e.key)) continue;
-          if (std::find(fill.begin(), fill.end(), e.key) != fill.end() || std::find(replace.begin(), replace.end(), e.key) != replace.end()) continue;
+          if (std::find(fill.begin(), fill.end(), e.key) != fill.end() ||
+              std::find(replace.begin(), replace.end(), e.key) != replace.end())
+            continue;
           if (e.empty) interpolated.push_back(e.key);
         }
       }
     }
     std::vector<std::string> todo;
-    if (!fill.empty()) todo.push_back("fill in " + join_names(fill) + " (empty in " + std::string(base_name(file)) + ")");
+    if (!fill.empty())
+      todo.push_back("fill in " + join_names(fill) + " (empty in " + std::string(base_name(file)) + ")");
     if (!interpolated.empty()) {
-      todo.push_back(fmt::format("set {} (empty in {}; the compose file interpolates {})", join_names(interpolated), base_name(file),
-                                 interpolated.size() == 1 ? "it" : "them"));
+      todo.push_back(fmt::format("set {} (empty in {}; the compose file interpolates {})", join_names(interpolated),
+                                 base_name(file), interpolated.size() == 1 ? "it" : "them"));
     }
     if (!replace.empty()) {
       // A committed .env's stand-ins are there for a local run; a copied template's are to be replaced.
-      todo.push_back(tmpl.empty() ? "its values of " + join_names(replace) + " are placeholders: fine for a local run, never elsewhere"
+      todo.push_back(tmpl.empty() ? "its values of " + join_names(replace) +
+                                        " are placeholders: fine for a local run, never elsewhere"
                                   : "replace the placeholder values of " + join_names(replace));
     }
     if (!missing.empty()) {
@@ -397,30 +416,36 @@ private:
                                  file.empty() ? "" : ", missing from " + std::string(base_name(file))));
     }
     std::string todo_text;
-    for (std::size_t i = 0; i < todo.size(); ++i) todo_text += (i == 0 ? "" : i + 1 == todo.size() ? " and " : ", ") + todo[i];
+    for (std::size_t i = 0; i < todo.size(); ++i)
+      todo_text += (i == 0 ? "" : i + 1 == todo.size() ? " and " : ", ") + todo[i];
     if (!tmpl.empty()) {
       const auto dir = dir_of(tmpl);
       const auto target_path = join_path(dir, ".env");
       env_file_ = target_path;
       if (in_.project.find(target_path) != nullptr) {
-        add({}, dir, fmt::format("{} is committed and used as it is; compare it with {}{}", target_path, tmpl,
-                                 todo_text.empty() ? std::string{} : "; " + todo_text),
+        add({}, dir,
+            fmt::format("{} is committed and used as it is; compare it with {}{}", target_path, tmpl,
+                        todo_text.empty() ? std::string{} : "; " + todo_text),
             tmpl, 0);
       } else {
         add(fmt::format("cp {} .env", base_name(tmpl)), dir,
-            todo_text.empty() ? std::string("create .env from the template; every variable the code requires has a value there")
-                              : "create .env from the template, then " + todo_text,
+            todo_text.empty()
+                ? std::string("create .env from the template; every variable the code requires has a value there")
+                : "create .env from the template, then " + todo_text,
             tmpl, 0);
       }
       return;
     }
     if (!committed.empty()) {
       env_file_ = committed;
-      add({}, dir_of(committed), fmt::format("{} is committed and serves as the template (no .env.example){}", committed,
-                                             todo_text.empty() ? "; it sets every variable the code requires" : "; " + todo_text),
+      add({}, dir_of(committed),
+          fmt::format("{} is committed and serves as the template (no .env.example){}", committed,
+                      todo_text.empty() ? "; it sets every variable the code requires" : "; " + todo_text),
           committed, 0);
     } else if (!missing.empty()) {
-      add({}, ".", fmt::format("no .env template: set {} (required: read without a default) in the environment", join_names(missing)),
+      add({}, ".",
+          fmt::format("no .env template: set {} (required: read without a default) in the environment",
+                      join_names(missing)),
           required.front()->reads.front().path, required.front()->reads.front().line);
     }
   }
@@ -437,7 +462,8 @@ private:
     for (const auto& [name, m] : services_) {
       if (m.svc.build_context.empty() || !builds_python(m.svc)) continue;
       apps.push_back(name);
-      if (app_service_.empty() || (runs_python_app(m.svc.command) && !runs_python_app(services_.at(app_service_).svc.command))) {
+      if (app_service_.empty() ||
+          (runs_python_app(m.svc.command) && !runs_python_app(services_.at(app_service_).svc.command))) {
         app_service_ = name;
       }
     }
@@ -480,7 +506,9 @@ private:
         if (seen.contains(name) || !image_only(name)) continue;
         for (const auto& v : values) {
           for (auto pos = v.find(name); pos != std::string::npos; pos = v.find(name, pos + 1)) {
-            const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; };
+            const auto word = [](char c) {
+              return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+            };
             const bool left = pos == 0 || !word(v[pos - 1]);
             const bool right = pos + name.size() == v.size() || !word(v[pos + name.size()]);
             if (left && right) {
@@ -501,7 +529,8 @@ private:
     if (backing.empty()) {
       if (!app_service_.empty()) {
         add(fmt::format("docker compose {}up -d", compose_->flag), compose_->dir,
-            fmt::format("the compose file runs the application ({}) and declares no separate backing services", app_service_),
+            fmt::format("the compose file runs the application ({}) and declares no separate backing services",
+                        app_service_),
             source, 0);
       }
       return;
@@ -546,16 +575,24 @@ private:
 
   /// No compose file: name the servers the configured URLs point at, and the images CI starts, as a step to do by hand.
   void service_hints() {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kKinds = {{
-        {"postgres", "PostgreSQL"}, {"postgresql", "PostgreSQL"}, {"mysql", "MySQL"}, {"mariadb", "MariaDB"}, {"redis", "Redis"},
-        {"rediss", "Redis"}, {"amqp", "RabbitMQ"}, {"mongodb", "MongoDB"}, {"memcache", "Memcached"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kKinds = {
+        {{"postgres", "PostgreSQL"},
+         {"postgresql", "PostgreSQL"},
+         {"mysql", "MySQL"},
+         {"mariadb", "MariaDB"},
+         {"redis", "Redis"},
+         {"rediss", "Redis"},
+         {"amqp", "RabbitMQ"},
+         {"mongodb", "MongoDB"},
+         {"memcache", "Memcached"}}};
     struct Seen {
       std::string where;
       std::string path;
       std::uint32_t line = 0;
     };
     std::map<std::string, Seen> servers;  // "PostgreSQL on localhost:5432" -> the variable and where
-    const auto consider = [&](const std::string& endpoint, const std::string& var, const std::string& where, std::uint32_t line) {
+    const auto consider = [&](const std::string& endpoint, const std::string& var, const std::string& where,
+                              std::uint32_t line) {
       const auto sep = endpoint.find("://");
       if (sep == std::string::npos) return;
       auto scheme = endpoint.substr(0, sep);
@@ -563,7 +600,8 @@ private:
       for (const auto& [k, name] : kKinds) {
         if (scheme != k) continue;
         const auto key = fmt::format("{} on {}", name, endpoint.substr(sep + 3));
-        servers.try_emplace(key, Seen{fmt::format("{}, {}{}", var, where, line != 0 ? fmt::format(":{}", line) : ""), where, line});
+        servers.try_emplace(
+            key, Seen{fmt::format("{}, {}{}", var, where, line != 0 ? fmt::format(":{}", line) : ""), where, line});
       }
     };
     for (const auto& v : in_.env.vars) {
@@ -575,7 +613,8 @@ private:
       }
       for (const auto& r : v.reads) {
         if (r.context != "app" || r.default_value.empty()) continue;
-        if (const auto lit = util::string_literal(r.default_value)) consider(url_endpoint(*lit), v.name, r.path, r.line);
+        if (const auto lit = util::string_literal(r.default_value))
+          consider(url_endpoint(*lit), v.name, r.path, r.line);
       }
     }
     if (servers.empty()) return;
@@ -584,7 +623,8 @@ private:
     std::string ci;
     std::vector<std::string> images;
     for (const auto& s : in_.env.ci_services) images.push_back(s.how);
-    if (!images.empty()) ci = fmt::format("; the CI job starts {} ({})", join_names(images), in_.env.ci_services.front().path);
+    if (!images.empty())
+      ci = fmt::format("; the CI job starts {} ({})", join_names(images), in_.env.ci_services.front().path);
     add({}, ".", fmt::format("no compose file to start the backing services: run {} yourself{}", join_names(list), ci),
         servers.begin()->second.path, servers.begin()->second.line);
   }
@@ -594,14 +634,17 @@ private:
       items_.push_back(std::move(*item));
       return;
     }
-    add({}, root.path, "cannot tell how to install: no pyproject.toml, requirements file, Pipfile or lockfile in this root", root.path, 0);
+    add({}, root.path,
+        "cannot tell how to install: no pyproject.toml, requirements file, Pipfile or lockfile in this root", root.path,
+        0);
   }
 
   /// The repository's own target or script whose commands contain `needle`, nearest first.
   const TaskTarget* task_running(std::string_view needle, const parse::RootManifest& root) const {
     const TaskTarget* best = nullptr;
     for (const auto& t : in_.tasks) {
-      if (t.body.find(needle) == std::string::npos || t.tool == "project.scripts" || t.tool == "poetry.scripts") continue;
+      if (t.body.find(needle) == std::string::npos || t.tool == "project.scripts" || t.tool == "poetry.scripts")
+        continue;
       if (t.path.starts_with(".") || !task_applies(t, root)) continue;
       if (t.body.find("docker") != std::string::npos) continue;
       if (best == nullptr || t.body.size() < best->body.size()) best = &t;
@@ -644,14 +687,17 @@ private:
     for (auto line : util::split(t.body, '\n')) {
       if (line.empty()) continue;
       if (!needle.empty() && line.find(needle) != std::string_view::npos) return std::string(line);
-      if (needle.empty() && runs_python_app(line) && !line.starts_with("cd ") && line.find("pip") == std::string_view::npos) {
+      if (needle.empty() && runs_python_app(line) && !line.starts_with("cd ") &&
+          line.find("pip") == std::string_view::npos) {
         fallback = std::string(line);
       }
     }
     return fallback.empty() ? t.command : fallback;
   }
 
-  static std::string runner_name(const TaskTarget& t) { return t.tool == "script" ? std::string("script") : t.tool + " target"; }
+  static std::string runner_name(const TaskTarget& t) {
+    return t.tool == "script" ? std::string("script") : t.tool + " target";
+  }
 
   void migrate_steps(const parse::RootManifest& root, const std::string& prefix) {
     for (const auto& m : in_.migrations) {
@@ -660,25 +706,31 @@ private:
       std::string needle = m.apply;
       if (m.tool == "alembic") needle = "alembic upgrade";
       if (m.tool == "django") needle = "manage.py migrate";
-      const std::string what = m.tool == "django" ? fmt::format("{} Django migration{} in {} app{}", m.revisions, m.revisions == 1 ? "" : "s",
-                                                                m.apps.size(), m.apps.size() == 1 ? "" : "s")
-                                                  : fmt::format("{} {} revision{} in {}", m.revisions, m.tool, m.revisions == 1 ? "" : "s", m.directory);
+      const std::string what =
+          m.tool == "django"
+              ? fmt::format("{} Django migration{} in {} app{}", m.revisions, m.revisions == 1 ? "" : "s",
+                            m.apps.size(), m.apps.size() == 1 ? "" : "s")
+              : fmt::format("{} {} revision{} in {}", m.revisions, m.tool, m.revisions == 1 ? "" : "s", m.directory);
       if (const auto* t = task_running(needle, root)) {
         const auto [cmd, cwd] = invoke(*t, prefix);
-        add(cmd, cwd, fmt::format("apply the migrations ({}); the repository's {} runs `{}`", what, runner_name(*t), main_line(*t, needle)),
+        add(cmd, cwd,
+            fmt::format("apply the migrations ({}); the repository's {} runs `{}`", what, runner_name(*t),
+                        main_line(*t, needle)),
             t->path, t->line, "migrate", t->loads_env);
         continue;
       }
-      add(prefix + m.apply, m.cwd, fmt::format("apply the migrations ({}){}", what,
-                                               m.heads.size() > 1 ? "; there are several heads, merge them before adding revisions" : ""),
+      add(prefix + m.apply, m.cwd,
+          fmt::format("apply the migrations ({}){}", what,
+                      m.heads.size() > 1 ? "; there are several heads, merge them before adding revisions" : ""),
           m.config.empty() ? m.directory : m.config, m.line, "migrate");
     }
     bool any = false;
     for (const auto& m : in_.migrations) any = any || owner(m.config.empty() ? m.directory : dir_of(m.config)) == &root;
     if (!any && !migrations_noted_) {
       migrations_noted_ = true;
-      add({}, root.path, "no migrations found (no alembic.ini or Alembic revisions, no Django migrations, no yoyo or aerich)", root.path, 0,
-          "migrate");
+      add({}, root.path,
+          "no migrations found (no alembic.ini or Alembic revisions, no Django migrations, no yoyo or aerich)",
+          root.path, 0, "migrate");
     }
   }
 
@@ -688,7 +740,8 @@ private:
     const auto space = cmd.find(' ');
     const auto exe = cmd.substr(0, space);
     const auto name = std::string(base_name(exe));
-    for (std::string_view known : {"uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "celery", "python", "python3", "flask", "fastapi", "dramatiq", "rq", "arq"}) {
+    for (std::string_view known : {"uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "celery", "python",
+                                   "python3", "flask", "fastapi", "dramatiq", "rq", "arq"}) {
       if (name == known) return name + (space == std::string::npos ? std::string{} : cmd.substr(space));
     }
     return {};
@@ -702,15 +755,21 @@ private:
     // Django's asgi/wsgi modules are found, but manage.py is the way to run it locally.
     std::string manage;
     for (const auto& f : in_.project.files) {
-      if (base_name(f.path) == "manage.py" && owner(f.path) == &root && (manage.empty() || f.path.size() < manage.size())) manage = f.path;
+      if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
+          (manage.empty() || f.path.size() < manage.size()))
+        manage = f.path;
     }
     std::string app_note;
     if (!apps.empty() && apps.front()->framework != "celery") {
-      app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path, apps.front()->line);
+      app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path,
+                             apps.front()->line);
     }
-    if (const auto* t = task_named({"start", "dev", "run", "serve", "server", "runserver", "web", "api", "run-dev", "start-dev"}, root)) {
+    if (const auto* t = task_named(
+            {"start", "dev", "run", "serve", "server", "runserver", "web", "api", "run-dev", "start-dev"}, root)) {
       const auto [cmd, cwd] = invoke(*t, prefix);
-      add(cmd, cwd, fmt::format("start the application with the repository's {} (`{}`){}", runner_name(*t), main_line(*t, {}), app_note),
+      add(cmd, cwd,
+          fmt::format("start the application with the repository's {} (`{}`){}", runner_name(*t), main_line(*t, {}),
+                      app_note),
           t->path, t->line, "run", t->loads_env);
       return;
     }
@@ -720,7 +779,8 @@ private:
       if (!is_placeholder_command(command) && runs_python_app(command) && command.find("/app/") == std::string::npos &&
           service_root(m.svc) == &root) {
         add(has_tool_prefix(command) ? command : prefix + command, root.path,
-            fmt::format("start the application as the compose service `{}` does, outside the container{}", app_service_, app_note),
+            fmt::format("start the application as the compose service `{}` does, outside the container{}", app_service_,
+                        app_note),
             m.command_path, m.command_line, "run");
         return;
       }
@@ -742,18 +802,21 @@ private:
         cmd = fmt::format("celery -A {} worker --loglevel=INFO", a.target);
       }
       if (!cmd.empty()) {
-        add(prefix + cmd, a.root, fmt::format("start the {} {} {} found in the code", a.framework, a.framework == "celery" ? "worker of" : "application",
-                                              a.target),
+        add(prefix + cmd, a.root,
+            fmt::format("start the {} {} {} found in the code", a.framework,
+                        a.framework == "celery" ? "worker of" : "application", a.target),
             a.path, a.line, "run");
         return;
       }
     }
     if (const auto cmd = dockerfile_cmd(root); cmd.first != nullptr) {
-      add(prefix + cmd.second, root.path, "start the application as the Dockerfile's CMD does", cmd.first->path, cmd.line, "run");
+      add(prefix + cmd.second, root.path, "start the application as the Dockerfile's CMD does", cmd.first->path,
+          cmd.line, "run");
       return;
     }
-    add({}, root.path, "no application entry point found (no ASGI/WSGI app object, manage.py, run target or container command)", root.path, 0,
-        "run");
+    add({}, root.path,
+        "no application entry point found (no ASGI/WSGI app object, manage.py, run target or container command)",
+        root.path, 0, "run");
   }
 
   struct DockerCmd {
@@ -769,7 +832,8 @@ private:
       if (df == nullptr || df->stages.empty()) continue;
       for (const auto& ins : df->stages.back().instructions) {
         if (ins.keyword != "CMD") continue;
-        const auto cmd = strip_container_path(ins.is_exec_form ? util::join(ins.exec_form, " ") : util::collapse_whitespace(ins.arguments));
+        const auto cmd = strip_container_path(ins.is_exec_form ? util::join(ins.exec_form, " ")
+                                                               : util::collapse_whitespace(ins.arguments));
         if (!cmd.empty() && runs_python_app(cmd)) return {f, cmd, ins.line};
       }
     }
@@ -780,7 +844,8 @@ private:
   bool test_step_task(const parse::RootManifest& root, const std::string& prefix) {
     if (const auto* task = task_named({"test", "tests", "pytest", "test-all", "unit"}, root)) {
       const auto [cmd, cwd] = invoke(*task, prefix);
-      add(cmd, cwd, fmt::format("run the tests with the repository's {} (`{}`)", runner_name(*task), main_line(*task, "test")),
+      add(cmd, cwd,
+          fmt::format("run the tests with the repository's {} (`{}`)", runner_name(*task), main_line(*task, "test")),
           task->path, task->line, "test", task->loads_env);
       return true;
     }
@@ -789,7 +854,8 @@ private:
 
   void test_step(const parse::RootManifest& root, const std::string& prefix) {
     const auto& t = in_.tests;
-    const std::string tox = t.tox_path.empty() ? std::string{} : fmt::format("; or `tox` for {} ({})", t.tox_envlist, t.tox_path);
+    const std::string tox =
+        t.tox_path.empty() ? std::string{} : fmt::format("; or `tox` for {} ({})", t.tox_envlist, t.tox_path);
     if (t.runner == "pytest") {
       const TestConfig* config = nullptr;
       for (const auto& c : t.configs) {
@@ -798,8 +864,9 @@ private:
       std::string source = config == nullptr ? (t.conftests.empty() ? root.path : t.conftests.front()) : config->path;
       const std::uint32_t line = config == nullptr ? 0 : config->line;
       const auto cwd = config == nullptr ? root.path : dir_of(config->path);
-      add(prefix + "pytest", cwd, fmt::format("run the tests ({} test module{}{}){}", t.test_files, t.test_files == 1 ? "" : "s",
-                                              t.django_settings_module.empty() ? "" : ", settings " + t.django_settings_module, tox),
+      add(prefix + "pytest", cwd,
+          fmt::format("run the tests ({} test module{}{}){}", t.test_files, t.test_files == 1 ? "" : "s",
+                      t.django_settings_module.empty() ? "" : ", settings " + t.django_settings_module, tox),
           source, line, "test");
       return;
     }
@@ -815,10 +882,12 @@ private:
     }
     if (t.runner == "unittest") {
       add(prefix + "python -m unittest discover", root.path,
-          fmt::format("run the tests ({} test module{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"), root.path, 0, "test");
+          fmt::format("run the tests ({} test module{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"),
+          root.path, 0, "test");
       return;
     }
-    add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0, "test");
+    add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0,
+        "test");
   }
 
   const ChecklistInputs& in_;
@@ -844,7 +913,9 @@ std::string pick_requirements(const model::Project& project, const parse::RootMa
     if (name.find("dev") != std::string::npos || name.find("local") != std::string::npos) rank = 0;
     else if (name.find("test") != std::string::npos) rank = 1;
     else if (base_name(name) == "requirements.txt" || base_name(name) == "base.txt") rank = 2;
-    if (name.find("prod") != std::string::npos || name.find("doc") != std::string::npos || name.find("lint") != std::string::npos) rank = 8;
+    if (name.find("prod") != std::string::npos || name.find("doc") != std::string::npos ||
+        name.find("lint") != std::string::npos)
+      rank = 8;
     if (rank < best_rank || (rank == best_rank && f->path.size() < best.size())) {
       best = f->path;
       best_rank = rank;
@@ -870,7 +941,8 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
   const std::string manifest = root.manifests.empty() ? std::string{} : root.manifests.front();
   const auto python = [&]() -> std::string {
     for (const auto& p : root.python) {
-      if (p.kind == ".python-version" || p.kind == "requires-python") return fmt::format("; Python {} ({})", p.version, p.source);
+      if (p.kind == ".python-version" || p.kind == "requires-python")
+        return fmt::format("; Python {} ({})", p.version, p.source);
     }
     return {};
   }();
@@ -878,13 +950,20 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
     return ChecklistItem{std::move(cmd), root.path, std::move(why) + python, std::move(source), 0, "install", false};
   };
   if (tool == "uv") {
-    return item("uv sync", lock.empty() ? "install the dependencies with uv (no uv.lock: it resolves and writes one)"
-                                                                   : "install the locked dependencies with uv (" + lock + ")",
+    return item("uv sync",
+                lock.empty() ? "install the dependencies with uv (no uv.lock: it resolves and writes one)"
+                             : "install the locked dependencies with uv (" + lock + ")",
                 lock.empty() ? manifest : lock);
   }
-  if (tool == "poetry") return item("poetry install", "install the dependencies with Poetry" + (lock.empty() ? std::string(" (no poetry.lock)") : " (" + lock + ")"), lock.empty() ? manifest : lock);
+  if (tool == "poetry")
+    return item(
+        "poetry install",
+        "install the dependencies with Poetry" + (lock.empty() ? std::string(" (no poetry.lock)") : " (" + lock + ")"),
+        lock.empty() ? manifest : lock);
   if (tool == "pdm") return item("pdm install", "install the dependencies with PDM", lock.empty() ? manifest : lock);
-  if (tool == "pipenv") return item("pipenv install --dev", "install the dependencies with Pipenv, dev packages included", lock.empty() ? manifest : lock);
+  if (tool == "pipenv")
+    return item("pipenv install --dev", "install the dependencies with Pipenv, dev packages included",
+                lock.empty() ? manifest : lock);
   if (tool == "hatch") return item("hatch env create", "create Hatch's default environment", manifest);
   if (tool == "conda") {
     std::string env = manifest;
@@ -901,8 +980,11 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
     // The compiled dev/test files go with the main one (pip-sync removes whatever the files it is given do not list).
     for (const auto& l : root.lockfiles) {
       const auto name = util::to_lower(base_name(l));
-      if (l == req || !l.ends_with(".txt") || name.find("prod") != std::string::npos || name.find("doc") != std::string::npos) continue;
-      if (name.find("dev") != std::string::npos || name.find("test") != std::string::npos || name.find("local") != std::string::npos) {
+      if (l == req || !l.ends_with(".txt") || name.find("prod") != std::string::npos ||
+          name.find("doc") != std::string::npos)
+        continue;
+      if (name.find("dev") != std::string::npos || name.find("test") != std::string::npos ||
+          name.find("local") != std::string::npos) {
         files += " " + rel_of(l);
       }
     }
@@ -913,15 +995,19 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
     const auto req = pick_requirements(project, root);
     if (req.empty() && !manifest.empty()) {
       // A PEP 621 pyproject.toml and no requirements file: pip installs the project itself.
-      return item("python -m venv .venv && . .venv/bin/activate && pip install -e .", "install the project in editable mode", manifest);
+      return item("python -m venv .venv && . .venv/bin/activate && pip install -e .",
+                  "install the project in editable mode", manifest);
     }
     if (req.empty()) return std::nullopt;
     const auto rel = root.path == "." ? req : req.substr(root.path.size() + 1);
     return item("python -m venv .venv && . .venv/bin/activate && pip install -r " + rel,
-                "create a virtual environment and install the requirements" + std::string(lock.empty() ? " (nothing pins the versions)" : ""), req);
+                "create a virtual environment and install the requirements" +
+                    std::string(lock.empty() ? " (nothing pins the versions)" : ""),
+                req);
   }
   if (tool == "setuptools" || !manifest.empty()) {
-    return item("python -m venv .venv && . .venv/bin/activate && pip install -e .", "install the project in editable mode", manifest);
+    return item("python -m venv .venv && . .venv/bin/activate && pip install -e .",
+                "install the project in editable mode", manifest);
   }
   return std::nullopt;
 }
@@ -946,7 +1032,9 @@ std::vector<AppObject> find_app_objects(const model::Project& project) {
     }
     for (const auto& fn : m.functions) {
       if (fn.parent != -1 || fn.owner_class != -1) continue;
-      if (fn.name != "create_app" && fn.name != "make_app" && fn.name != "app_factory" && fn.name != "get_app" && fn.name != "get_application") continue;
+      if (fn.name != "create_app" && fn.name != "make_app" && fn.name != "app_factory" && fn.name != "get_app" &&
+          fn.name != "get_application")
+        continue;
       // A factory: calls an application constructor in its body.
       std::string fw;
       for (const auto& c : m.calls) {

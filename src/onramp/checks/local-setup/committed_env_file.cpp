@@ -35,18 +35,19 @@ void CommittedEnvFileCheck::check_project(const model::Project& project, const c
     if (secrets + placeholders == 0) {
       holds = "it sets no secret-looking key, but the values of one machine do not belong in the repository";
     } else if (secrets == 0) {
-      holds = fmt::format("its {} secret-looking key{} only hold{} placeholders, which a real value will replace one day",
-                          placeholders, placeholders == 1 ? "" : "s", placeholders == 1 ? "s" : "");
+      holds =
+          fmt::format("its {} secret-looking key{} only hold{} placeholders, which a real value will replace one day",
+                      placeholders, placeholders == 1 ? "" : "s", placeholders == 1 ? "s" : "");
     } else {
       holds = fmt::format("it sets {} secret-looking key{} to written-out values{}", secrets, secrets == 1 ? "" : "s",
                           placeholders > 0 ? fmt::format(" (and {} to placeholders)", placeholders) : std::string());
     }
     auto f = make_finding(*rule, env.path, 0,
-                               fmt::format("{} is not a template and no .gitignore covers it, so it is committed or will "
-                                           "be with the next `git add .`; {}. Rename it to .env.example with "
-                                           "placeholders and add {} to .gitignore",
-                                           env.path, holds, name),
-                               "env-file " + env.path);
+                          fmt::format("{} is not a template and no .gitignore covers it, so it is committed or will "
+                                      "be with the next `git add .`; {}. Rename it to .env.example with "
+                                      "placeholders and add {} to .gitignore",
+                                      env.path, holds, name),
+                          "env-file " + env.path);
     // Nothing secret in it (Vite-style defaults, ports, log levels): worth knowing, not worth failing a build.
     if (secrets + placeholders == 0) f.severity = core::Severity::info;
     out.push_back(std::move(f));

@@ -35,9 +35,10 @@ void ComposeHardcodedSecretCheck::check_project(const model::Project& project, c
           if (!seen.emplace(compose.path, line, opt.option).second) continue;
           auto f = make_finding(
               *rule, compose.path, line,
-              fmt::format("the {} of service {} passes a secret on the command line ({} {}): everyone who reads the "
-                          "repository has it, and `docker compose ps` shows it; use `{} ${{...}}` with the value in .env",
-                          what, svc.name, opt.option, secret_hint(opt.value), opt.option),
+              fmt::format(
+                  "the {} of service {} passes a secret on the command line ({} {}): everyone who reads the "
+                  "repository has it, and `docker compose ps` shows it; use `{} ${{...}}` with the value in .env",
+                  what, svc.name, opt.option, secret_hint(opt.value), opt.option),
               std::string(what) + " " + opt.option);
           if (kind == SecretValue::placeholder) f.severity = core::Severity::info;
           out.push_back(std::move(f));
@@ -57,26 +58,30 @@ void ComposeHardcodedSecretCheck::check_project(const model::Project& project, c
         std::string message;
         auto severity = rule->severity;
         if (j.url && j.kind == SecretValue::literal) {
-          message = fmt::format("{} of service {} is a URL with a written-out password ({}); put the password in .env "
-                                "and write `${{...}}` in its place",
-                                env.key, svc.name, util::mask_url_credentials(value));
+          message = fmt::format(
+              "{} of service {} is a URL with a written-out password ({}); put the password in .env "
+              "and write `${{...}}` in its place",
+              env.key, svc.name, util::mask_url_credentials(value));
         } else if (j.url && j.kind == SecretValue::placeholder) {
-          message = fmt::format("{} of service {} is a URL with a default password ({}), fine for a local database; "
-                                "take it from .env wherever it is more than that",
-                                env.key, svc.name, util::mask_url_credentials(value));
+          message = fmt::format(
+              "{} of service {} is a URL with a default password ({}), fine for a local database; "
+              "take it from .env wherever it is more than that",
+              env.key, svc.name, util::mask_url_credentials(value));
           severity = core::Severity::info;
         } else if (j.kind == SecretValue::literal) {
-          message = fmt::format("{} of service {} is written out in the compose file ({}): everyone who reads the "
-                                "repository has it; use `{}: ${{{}:?set it in .env}}` and keep the value in an "
-                                "untracked .env",
-                                env.key, svc.name, secret_hint(value), env.key, env.key);
+          message = fmt::format(
+              "{} of service {} is written out in the compose file ({}): everyone who reads the "
+              "repository has it; use `{}: ${{{}:?set it in .env}}` and keep the value in an "
+              "untracked .env",
+              env.key, svc.name, secret_hint(value), env.key, env.key);
         } else if (j.kind == SecretValue::placeholder) {
-          message = fmt::format("{} of service {} is {} written in the compose file: fine for local runs, but nothing "
-                                "stops it reaching a real deployment; take it from .env with `${{{}}}`",
-                                env.key, svc.name,
-                                j.same_as_user ? std::string("a local default (the same as the user name)")
-                                               : fmt::format("a placeholder ({})", secret_hint(value)),
-                                env.key);
+          message = fmt::format(
+              "{} of service {} is {} written in the compose file: fine for local runs, but nothing "
+              "stops it reaching a real deployment; take it from .env with `${{{}}}`",
+              env.key, svc.name,
+              j.same_as_user ? std::string("a local default (the same as the user name)")
+                             : fmt::format("a placeholder ({})", secret_hint(value)),
+              env.key);
           severity = core::Severity::info;
         } else {
           continue;

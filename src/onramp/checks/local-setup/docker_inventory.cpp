@@ -53,8 +53,11 @@ std::string install_tool(const SimpleCommand& cmd) {
   }
   if ((name == "apt-get" || name == "apt") && sub(0) == "install") return "apt";
   if (name == "apk" && sub(0) == "add") return "apk";
-  if (name.starts_with("pip") && name.find_first_not_of("pip0123456789.") == std::string::npos && sub(0) == "install") return "pip";
-  if (name == "uv" && (sub(0) == "sync" || sub(0) == "add" || (sub(0) == "pip" && (sub(1) == "install" || sub(1) == "sync")))) return "uv";
+  if (name.starts_with("pip") && name.find_first_not_of("pip0123456789.") == std::string::npos && sub(0) == "install")
+    return "pip";
+  if (name == "uv" &&
+      (sub(0) == "sync" || sub(0) == "add" || (sub(0) == "pip" && (sub(1) == "install" || sub(1) == "sync"))))
+    return "uv";
   if (name == "poetry" && (sub(0) == "install" || sub(0) == "add")) return "poetry";
   if (name == "pipenv" && (sub(0) == "install" || sub(0) == "sync")) return "pipenv";
   if (name == "pdm" && (sub(0) == "install" || sub(0) == "sync")) return "pdm";
@@ -116,12 +119,14 @@ json dockerfile_facts(const LoadedDockerfile& df) {
   // The image the final stage starts from and what the container runs, in one line each, for the text report.
   const auto parents_of = stage_parents(file);
   int base = static_cast<int>(file.stages.size()) - 1;
-  while (base >= 0 && parents_of[static_cast<std::size_t>(base)] >= 0) base = parents_of[static_cast<std::size_t>(base)];
+  while (base >= 0 && parents_of[static_cast<std::size_t>(base)] >= 0)
+    base = parents_of[static_cast<std::size_t>(base)];
   if (base >= 0) {
     const auto& row = out["stages"][static_cast<std::size_t>(base)];
     std::string text = row["image"].get<std::string>();
     if (row.contains("tag") && !row["tag"].get<std::string>().empty()) text += ":" + row["tag"].get<std::string>();
-    if (row.contains("digest") && !row["digest"].get<std::string>().empty()) text += "@" + row["digest"].get<std::string>();
+    if (row.contains("digest") && !row["digest"].get<std::string>().empty())
+      text += "@" + row["digest"].get<std::string>();
     out["base"] = text;
   }
   std::string runs;
@@ -150,7 +155,9 @@ json dockerfile_facts(const LoadedDockerfile& df) {
       for (const auto& c : run_commands(ins)) {
         const auto tool = install_tool(c);
         if (tool.empty()) continue;
-        installs.push_back({{"tool", tool}, {"command", mask_text(util::join(c.words, " "))}, {"line", ins.line},
+        installs.push_back({{"tool", tool},
+                            {"command", mask_text(util::join(c.words, " "))},
+                            {"line", ins.line},
                             {"stage", st.alias}});
       }
     }
@@ -171,7 +178,8 @@ json compose_facts(const parse::ComposeFile& compose) {
     if (!s.command.empty()) row["command"] = mask_text(s.command);
     row["ports"] = s.ports;
     json deps = json::array();
-    for (const auto& [service, condition] : s.depends_on) deps.push_back({{"service", service}, {"condition", condition}});
+    for (const auto& [service, condition] : s.depends_on)
+      deps.push_back({{"service", service}, {"condition", condition}});
     row["depends_on"] = std::move(deps);
     json volumes = json::array();
     for (const auto& v : s.volumes) volumes.push_back(mask_text(v));

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kRule = "local-setup/dockerfile-add-instead-of-copy";
 
 /// What ADD unpacks: tar archives, compressed or not (the suffixes hadolint's DL3020 accepts).
-constexpr std::array<std::string_view, 15> kArchives = {".tar", ".Z",   ".bz2", ".gz",  ".lz",  ".lzma", ".tZ", ".tb2",
+constexpr std::array<std::string_view, 15> kArchives = {".tar", ".Z",    ".bz2", ".gz",  ".lz",  ".lzma", ".tZ", ".tb2",
                                                         ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz",  ".xz"};
 
 bool is_remote(std::string_view src) {

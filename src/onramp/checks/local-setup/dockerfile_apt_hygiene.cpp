@@ -40,7 +40,8 @@ bool removes_lists(const std::vector<std::string>& words, std::size_t program) {
   const auto name = command_name(words[program]);
   if (name != "rm" && name != "find") return false;
   for (std::size_t i = program + 1; i < words.size(); ++i) {
-    if (words[i].starts_with("/var/lib/apt/lists") || words[i] == "/var/lib/apt" || words[i] == "/var/lib/apt/") return true;
+    if (words[i].starts_with("/var/lib/apt/lists") || words[i] == "/var/lib/apt" || words[i] == "/var/lib/apt/")
+      return true;
   }
   return false;
 }
@@ -63,7 +64,9 @@ void DockerfileAptHygieneCheck::check_project(const model::Project& project, con
         for (const auto& cmd : run_commands(run)) {
           if (cmd.words.empty()) continue;
           std::size_t program = 0;
-          while (program < cmd.words.size() && (command_name(cmd.words[program]) == "sudo" || command_name(cmd.words[program]) == "env")) ++program;
+          while (program < cmd.words.size() &&
+                 (command_name(cmd.words[program]) == "sudo" || command_name(cmd.words[program]) == "env"))
+            ++program;
           if (program >= cmd.words.size()) continue;
           const auto name = command_name(cmd.words[program]);
           if (removes_lists(cmd.words, program)) cleaned = true;
@@ -80,18 +83,22 @@ void DockerfileAptHygieneCheck::check_project(const model::Project& project, con
         if (!recommends && !lists) continue;
         std::string message;
         if (recommends && lists) {
-          message = "apt-get install without --no-install-recommends also installs recommended packages, and apt-get "
-                    "update leaves the package lists in this layer; add --no-install-recommends and end the RUN with "
-                    "`rm -rf /var/lib/apt/lists/*`";
+          message =
+              "apt-get install without --no-install-recommends also installs recommended packages, and apt-get "
+              "update leaves the package lists in this layer; add --no-install-recommends and end the RUN with "
+              "`rm -rf /var/lib/apt/lists/*`";
         } else if (recommends) {
-          message = "apt-get install without --no-install-recommends also installs recommended packages the image "
-                    "rarely needs; add --no-install-recommends";
+          message =
+              "apt-get install without --no-install-recommends also installs recommended packages the image "
+              "rarely needs; add --no-install-recommends";
         } else {
-          message = fmt::format("apt-get update leaves the package lists (tens of MB) in this layer{}; end the RUN with "
-                                "`rm -rf /var/lib/apt/lists/*` or use a cache mount on /var/lib/apt",
-                                installs ? "" : " of the image");
+          message = fmt::format(
+              "apt-get update leaves the package lists (tens of MB) in this layer{}; end the RUN with "
+              "`rm -rf /var/lib/apt/lists/*` or use a cache mount on /var/lib/apt",
+              installs ? "" : " of the image");
         }
-        out.push_back(make_finding(*rule, df.path, run.line, std::move(message), "RUN " + util::collapse_whitespace(run.arguments)));
+        out.push_back(make_finding(*rule, df.path, run.line, std::move(message),
+                                   "RUN " + util::collapse_whitespace(run.arguments)));
       }
     }
   }

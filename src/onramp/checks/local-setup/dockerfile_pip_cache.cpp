@@ -85,7 +85,8 @@ void DockerfilePipCacheCheck::check_project(const model::Project& project, const
         if (ins.keyword != "RUN") continue;
         bool mounted = false;
         for (const auto& target : cache_mount_targets(ins)) {
-          if (target.ends_with("/.cache") || target.ends_with("/.cache/pip") || target.ends_with("/pip-cache")) mounted = true;
+          if (target.ends_with("/.cache") || target.ends_with("/.cache/pip") || target.ends_with("/pip-cache"))
+            mounted = true;
         }
         if (mounted) continue;
         bool run_no_cache = no_cache;
@@ -105,7 +106,9 @@ void DockerfilePipCacheCheck::check_project(const model::Project& project, const
               *rule, df.path, ins.line,
               fmt::format("`{}` without --no-cache-dir keeps pip's download cache (~/.cache/pip) in the image; add "
                           "--no-cache-dir, set ENV PIP_NO_CACHE_DIR=1, or mount a cache on /root/.cache/pip",
-                          util::join(std::vector<std::string>(cmd.words.begin(), cmd.words.begin() + static_cast<std::ptrdiff_t>(at) + 1), " ")),
+                          util::join(std::vector<std::string>(cmd.words.begin(),
+                                                              cmd.words.begin() + static_cast<std::ptrdiff_t>(at) + 1),
+                                     " ")),
               "RUN " + util::collapse_whitespace(ins.arguments)));
           break;  // one finding per RUN
         }

@@ -77,9 +77,10 @@ void DockerfileRunsAsRootCheck::check_project(const model::Project& project, con
     }
     const std::string advice = created.empty()
                                    ? std::string("add `USER <unprivileged user>` before CMD")
-                                   : fmt::format("it creates user {} (line {}) but never switches to it; add `USER {}` "
-                                                 "before CMD",
-                                                 created, created_line, created);
+                                   : fmt::format(
+                                         "it creates user {} (line {}) but never switches to it; add `USER {}` "
+                                         "before CMD",
+                                         created, created_line, created);
     out.push_back(make_finding(*rule, df.path, final_from.line,
                                fmt::format("the final stage (FROM {}) sets no USER, so the container runs as root "
                                            "unless the base image sets a user; {}",

@@ -49,17 +49,19 @@ void check_instruction(const core::Rule& rule, const std::string& path, const pa
                            ins.keyword, kv.key, secret_hint(kv.value)));
         break;
       case SecretValue::interpolated:
-        report(core::Severity::warning,
-               fmt::format("{} {} copies a build argument into the image{}: anyone who pulls the image can read it; pass "
-                           "the secret at run time instead",
-                           ins.keyword, kv.key, is_arg ? "'s history" : "'s environment"));
+        report(
+            core::Severity::warning,
+            fmt::format("{} {} copies a build argument into the image{}: anyone who pulls the image can read it; pass "
+                        "the secret at run time instead",
+                        ins.keyword, kv.key, is_arg ? "'s history" : "'s environment"));
         break;
       case SecretValue::empty:
         if (!is_arg) break;  // `ENV TOKEN=` sets nothing secret
-        report(core::Severity::warning,
-               fmt::format("ARG {} takes a secret as a build argument: whatever `--build-arg {}=...` passes is recorded "
-                           "in the history of every layer that uses it; use `RUN --mount=type=secret,id=...` instead",
-                           kv.key, kv.key));
+        report(
+            core::Severity::warning,
+            fmt::format("ARG {} takes a secret as a build argument: whatever `--build-arg {}=...` passes is recorded "
+                        "in the history of every layer that uses it; use `RUN --mount=type=secret,id=...` instead",
+                        kv.key, kv.key));
         break;
     }
   }

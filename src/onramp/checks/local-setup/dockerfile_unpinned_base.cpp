@@ -38,13 +38,15 @@ void DockerfileUnpinnedBaseCheck::check_project(const model::Project& project, c
       if (!ref.digest.empty()) continue;
       std::string message;
       if (ref.tag.empty()) {
-        message = fmt::format("FROM {}{} has no tag, so Docker pulls `{}:latest`, whatever it is on the day of the build; "
-                              "pin the version you test with (`{}:<version>`)",
-                              image, via, ref.name, ref.name);
+        message = fmt::format(
+            "FROM {}{} has no tag, so Docker pulls `{}:latest`, whatever it is on the day of the build; "
+            "pin the version you test with (`{}:<version>`)",
+            image, via, ref.name, ref.name);
       } else if (ref.tag == "latest") {
-        message = fmt::format("FROM {}{} uses the `latest` tag, which moves with every release of the image; pin the "
-                              "version you test with (`{}:<version>`)",
-                              image, via, ref.name);
+        message = fmt::format(
+            "FROM {}{} uses the `latest` tag, which moves with every release of the image; pin the "
+            "version you test with (`{}:<version>`)",
+            image, via, ref.name);
       } else {
         continue;
       }

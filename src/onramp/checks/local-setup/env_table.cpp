@@ -6,8 +6,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -104,12 +104,27 @@ std::string upper(std::string_view s) {
 /// django-environ's Env methods: where their default sits and which variable the URL readers default to.
 std::optional<CallShape> django_environ_method(std::string_view method) {
   static const std::map<std::string_view, std::pair<std::size_t, std::string_view>, std::less<>> kMethods = {
-      {"str", {1, ""}},       {"bool", {1, ""}},       {"int", {1, ""}},         {"float", {1, ""}},
-      {"json", {1, ""}},      {"url", {1, ""}},        {"path", {1, ""}},        {"bytes", {1, ""}},
-      {"list", {npos, ""}},   {"tuple", {npos, ""}},   {"dict", {npos, ""}},     {"parse_value", {npos, ""}},
-      {"db_url", {1, "DATABASE_URL"}}, {"db", {1, "DATABASE_URL"}},           {"cache_url", {1, "CACHE_URL"}},
-      {"cache", {1, "CACHE_URL"}},     {"email_url", {1, "EMAIL_URL"}},       {"email", {1, "EMAIL_URL"}},
-      {"search_url", {1, "SEARCH_URL"}}, {"channels_url", {1, "CHANNELS_URL"}}, {"channels", {1, "CHANNELS_URL"}}};
+      {"str", {1, ""}},
+      {"bool", {1, ""}},
+      {"int", {1, ""}},
+      {"float", {1, ""}},
+      {"json", {1, ""}},
+      {"url", {1, ""}},
+      {"path", {1, ""}},
+      {"bytes", {1, ""}},
+      {"list", {npos, ""}},
+      {"tuple", {npos, ""}},
+      {"dict", {npos, ""}},
+      {"parse_value", {npos, ""}},
+      {"db_url", {1, "DATABASE_URL"}},
+      {"db", {1, "DATABASE_URL"}},
+      {"cache_url", {1, "CACHE_URL"}},
+      {"cache", {1, "CACHE_URL"}},
+      {"email_url", {1, "EMAIL_URL"}},
+      {"email", {1, "EMAIL_URL"}},
+      {"search_url", {1, "SEARCH_URL"}},
+      {"channels_url", {1, "CHANNELS_URL"}},
+      {"channels", {1, "CHANNELS_URL"}}};
   const auto it = kMethods.find(method);
   if (it == kMethods.end()) return std::nullopt;
   CallShape s{"django-environ", 0, "var", it->second.first, "default", it->second.second, true};
@@ -127,16 +142,19 @@ std::optional<CallShape> shape_of(std::string_view callee) {
     return CallShape{"decouple", 0, "option", 1, "default", {}, true};
   }
   // URL helpers that read one variable by default: dj-database-url, dj-email-url, django-cache-url.
-  if (callee == "dj_database_url.config") return CallShape{"dj-database-url", npos, "env", 0, "default", "DATABASE_URL", false};
+  if (callee == "dj_database_url.config")
+    return CallShape{"dj-database-url", npos, "env", 0, "default", "DATABASE_URL", false};
   if (callee == "dj_email_url.config") return CallShape{"dj-email-url", npos, "env", 0, "default", "EMAIL_URL", false};
-  if (callee == "django_cache_url.config") return CallShape{"django-cache-url", npos, "env", 0, "default", "CACHE_URL", false};
+  if (callee == "django_cache_url.config")
+    return CallShape{"django-cache-url", npos, "env", 0, "default", "CACHE_URL", false};
   if (callee == "starlette.config.Config()") return CallShape{"starlette", 0, "key", npos, "default", {}, true};
   return std::nullopt;
 }
 
 constexpr std::array<std::string_view, 6> kSettingsBases = {
-    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings", "pydantic.BaseSettings",
-    "pydantic.env_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.v1.env_settings.BaseSettings"};
+    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings",
+    "pydantic.BaseSettings",          "pydantic.env_settings.BaseSettings",
+    "pydantic.v1.BaseSettings",       "pydantic.v1.env_settings.BaseSettings"};
 
 struct SettingsClass {
   const facts::Module* module = nullptr;
@@ -205,9 +223,11 @@ private:
   /// or wrapper has are resolved (`env("X")` on an `environ.Env()` instance ends in `env`, kept through `()`).
   bool worth_resolving(const facts::Call& call) const {
     static const std::unordered_set<std::string_view> kNames = {
-        "getenv", "getenvb", "get", "setdefault", "Env", "str", "bool", "int", "float", "json", "url", "path", "bytes", "list",
-        "tuple", "dict", "parse_value", "db_url", "db", "cache_url", "cache", "email_url", "email", "search_url", "channels_url",
-        "channels", "config", "AutoConfig", "Config", "load_dotenv", "dotenv_values", "read_env", "Dynaconf", "LazySettings"};
+        "getenv",    "getenvb",     "get",           "setdefault",   "Env",      "str",         "bool",
+        "int",       "float",       "json",          "url",          "path",     "bytes",       "list",
+        "tuple",     "dict",        "parse_value",   "db_url",       "db",       "cache_url",   "cache",
+        "email_url", "email",       "search_url",    "channels_url", "channels", "config",      "AutoConfig",
+        "Config",    "load_dotenv", "dotenv_values", "read_env",     "Dynaconf", "LazySettings"};
     const std::string_view callee = call.callee;
     if (callee.empty() || callee.starts_with("builtins.")) return false;
     // An instance called directly (`env("X")`, `config("X")`): the callee ends in `()`.
@@ -217,7 +237,8 @@ private:
     // A reader imported from another module (`from app.settings import env`; `env("X")`, `env.str("X")`).
     if (reader_globals_.empty()) return false;
     const auto dot = callee.rfind('.');
-    return reader_globals_.contains(callee) || (dot != std::string_view::npos && reader_globals_.contains(callee.substr(0, dot)));
+    return reader_globals_.contains(callee) ||
+           (dot != std::string_view::npos && reader_globals_.contains(callee.substr(0, dot)));
   }
 
   /// Module-level names bound to an env reader (`env = environ.Env()`, `config = Config(".env")`), fully qualified.
@@ -225,8 +246,9 @@ private:
     for (const auto& m : project_.modules) {
       for (const auto& g : m.globals) {
         const auto& t = g.target;
-        if (t.starts_with("os.environ") || t.starts_with("os.getenv") || t.starts_with("environ.Env") || t.starts_with("decouple.") ||
-            t.starts_with("starlette.config.Config") || t.starts_with("dj_database_url") || t.starts_with("dotenv.")) {
+        if (t.starts_with("os.environ") || t.starts_with("os.getenv") || t.starts_with("environ.Env") ||
+            t.starts_with("decouple.") || t.starts_with("starlette.config.Config") ||
+            t.starts_with("dj_database_url") || t.starts_with("dotenv.")) {
           reader_globals_.insert(m.name + "." + g.name);
         }
       }
@@ -255,7 +277,8 @@ private:
       };
       for (const auto& call : m.calls) {
         // A wrapper passes a name it was given: the first argument is an identifier, not a literal.
-        if (call.function < 0 || call.args.empty() || !(std::isalpha(static_cast<unsigned char>(call.args[0])) != 0 || call.args[0] == '_') ||
+        if (call.function < 0 || call.args.empty() ||
+            !(std::isalpha(static_cast<unsigned char>(call.args[0])) != 0 || call.args[0] == '_') ||
             !worth_resolving(call)) {
           continue;
         }
@@ -283,7 +306,8 @@ private:
     for (auto& [qualname, w] : wrappers_) {
       if (const auto ref = project_.index ? project_.index->function(qualname) : std::nullopt) {
         const auto& f = ref->function();
-        if (f.is_method && w.param > 0 && std::find(f.decorators.begin(), f.decorators.end(), "builtins.staticmethod") == f.decorators.end()) {
+        if (f.is_method && w.param > 0 &&
+            std::find(f.decorators.begin(), f.decorators.end(), "builtins.staticmethod") == f.decorators.end()) {
           --w.param;
         }
       }
@@ -318,14 +342,18 @@ private:
       const Args args(call.args);
       if (callee == "dotenv.load_dotenv" || callee == "dotenv.dotenv_values" || callee == "environ.Env.read_env" ||
           callee == "starlette.config.Config") {
-        const auto file = args.at(0, callee == "environ.Env.read_env" ? "env_file" : callee == "starlette.config.Config" ? "env_file" : "dotenv_path");
-        loads_.push_back({file.empty() ? std::string(".env (default)") : util::string_literal(file).value_or(cut(file)), m.path, call.location.line, callee});
+        const auto file = args.at(0, callee == "environ.Env.read_env"      ? "env_file"
+                                     : callee == "starlette.config.Config" ? "env_file"
+                                                                           : "dotenv_path");
+        loads_.push_back({file.empty() ? std::string(".env (default)") : util::string_literal(file).value_or(cut(file)),
+                          m.path, call.location.line, callee});
         continue;
       }
       if (callee == "dynaconf.Dynaconf" || callee == "dynaconf.LazySettings") {
         const auto prefix = args.keyword("envvar_prefix");
-        dynaconf_.push_back({prefix.empty() ? std::string("DYNACONF") : util::string_literal(prefix).value_or(cut(prefix)), m.path,
-                             call.location.line, callee});
+        dynaconf_.push_back(
+            {prefix.empty() ? std::string("DYNACONF") : util::string_literal(prefix).value_or(cut(prefix)), m.path,
+             call.location.line, callee});
         continue;
       }
       if (wrapped_calls_.contains(&call)) continue;
@@ -376,7 +404,8 @@ private:
       if (a.parameter >= 0) continue;  // inside a wrapper: its callers' names are the reads
       const std::string name = a.name.value_or(std::string{});
       if (a.mode == Mode::set || a.mode == Mode::remove) {
-        if (!name.empty()) code_sets_[name].push_back(place_at(m.path, a.location.line, "set in code (" + context + ")", true));
+        if (!name.empty())
+          code_sets_[name].push_back(place_at(m.path, a.location.line, "set in code (" + context + ")", true));
         continue;
       }
       EnvRead r;
@@ -397,7 +426,9 @@ private:
     const auto it = classes_.find(cls);
     if (it == classes_.end() || depth > 16) return false;
     for (const auto& b : it->second.bases) {
-      if (std::find(kSettingsBases.begin(), kSettingsBases.end(), b) != kSettingsBases.end() || is_settings(b, depth + 1)) return true;
+      if (std::find(kSettingsBases.begin(), kSettingsBases.end(), b) != kSettingsBases.end() ||
+          is_settings(b, depth + 1))
+        return true;
     }
     return false;
   }
@@ -414,7 +445,9 @@ private:
 
   void read_settings_classes() {
     for (const auto& m : project_.modules) {
-      const auto qualname = [&](int klass) -> const std::string& { return m.classes[static_cast<std::size_t>(klass)].qualname; };
+      const auto qualname = [&](int klass) -> const std::string& {
+        return m.classes[static_cast<std::size_t>(klass)].qualname;
+      };
       for (const auto& k : m.records.settings_classes) {
         auto& c = classes_[qualname(k.klass)];
         c.module = &m;
@@ -473,7 +506,8 @@ private:
           r.has_default = f->has_default;
           const auto& ann = f->annotation;
           // pydantic v1 gives Optional fields a None default; v2 does not.
-          if (v1 && (ann.find("Optional[") != std::string::npos || ann.find("None") != std::string::npos)) r.has_default = true;
+          if (v1 && (ann.find("Optional[") != std::string::npos || ann.find("None") != std::string::npos))
+            r.has_default = true;
           r.default_value = cut(f->default_value);
           r.required = !r.has_default;
           add_read(std::move(r));
@@ -518,8 +552,9 @@ private:
     const bool tmpl = is_env_template(path);
     if (tmpl) templates_.push_back(path);
     for (const auto& e : env->entries) {
-      place(e.key, {path, e.line, tmpl ? ".env template" : ".env file", !e.empty, !e.empty && core::is_placeholder_value(e.value),
-                    url_endpoint(e.value)},
+      place(e.key,
+            {path, e.line, tmpl ? ".env template" : ".env file", !e.empty,
+             !e.empty && core::is_placeholder_value(e.value), url_endpoint(e.value)},
             !tmpl);
     }
   }
@@ -537,7 +572,9 @@ private:
         ++i;
         continue;
       }
-      const auto word_char = [](char x) { return (x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || (x >= '0' && x <= '9') || x == '_'; };
+      const auto word_char = [](char x) {
+        return (x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || (x >= '0' && x <= '9') || x == '_';
+      };
       if (!word_char(c)) {
         ++i;
         continue;
@@ -557,7 +594,10 @@ private:
     if (file == nullptr) return;
     for (const auto& svc : file->services) {
       for (const auto& e : svc.environment) {
-        place(e.key, place_at(e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")", e.value.has_value()), true);
+        place(e.key,
+              place_at(e.file.empty() ? path : e.file, e.line, "compose environment (" + svc.name + ")",
+                       e.value.has_value()),
+              true);
       }
     }
   }
@@ -571,7 +611,8 @@ private:
         part = util::trim(part);
         if (part.empty()) continue;
         const auto name = part.substr(0, part.find('='));
-        place(std::string(name), place_at(path, ins.line, "Dockerfile ARG", part.find('=') != std::string_view::npos), false);
+        place(std::string(name), place_at(path, ins.line, "Dockerfile ARG", part.find('=') != std::string_view::npos),
+              false);
       }
     };
     for (const auto& ins : df.global_args) arg(ins);
@@ -579,7 +620,8 @@ private:
       for (const auto& ins : stage.instructions) {
         if (ins.keyword == "ARG") arg(ins);
         if (ins.keyword != "ENV") continue;
-        for (const auto& [k, v] : parse::split_key_values(ins.arguments)) place(k, place_at(path, ins.line, "Dockerfile ENV", true), true);
+        for (const auto& [k, v] : parse::split_key_values(ins.arguments))
+          place(k, place_at(path, ins.line, "Dockerfile ENV", true), true);
       }
     }
   }
@@ -630,7 +672,9 @@ std::string url_endpoint(std::string_view value) {
   const auto scheme_end = value.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
   const auto scheme = value.substr(0, scheme_end);
-  if (!std::all_of(scheme.begin(), scheme.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.'; })) {
+  if (!std::all_of(scheme.begin(), scheme.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.';
+      })) {
     return {};
   }
   auto rest = value.substr(scheme_end + 3);
@@ -666,7 +710,8 @@ bool is_env_template(std::string_view path) {
 }
 
 const EnvTable& build_env_table(const model::Project& project) {
-  return project.derived().env_table.get([&] { return std::make_shared<const EnvTable>(TableBuilder(project).build()); });
+  return project.derived().env_table.get(
+      [&] { return std::make_shared<const EnvTable>(TableBuilder(project).build()); });
 }
 
 }  // namespace onramp::checks::local_setup

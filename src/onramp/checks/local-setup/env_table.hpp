@@ -49,7 +49,7 @@ struct EnvVar {
   std::string name;
   bool required = false;  // required by some read in application code
   bool secret = false;
-  bool app = false;       // read in application code (not only tests, scripts, migrations)
+  bool app = false;  // read in application code (not only tests, scripts, migrations)
   std::vector<EnvRead> reads;
   std::vector<EnvPlace> documented_in;
   std::vector<EnvPlace> set_in;
@@ -65,7 +65,7 @@ struct EnvFileLoad {
 
 /// Everything the table needs, computed once from the project model.
 struct EnvTable {
-  std::vector<EnvVar> vars;  // sorted by name
+  std::vector<EnvVar> vars;      // sorted by name
   std::vector<EnvRead> dynamic;  // reads whose name is not a literal (wrapper bodies excluded)
   std::vector<EnvFileLoad> loads;
   /// `.env.example` and friends, in path order.

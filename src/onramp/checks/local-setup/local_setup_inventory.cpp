@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/local_setup_inventory.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include "onramp/checks/local-setup/checklist.hpp"
 #include "onramp/checks/local-setup/env_table.hpp"
@@ -68,7 +68,8 @@ json migrations(const std::vector<MigrationSet>& sets) {
     row["cwd"] = m.cwd;
     if (m.tool == "django") {
       json apps = json::array();
-      for (const auto& a : m.apps) apps.push_back({{"app", a.path}, {"migrations", a.migrations}, {"latest", a.latest}});
+      for (const auto& a : m.apps)
+        apps.push_back({{"app", a.path}, {"migrations", a.migrations}, {"latest", a.latest}});
       row["per_app"] = std::move(apps);
     }
     out.push_back(std::move(row));
@@ -106,8 +107,10 @@ json task_runners(const std::vector<TaskTarget>& targets) {
 json roots(const std::vector<parse::RootManifest>& list) {
   json out = json::array();
   for (const auto& r : list) {
-    json row = {{"path", r.path}, {"install_tool", r.install_tool.empty() ? json() : json(r.install_tool)},
-                {"lockfile", r.lockfile.empty() ? json() : json(r.lockfile)}, {"application", r.application}};
+    json row = {{"path", r.path},
+                {"install_tool", r.install_tool.empty() ? json() : json(r.install_tool)},
+                {"lockfile", r.lockfile.empty() ? json() : json(r.lockfile)},
+                {"application", r.application}};
     if (!r.workspace.empty()) row["workspace"] = r.workspace;
     out.push_back(std::move(row));
   }
@@ -155,17 +158,22 @@ void LocalSetupInventory::collect(const model::Project& project, nlohmann::order
   facts["python_versions"] = python_versions(manifests);
   facts["env_vars"] = env_vars(table);
   json dynamic = json::array();
-  for (const auto& r : table.dynamic) dynamic.push_back({{"path", r.path}, {"line", r.line}, {"via", r.via}, {"expression", r.expr}});
+  for (const auto& r : table.dynamic)
+    dynamic.push_back({{"path", r.path}, {"line", r.line}, {"via", r.via}, {"expression", r.expr}});
   facts["env_vars_dynamic"] = std::move(dynamic);
   json files = json::array();
   for (const auto& t : table.templates) files.push_back({{"path", t}, {"kind", "template"}});
-  for (const auto& l : table.loads) files.push_back({{"path", l.path}, {"line", l.line}, {"kind", "loaded"}, {"loads", l.file}, {"via", l.via}});
+  for (const auto& l : table.loads)
+    files.push_back({{"path", l.path}, {"line", l.line}, {"kind", "loaded"}, {"loads", l.file}, {"via", l.via}});
   facts["env_files"] = std::move(files);
   if (!table.dynaconf.empty()) {
     json d = json::array();
     for (const auto& l : table.dynaconf) {
-      d.push_back({{"path", l.path}, {"line", l.line}, {"envvar_prefix", l.file},
-                   {"note", "variables " + l.file + "_<SETTING> override Dynaconf settings; onramp does not list them"}});
+      d.push_back(
+          {{"path", l.path},
+           {"line", l.line},
+           {"envvar_prefix", l.file},
+           {"note", "variables " + l.file + "_<SETTING> override Dynaconf settings; onramp does not list them"}});
     }
     facts["dynaconf"] = std::move(d);
   }
@@ -174,7 +182,8 @@ void LocalSetupInventory::collect(const model::Project& project, nlohmann::order
   facts["task_runners"] = task_runners(targets);
   json app_rows = json::array();
   for (const auto& a : apps) {
-    app_rows.push_back({{"path", a.path}, {"line", a.line}, {"framework", a.framework}, {"target", a.target}, {"factory", a.factory}});
+    app_rows.push_back(
+        {{"path", a.path}, {"line", a.line}, {"framework", a.framework}, {"target", a.target}, {"factory", a.factory}});
   }
   facts["app_objects"] = std::move(app_rows);
 }

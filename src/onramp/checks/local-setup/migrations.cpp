@@ -1,7 +1,7 @@
 #include "onramp/checks/local-setup/migrations.hpp"
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 
 #include "onramp/util/toml.hpp"
 
@@ -37,7 +37,8 @@ void count_revisions(const model::Project& project, const std::vector<std::strin
   std::vector<std::string> ids;
   std::set<std::string> pointed;
   for (const auto& m : project.modules) {
-    if (std::none_of(versions.begin(), versions.end(), [&](const std::string& v) { return under(m.path, v); })) continue;
+    if (std::none_of(versions.begin(), versions.end(), [&](const std::string& v) { return under(m.path, v); }))
+      continue;
     const auto& rev = m.records.alembic;
     if (!rev) continue;
     if (!rev->ids.empty()) {
@@ -53,8 +54,8 @@ void count_revisions(const model::Project& project, const std::vector<std::strin
   }
 }
 
-MigrationSet alembic_set(const model::Project& project, const std::string& config, std::uint32_t line, std::string location,
-                         std::string version_locations, std::set<const facts::Module*>& used) {
+MigrationSet alembic_set(const model::Project& project, const std::string& config, std::uint32_t line,
+                         std::string location, std::string version_locations, std::set<const facts::Module*>& used) {
   const auto here = dir_of(config);
   MigrationSet set;
   set.tool = "alembic";
@@ -97,7 +98,8 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
       const auto* loc = s != nullptr ? s->find("script_location") : nullptr;
       if (loc == nullptr) continue;
       const auto* versions = s->find("version_locations");
-      out.push_back(alembic_set(project, f.path, loc->line, loc->value, versions != nullptr ? versions->value : std::string{}, used));
+      out.push_back(alembic_set(project, f.path, loc->line, loc->value,
+                                versions != nullptr ? versions->value : std::string{}, used));
     } else if (f.kind == core::FileKind::pyproject) {
       const auto text = project.inputs().text(f.path);
       if (!text || text->find("[tool.a") == std::string::npos) continue;
@@ -113,7 +115,8 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
               if (const auto* s = e.as_string()) versions += s->get() + " ";
             }
           }
-          out.push_back(alembic_set(project, f.path, static_cast<std::uint32_t>(loc->source().begin.line), loc->get(), versions, used));
+          out.push_back(alembic_set(project, f.path, static_cast<std::uint32_t>(loc->source().begin.line), loc->get(),
+                                    versions, used));
         }
       }
       if (const auto* a = tool->get_as<toml::table>("aerich")) {
@@ -156,9 +159,11 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
     const auto dir = dir_of(m.path);
     if (base_name(dir) != "migrations") continue;
     const auto name = base_name(m.path);
-    if (name.size() < 5 || !std::all_of(name.begin(), name.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (name.size() < 5 || !std::all_of(name.begin(), name.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
     bool django = false;
-    for (const auto& imp : m.imports) django = django || imp.module == "django.db" || imp.module.starts_with("django.db.");
+    for (const auto& imp : m.imports)
+      django = django || imp.module == "django.db" || imp.module.starts_with("django.db.");
     if (!django) continue;
     auto& app = apps[dir_of(dir)];
     app.path = dir_of(dir);

@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/no_lockfile.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +21,8 @@ std::string_view lock_advice(std::string_view tool) {
 }
 }  // namespace
 
-void NoLockfileCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void NoLockfileCheck::check_project(const model::Project& project, const core::RuleSet& rules,
+                                    std::vector<core::Finding>& out) const {
   const auto* rule = rules.find(kRule);
   if (rule == nullptr) return;
   for (const auto& root : model::read_roots(project)) {
@@ -46,14 +47,16 @@ void NoLockfileCheck::check_project(const model::Project& project, const core::R
     for (const auto& m : root.manifests) {
       if (f.path.ends_with("requirements.txt") && root.install_tool == "pip") break;
       const bool requirements = m.ends_with(".txt") || m.ends_with(".in");
-      if ((root.install_tool == "pip" && requirements) || (root.install_tool != "pip" && m.ends_with("pyproject.toml"))) {
+      if ((root.install_tool == "pip" && requirements) ||
+          (root.install_tool != "pip" && m.ends_with("pyproject.toml"))) {
         f.path = m;
         break;
       }
     }
-    f.message = fmt::format("the application root `{}` has no lockfile: every install resolves the dependency ranges "
-                            "afresh, so a newcomer's environment differs from CI's and production's; {}",
-                            root.path, lock_advice(root.install_tool));
+    f.message = fmt::format(
+        "the application root `{}` has no lockfile: every install resolves the dependency ranges "
+        "afresh, so a newcomer's environment differs from CI's and production's; {}",
+        root.path, lock_advice(root.install_tool));
     f.code = "no-lockfile " + root.path;
     out.push_back(std::move(f));
   }

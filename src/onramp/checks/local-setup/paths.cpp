@@ -37,6 +37,8 @@ std::string join_path(std::string_view dir, std::string_view rel) {
   return out.empty() ? "." : out;
 }
 
-std::string cd_prefix(std::string_view dir) { return dir.empty() || dir == "." ? std::string{} : "cd " + std::string(dir) + " && "; }
+std::string cd_prefix(std::string_view dir) {
+  return dir.empty() || dir == "." ? std::string{} : "cd " + std::string(dir) + " && ";
+}
 
 }  // namespace onramp::checks::local_setup

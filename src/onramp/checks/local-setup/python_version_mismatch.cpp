@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/local-setup/python_version_mismatch.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include <fmt/format.h>
 
@@ -85,12 +85,13 @@ std::optional<bool> clause_holds(const Version& v, std::string_view clause) {
 }
 
 bool is_pin_kind(std::string_view kind) {
-  return kind == ".python-version" || kind == "runtime.txt" || kind == "dockerfile" || kind == "Pipfile python_version" ||
-         kind == "Pipfile python_full_version" || kind == "conda python";
+  return kind == ".python-version" || kind == "runtime.txt" || kind == "dockerfile" ||
+         kind == "Pipfile python_version" || kind == "Pipfile python_full_version" || kind == "conda python";
 }
 
 bool is_range_kind(std::string_view kind) {
-  return kind == "requires-python" || kind == "python_requires" || kind == "poetry python" || kind == "lockfile requires-python";
+  return kind == "requires-python" || kind == "python_requires" || kind == "poetry python" ||
+         kind == "lockfile requires-python";
 }
 
 /// The version a pin names (`python-3.11.4` in runtime.txt -> 3.11.4), or empty.
@@ -156,13 +157,16 @@ void PythonVersionMismatchCheck::check_project(const model::Project& project, co
   for (const auto& root : roots) {
     std::vector<parse::PythonVersion> versions = root.python;
     // A .python-version above the root applies to it too (pyenv and uv look upwards).
-    const bool own_pin_file = std::any_of(versions.begin(), versions.end(), [](const auto& p) { return p.kind == ".python-version"; });
+    const bool own_pin_file =
+        std::any_of(versions.begin(), versions.end(), [](const auto& p) { return p.kind == ".python-version"; });
     if (!own_pin_file) {
       const parse::RootManifest* nearest = nullptr;
       for (const auto& other : roots) {
         const bool above = other.path == "." ? root.path != "." : root.path.starts_with(other.path + "/");
         if (!above || (nearest != nullptr && other.path.size() < nearest->path.size())) continue;
-        if (std::any_of(other.python.begin(), other.python.end(), [](const auto& p) { return p.kind == ".python-version"; })) nearest = &other;
+        if (std::any_of(other.python.begin(), other.python.end(),
+                        [](const auto& p) { return p.kind == ".python-version"; }))
+          nearest = &other;
       }
       if (nearest != nullptr) {
         for (const auto& p : nearest->python) {
@@ -177,7 +181,9 @@ void PythonVersionMismatchCheck::check_project(const model::Project& project, co
     }
     // The reference pin: .python-version first (what a developer's tools pick), then runtime.txt, Pipfile, Dockerfile.
     std::stable_sort(pins.begin(), pins.end(), [](const auto* a, const auto* b) {
-      const auto rank = [](std::string_view k) { return k == ".python-version" ? 0 : k == "runtime.txt" ? 1 : k.starts_with("Pipfile") ? 2 : 3; };
+      const auto rank = [](std::string_view k) {
+        return k == ".python-version" ? 0 : k == "runtime.txt" ? 1 : k.starts_with("Pipfile") ? 2 : 3;
+      };
       return rank(a->kind) < rank(b->kind);
     });
     if (!pins.empty()) {

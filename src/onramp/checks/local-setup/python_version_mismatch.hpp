@@ -11,7 +11,8 @@ namespace onramp::checks::local_setup {
 /// friends that cannot all hold at once.
 class PythonVersionMismatchCheck final : public Check {
 public:
-  void check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const override;
+  void check_project(const model::Project& project, const core::RuleSet& rules,
+                     std::vector<core::Finding>& out) const override;
 };
 
 /// Whether some Python of the series `pin` (`3.12`, `3.12.4`) satisfies the specifier set `spec` (`>=3.11,<3.13`,

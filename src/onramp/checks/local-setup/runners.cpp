@@ -1,10 +1,10 @@
 #include "onramp/checks/local-setup/runners.hpp"
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 
-#include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
+#include "onramp/util/toml.hpp"
 
 #include <algorithm>
 #include <set>
@@ -61,7 +61,9 @@ void makefile(const std::string& path, std::string_view text, std::vector<TaskTa
       for (auto p : util::split(list, ' ')) phony.insert(std::string(p));
       continue;
     }
-    if (names.starts_with('.') || names.find('%') != std::string_view::npos || names.find('$') != std::string_view::npos) continue;
+    if (names.starts_with('.') || names.find('%') != std::string_view::npos ||
+        names.find('$') != std::string_view::npos)
+      continue;
     const auto name_list = util::collapse_whitespace(names);
     for (auto name : util::split(name_list, ' ')) {
       if (name.empty()) continue;
@@ -74,7 +76,8 @@ void makefile(const std::string& path, std::string_view text, std::vector<TaskTa
       current->body = current->command + "\n";
     }
   }
-  const bool includes_env = text.find("include .env") != std::string_view::npos || text.find("-include .env") != std::string_view::npos;
+  const bool includes_env =
+      text.find("include .env") != std::string_view::npos || text.find("-include .env") != std::string_view::npos;
   for (auto& t : targets) {
     t.phony = phony.contains(t.name);
     t.invoke = "make " + t.name;
@@ -129,7 +132,9 @@ void taskfile(const std::string& path, const parse::YamlDocument& yaml, std::vec
     if (!tasks || !tasks.IsMap()) return;
     for (const auto& kv : tasks) {
       if (!kv.first.IsScalar()) continue;
-      TaskTarget t{"task", path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), kv.first.as<std::string>(), {}, {}, false, {}};
+      TaskTarget t{
+          "task", path, static_cast<std::uint32_t>(kv.first.Mark().line + 1), kv.first.as<std::string>(), {}, {},
+          false,  {}};
       t.invoke = "task " + t.name;
       YAML::Node cmds = kv.second;
       if (cmds.IsMap()) cmds = cmds["cmds"] ? cmds["cmds"] : cmds["cmd"];
@@ -207,25 +212,30 @@ void table_scripts(const toml::table* t, const std::string& tool, const std::str
 void pyproject(const std::string& path, const parse::TomlDocument& parsed, std::vector<TaskTarget>& out) {
   if (parsed.error) return;  // the stack step reports broken manifests
   const auto& doc = parsed.table;
-  if (const auto* project = doc.get_as<toml::table>("project")) table_scripts(project->get_as<toml::table>("scripts"), "project.scripts", path, "", out);
+  if (const auto* project = doc.get_as<toml::table>("project"))
+    table_scripts(project->get_as<toml::table>("scripts"), "project.scripts", path, "", out);
   const auto* tool = doc.get_as<toml::table>("tool");
   if (tool == nullptr) return;
-  if (const auto* poetry = tool->get_as<toml::table>("poetry")) table_scripts(poetry->get_as<toml::table>("scripts"), "poetry.scripts", path, "poetry run", out);
-  if (const auto* pdm = tool->get_as<toml::table>("pdm")) table_scripts(pdm->get_as<toml::table>("scripts"), "pdm", path, "pdm run", out);
+  if (const auto* poetry = tool->get_as<toml::table>("poetry"))
+    table_scripts(poetry->get_as<toml::table>("scripts"), "poetry.scripts", path, "poetry run", out);
+  if (const auto* pdm = tool->get_as<toml::table>("pdm"))
+    table_scripts(pdm->get_as<toml::table>("scripts"), "pdm", path, "pdm run", out);
   if (const auto* poe = tool->get_as<toml::table>("poe")) {
     const auto first = out.size();
     table_scripts(poe->get_as<toml::table>("tasks"), "poe", path, "poe", out);
     const bool envfile = poe->get("envfile") != nullptr;
     for (auto i = first; i < out.size(); ++i) out[i].loads_env = envfile;
   }
-  if (const auto* taskipy = tool->get_as<toml::table>("taskipy")) table_scripts(taskipy->get_as<toml::table>("tasks"), "taskipy", path, "task", out);
+  if (const auto* taskipy = tool->get_as<toml::table>("taskipy"))
+    table_scripts(taskipy->get_as<toml::table>("tasks"), "taskipy", path, "task", out);
   if (const auto* hatch = tool->get_as<toml::table>("hatch")) {
     if (const auto* envs = hatch->get_as<toml::table>("envs")) {
       for (const auto& [env, t] : *envs) {
         const auto* et = t.as_table();
         if (et == nullptr) continue;
         const std::string e(env.str());
-        table_scripts(et->get_as<toml::table>("scripts"), "hatch", path, e == "default" ? "hatch run" : "hatch run " + e + ":", out);
+        table_scripts(et->get_as<toml::table>("scripts"), "hatch", path,
+                      e == "default" ? "hatch run" : "hatch run " + e + ":", out);
       }
       for (auto& t : out) {
         if (t.tool == "hatch" && t.invoke.find(": ") != std::string::npos) t.invoke.erase(t.invoke.find(": ") + 1, 1);
@@ -243,7 +253,8 @@ std::vector<TaskTarget> find_task_targets(const model::Project& project) {
     const bool makefile_name = name == "Makefile" || name == "makefile" || name == "GNUmakefile";
     const bool justfile_name = name == "justfile" || name == "Justfile" || name == ".justfile";
     const bool taskfile_name = name == "Taskfile.yml" || name == "Taskfile.yaml";
-    const bool script = name.ends_with(".sh") && (f.path.starts_with("scripts/") || f.path.find("/scripts/") != std::string::npos);
+    const bool script =
+        name.ends_with(".sh") && (f.path.starts_with("scripts/") || f.path.find("/scripts/") != std::string::npos);
     const bool pyproject_file = f.kind == core::FileKind::pyproject;
     if (!makefile_name && !justfile_name && !taskfile_name && !script && !pyproject_file) continue;
     const auto& inputs = project.inputs();
@@ -256,7 +267,8 @@ std::vector<TaskTarget> find_task_targets(const model::Project& project) {
     if (pyproject_file) pyproject(f.path, *inputs.toml(f.path), out);
   }
   for (auto& t : out) {
-    if (t.tool == "script") t.invoke = "bash " + std::string(base_name(dir_of(t.path))) + "/" + std::string(base_name(t.path));
+    if (t.tool == "script")
+      t.invoke = "bash " + std::string(base_name(dir_of(t.path))) + "/" + std::string(base_name(t.path));
   }
   return out;
 }
@@ -340,7 +352,8 @@ TestSetup find_test_setup(const model::Project& project) {
     for (const auto& m : project.modules) {
       for (const auto& imp : m.imports) pytest = pytest || imp.module == "pytest" || imp.module.starts_with("pytest_");
       if (m.role != core::CodeRole::test) continue;
-      for (const auto& fn : m.functions) pytest = pytest || (fn.parent == -1 && fn.owner_class == -1 && fn.name.starts_with("test"));
+      for (const auto& fn : m.functions)
+        pytest = pytest || (fn.parent == -1 && fn.owner_class == -1 && fn.name.starts_with("test"));
     }
     s.runner = pytest ? "pytest" : "unittest";
   }

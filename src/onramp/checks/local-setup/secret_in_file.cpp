@@ -37,20 +37,22 @@ bool is_settings_path(std::string_view path) {
 }
 
 std::string literal_message(std::string_view key, std::string_view where, const std::string& hint) {
-  return fmt::format("{} is written out in {} ({}): everyone who reads the repository has it; read it from the "
-                     "environment and keep the value in an untracked .env",
-                     key, where, hint);
+  return fmt::format(
+      "{} is written out in {} ({}): everyone who reads the repository has it; read it from the "
+      "environment and keep the value in an untracked .env",
+      key, where, hint);
 }
 
 std::string placeholder_message(std::string_view key, std::string_view where, const std::string& hint) {
-  return fmt::format("{} holds a placeholder in {} ({}): replace it wherever the app really runs, and make the app "
-                     "refuse to start with it",
-                     key, where, hint);
+  return fmt::format(
+      "{} holds a placeholder in {} ({}): replace it wherever the app really runs, and make the app "
+      "refuse to start with it",
+      key, where, hint);
 }
 
 std::string url_message(std::string_view key, std::string_view where, const std::string& masked) {
-  return fmt::format("{} in {} is a URL with a written-out password ({}); take the password from the environment",
-                     key, where, masked);
+  return fmt::format("{} in {} is a URL with a written-out password ({}); take the password from the environment", key,
+                     where, masked);
 }
 
 /// The callee reads an environment variable with an optional default as its second argument or `default=`.
@@ -78,14 +80,16 @@ void report_env_defaults(const core::Rule& rule, const facts::Module& m, std::ve
     const auto shown = j.url ? util::mask_url_credentials(*value) : secret_hint(*value);
     std::string message;
     if (j.kind == SecretValue::literal) {
-      message = fmt::format("{}(\"{}\", ...) falls back to a written-out {} ({}): when the variable is missing the app "
-                            "runs with a value everyone who reads the repository has; drop the default so that a "
-                            "missing secret fails at start-up",
-                            call.written, *key, j.url ? "URL password" : "secret", shown);
+      message = fmt::format(
+          "{}(\"{}\", ...) falls back to a written-out {} ({}): when the variable is missing the app "
+          "runs with a value everyone who reads the repository has; drop the default so that a "
+          "missing secret fails at start-up",
+          call.written, *key, j.url ? "URL password" : "secret", shown);
     } else {
-      message = fmt::format("{}(\"{}\", ...) falls back to a placeholder ({}): when the variable is missing the app "
-                            "runs with it; drop the default so that a missing secret fails at start-up",
-                            call.written, *key, shown);
+      message = fmt::format(
+          "{}(\"{}\", ...) falls back to a placeholder ({}): when the variable is missing the app "
+          "runs with it; drop the default so that a missing secret fails at start-up",
+          call.written, *key, shown);
     }
     auto f = make_finding(rule, m.path, call.location.line, std::move(message), "env-default " + std::string(*key));
     f.location = call.location;
@@ -134,9 +138,10 @@ void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
   if (j.url) {
     message = j.kind == SecretValue::literal
                   ? url_message(name, "a settings module", hint)
-                  : fmt::format("{} in a settings module is a URL with a default password ({}), fine for a local "
-                                "database; take it from the environment wherever it is more than that",
-                                name, hint);
+                  : fmt::format(
+                        "{} in a settings module is a URL with a default password ({}), fine for a local "
+                        "database; take it from the environment wherever it is more than that",
+                        name, hint);
   } else if (j.kind == SecretValue::placeholder) {
     message = placeholder_message(name, "a settings module", hint);
   } else {
@@ -145,7 +150,8 @@ void SecretInFileCheck::enter(TSNode node, FileContext& ctx) {
   const std::size_t before = ctx.findings.size();
   ctx.report(kRule, ctx.source.location(node), std::move(message), "setting " + name);
   // A placeholder, or a default password in a URL, is what a local set-up needs: worth knowing, not an error.
-  if (ctx.findings.size() > before && j.kind == SecretValue::placeholder) ctx.findings.back().severity = core::Severity::info;
+  if (ctx.findings.size() > before && j.kind == SecretValue::placeholder)
+    ctx.findings.back().severity = core::Severity::info;
 }
 
 void SecretInFileCheck::check_project(const model::Project& project, const core::RuleSet& rules,
@@ -167,14 +173,16 @@ void SecretInFileCheck::check_project(const model::Project& project, const core:
       if (j.url && j.kind == SecretValue::literal) {
         message = url_message(e.key, where, util::mask_url_credentials(e.value));
       } else if (j.url && j.kind == SecretValue::placeholder) {
-        message = fmt::format("{} in {} is a URL with a default password ({}), fine for a local database; take it "
-                              "from the environment wherever it is more than that",
-                              e.key, where, util::mask_url_credentials(e.value));
+        message = fmt::format(
+            "{} in {} is a URL with a default password ({}), fine for a local database; take it "
+            "from the environment wherever it is more than that",
+            e.key, where, util::mask_url_credentials(e.value));
         severity = core::Severity::info;
       } else if (j.kind == SecretValue::literal) {
         message = literal_message(e.key, where, secret_hint(e.value));
       } else if (j.kind == SecretValue::placeholder) {
-        message = placeholder_message(e.key, where, j.same_as_user ? "the same as the user name" : secret_hint(e.value));
+        message =
+            placeholder_message(e.key, where, j.same_as_user ? "the same as the user name" : secret_hint(e.value));
         severity = core::Severity::info;
       } else {
         continue;

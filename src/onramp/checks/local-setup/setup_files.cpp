@@ -22,7 +22,8 @@ bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 
 /// Dockerfile.j2, Dockerfile.template: templates rendered before docker sees them, not Dockerfiles yet.
 bool is_dockerfile_template(std::string_view path) {
-  for (const std::string_view ext : {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".in", ".mustache", ".erb"}) {
+  for (const std::string_view ext :
+       {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".in", ".mustache", ".erb"}) {
     if (path.ends_with(ext)) return true;
   }
   return false;
@@ -320,7 +321,8 @@ namespace {
 /// `--requirepass`, `--password`, `--db-password`, `--api-key`: an option whose value is a secret.
 bool is_secret_option(std::string_view word) {
   if (!word.starts_with('-')) return false;
-  auto name = word.substr(word.find_first_not_of('-') == std::string_view::npos ? word.size() : word.find_first_not_of('-'));
+  auto name =
+      word.substr(word.find_first_not_of('-') == std::string_view::npos ? word.size() : word.find_first_not_of('-'));
   name = name.substr(0, name.find('='));
   if (name.size() < 4) return false;  // -p, -u: too short to tell
   if (core::is_secret_key(name)) return true;

@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "onramp/core/finding.hpp"
-#include "onramp/model/project.hpp"
 #include "onramp/checks/local-setup/env_table.hpp"
+#include "onramp/core/finding.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"

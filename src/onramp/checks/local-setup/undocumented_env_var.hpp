@@ -7,7 +7,8 @@ namespace onramp::checks::local_setup {
 /// doc, compose file, Dockerfile or CI workflow mentions.
 class UndocumentedEnvVarCheck final : public Check {
 public:
-  void check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const override;
+  void check_project(const model::Project& project, const core::RuleSet& rules,
+                     std::vector<core::Finding>& out) const override;
 };
 
 }  // namespace onramp::checks::local_setup

@@ -79,15 +79,11 @@ std::string eager_message(const Site& s, facts::MessageForm form) {
   const std::string& w = s.call->written;
   std::string instead;
   switch (s.logger.library) {
-    case Library::stdlib:
-      instead = fmt::format("pass the values as arguments: `{}(\"... %s\", value)`", w);
-      break;
+    case Library::stdlib: instead = fmt::format("pass the values as arguments: `{}(\"... %s\", value)`", w); break;
     case Library::structlog:
       instead = fmt::format("pass the values as key-value pairs: `{}(\"event\", key=value)`", w);
       break;
-    case Library::loguru:
-      instead = fmt::format("pass the values as arguments: `{}(\"... {{}}\", value)`", w);
-      break;
+    case Library::loguru: instead = fmt::format("pass the values as arguments: `{}(\"... {{}}\", value)`", w); break;
   }
   const std::string level = s.logger.method == "log" ? "the level" : upper(s.logger.method);
   return fmt::format(
@@ -100,7 +96,7 @@ std::string eager_message(const Site& s, facts::MessageForm form) {
 /// outside except clauses, and at module level or in a function for which the same holds (bounded depth).
 /// Functions nobody in the repository calls (views, hooks, callbacks) are never proven.
 class OutsideHandlers {
- public:
+public:
   explicit OutsideHandlers(const model::Project& project) : project_(project) {}
 
   bool proven(const std::string& qualname, int depth = 0) {
@@ -121,7 +117,7 @@ class OutsideHandlers {
     return ok;
   }
 
- private:
+private:
   std::vector<std::pair<const facts::Module*, const facts::Call*>> call_sites(const std::string& qualname) const {
     std::vector<std::pair<const facts::Module*, const facts::Call*>> out;
     const std::string name = last_segment(qualname);
@@ -174,7 +170,8 @@ void LoggerCallsCheck::check_project(const model::Project& project, const core::
     const facts::Module& m = *s.module;
     const facts::Call& call = *s.call;
     const facts::LogCall& site = *s.site;
-    const facts::ExceptHandler* handler = site.handler >= 0 ? &m.handlers[static_cast<std::size_t>(site.handler)] : nullptr;
+    const facts::ExceptHandler* handler =
+        site.handler >= 0 ? &m.handlers[static_cast<std::size_t>(site.handler)] : nullptr;
     const std::string& method = s.logger.method;
     const bool stdlib = s.logger.library == Library::stdlib;
     const bool in_handler = site.in_handler;
@@ -206,9 +203,9 @@ void LoggerCallsCheck::check_project(const model::Project& project, const core::
     // Only where the traceback was wanted: the clause catches everything, or the message carries the
     // caught exception (`logger.error("...: %s", exc)`). A self-contained message for an expected
     // exception (`except MaxRetriesExceeded: logger.error("Gave up")`) is a deliberate choice.
-    if (error != nullptr && !is_test_or_tooling(m) && method == "error" && in_handler && site.exc_info == Truth::absent &&
-        !site.splat && !(handler != nullptr && handler->reraises) && !site.traceback_logged &&
-        ((handler != nullptr && handler->broad) || site.mentions_exception)) {
+    if (error != nullptr && !is_test_or_tooling(m) && method == "error" && in_handler &&
+        site.exc_info == Truth::absent && !site.splat && !(handler != nullptr && handler->reraises) &&
+        !site.traceback_logged && ((handler != nullptr && handler->broad) || site.mentions_exception)) {
       report(error, fmt::format("`{}()` in an except clause logs the error without its traceback, so the log will not "
                                 "say where it failed; use `{}.exception()` (or pass exc_info=True)",
                                 call.written, receiver_of(call.written)));
@@ -247,7 +244,9 @@ void LoggerCallsCheck::check_project(const model::Project& project, const core::
         if (const auto& at = site.iterable) {
           for (const auto& c : m.calls) {
             const auto& l = c.location;
-            if (l.line != at->line || l.column != at->column || l.end_line != at->end_line || l.end_column != at->end_column) continue;
+            if (l.line != at->line || l.column != at->column || l.end_line != at->end_line ||
+                l.end_column != at->end_column)
+              continue;
             retry = is_retry_iterable(c.resolved());
             break;
           }

@@ -8,7 +8,7 @@ namespace onramp::checks::logging {
 /// logging/eager-format, logging/deprecated-warn, logging/extra-attr-clash, logging/error-instead-of-exception,
 /// logging/redundant-exc-info, logging/exception-outside-except, logging/log-in-loop, logging/root-logger-call.
 class LoggerCallsCheck final : public Check {
- public:
+public:
   void check_project(const model::Project& project, const core::RuleSet& rules,
                      std::vector<core::Finding>& out) const override;
 };

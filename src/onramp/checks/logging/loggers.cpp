@@ -92,11 +92,15 @@ std::optional<LoggerCall> logger_call(std::string_view callee) {
   return std::nullopt;
 }
 
-bool is_hidden_tooling(const facts::Module& m) { return !model::rule_applies("logging/direct-logger-instantiation", m.role); }
+bool is_hidden_tooling(const facts::Module& m) {
+  return !model::rule_applies("logging/direct-logger-instantiation", m.role);
+}
 
 bool is_test_or_tooling(const facts::Module& m) { return !model::rule_applies("logging/eager-format", m.role); }
 
-bool is_script_module(const facts::Module& m) { return !model::rule_applies("logging/print-call", m.role) || m.main_guard; }
+bool is_script_module(const facts::Module& m) {
+  return !model::rule_applies("logging/print-call", m.role) || m.main_guard;
+}
 
 bool contains(const core::Location& outer, const core::Location& inner) {
   return std::tie(outer.line, outer.column) <= std::tie(inner.line, inner.column) &&

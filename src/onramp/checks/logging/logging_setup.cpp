@@ -164,8 +164,9 @@ void LoggingSetupInventory::collect(const model::Project& project, nlohmann::ord
       }
       // Django reads LOGGING from its settings module; elsewhere it is a dict handed to dictConfig.
       const bool django = m.path.find("settings") != std::string::npos;
-      json entry = {
-          {"kind", django ? "Django LOGGING setting" : "LOGGING dict"}, {"path", m.path}, {"line", config.location.line}};
+      json entry = {{"kind", django ? "Django LOGGING setting" : "LOGGING dict"},
+                    {"path", m.path},
+                    {"line", config.location.line}};
       add_config_details(config, entry);
       setup.push_back(std::move(entry));
     }

@@ -7,7 +7,7 @@ namespace onramp::checks::logging {
 /// per level, error tracking (Sentry; the DSN is described, never shown), metrics and tracing. Test code is
 /// left out of every count.
 class LoggingSetupInventory final : public Inventory {
- public:
+public:
   std::string_view step_key() const override { return "logging"; }
   void collect(const model::Project& project, nlohmann::ordered_json& facts) const override;
 };

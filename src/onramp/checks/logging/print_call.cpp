@@ -69,7 +69,8 @@ void PrintCallCheck::check_project(const model::Project& project, const core::Ru
       const auto name = written.substr(written.rfind('.') + 1);
       if (name != "print" && name != "pprint" && name != "pp") continue;
       // Like ruff's T201: printing into a file or buffer is output, not logging.
-      const auto file = std::find_if(call.keywords.begin(), call.keywords.end(), [](const facts::Argument& a) { return a.name == "file"; });
+      const auto file = std::find_if(call.keywords.begin(), call.keywords.end(),
+                                     [](const facts::Argument& a) { return a.name == "file"; });
       if (file != call.keywords.end() && file->value != "None") {
         const std::string target = is_dotted_name(file->value) ? resolve_dotted(m, file->value) : std::string{};
         if (target != "sys.stdout" && target != "sys.stderr") continue;

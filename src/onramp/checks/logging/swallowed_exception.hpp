@@ -5,7 +5,7 @@ namespace onramp::checks::logging {
 
 /// logging/swallowed-exception: `except Exception:` (or a bare except) whose body does nothing with the error.
 class SwallowedExceptionCheck final : public Check {
- public:
+public:
   void check_module(FileContext& ctx) override;
 };
 

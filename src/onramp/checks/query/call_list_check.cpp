@@ -45,8 +45,8 @@ std::vector<std::string> split_dots(std::string_view name) {
 
 /// `parts` (a name) matched against `glob` from `gi`/`ni` on: `**` takes any run of parts, a last `*` one or more,
 /// `<base>` (first only) the parts that name a repository class deriving from `base`.
-bool glob_match(const std::vector<std::string>& glob, std::size_t gi, const std::vector<std::string>& parts, std::size_t ni,
-                const facts::ProjectIndex& index) {
+bool glob_match(const std::vector<std::string>& glob, std::size_t gi, const std::vector<std::string>& parts,
+                std::size_t ni, const facts::ProjectIndex& index) {
   if (gi == glob.size()) return ni == parts.size();
   const auto& g = glob[gi];
   if (g == "**") {
@@ -316,7 +316,8 @@ void CallListCheck::check_project(const model::Project& project, const core::Rul
         auto [hits, name] = anywhere_matcher.match(call);
         for (const auto& e : hits) {
           if (skips(*e.rule, m)) continue;
-          const auto function = call.function >= 0 ? m.functions[static_cast<std::size_t>(call.function)].name : std::string();
+          const auto function =
+              call.function >= 0 ? m.functions[static_cast<std::size_t>(call.function)].name : std::string();
           report(m, e, call, direct_message(e, show_call(call.written, name), function));
         }
       }
@@ -335,7 +336,8 @@ void CallListCheck::check_project(const model::Project& project, const core::Rul
         if (!target) continue;
         const auto reach = helpers.reach_of(*target);
         if (!reach || skips(*reach->entry.rule, m)) continue;
-        auto f = core::make_finding(*reach->entry.rule, m.path, call.location, chain_message(*reach, fn.name), call.code);
+        auto f =
+            core::make_finding(*reach->entry.rule, m.path, call.location, chain_message(*reach, fn.name), call.code);
         f.chain.push_back(fn.qualname);
         f.chain.insert(f.chain.end(), reach->chain.begin(), reach->chain.end());
         f.chain.push_back(reach->call);
@@ -347,13 +349,16 @@ void CallListCheck::check_project(const model::Project& project, const core::Rul
     for (const auto* rule : module_rules) {
       if (skips(*rule, m)) continue;
       for (const auto& imp : m.imports) {
-        const bool hit = std::any_of(rule->match.modules.begin(), rule->match.modules.end(), [&](const std::string& mod) {
-          return imp.module == mod || imp.module.starts_with(mod + ".") || (!imp.name.empty() && imp.module + "." + imp.name == mod);
-        });
+        const bool hit =
+            std::any_of(rule->match.modules.begin(), rule->match.modules.end(), [&](const std::string& mod) {
+              return imp.module == mod || imp.module.starts_with(mod + ".") ||
+                     (!imp.name.empty() && imp.module + "." + imp.name == mod);
+            });
         if (!hit) continue;
         const auto code = import_code(imp);
-        const auto message = rule->message.empty() ? rule->summary + ": `" + imp.module + "`"
-                                                   : core::fill_message(rule->message, {{"module", "`" + imp.module + "`"}});
+        const auto message = rule->message.empty()
+                                 ? rule->summary + ": `" + imp.module + "`"
+                                 : core::fill_message(rule->message, {{"module", "`" + imp.module + "`"}});
         out.push_back(core::make_finding(*rule, m.path, imp.location, message, code));
       }
     }

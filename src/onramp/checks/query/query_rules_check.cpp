@@ -26,7 +26,8 @@ void QueryRulesCheck::check_module(FileContext& ctx) {
     auto text = util::collapse_whitespace(ctx.source.text_of(node));
     if (text.size() > 80) text = text.substr(0, 77) + "...";
     auto message = core::fill_message(rule.message.empty() ? rule.summary : rule.message, {{"text", text}});
-    ctx.report(rule.id, ctx.source.location(node), std::move(message), util::collapse_whitespace(ctx.source.text_of(node)));
+    ctx.report(rule.id, ctx.source.location(node), std::move(message),
+               util::collapse_whitespace(ctx.source.text_of(node)));
   });
 }
 

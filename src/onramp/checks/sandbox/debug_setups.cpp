@@ -1,8 +1,8 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/sandbox/debug_setups.hpp"
+#include "onramp/model/manifests.hpp"
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,7 +26,8 @@ json launch_configurations(const model::Project& project) {
     const auto* parsed = project.inputs().json(f->path);
     if (parsed == nullptr) continue;
     const auto& doc = parsed->value;
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("configurations") || !doc["configurations"].is_array()) {
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("configurations") ||
+        !doc["configurations"].is_array()) {
       out.push_back({{"file", f->path}, {"error", "not valid JSON with a `configurations` list"}});
       continue;
     }
@@ -51,7 +52,8 @@ std::string breakpoint_meaning(std::string_view value) {
 json breakpoint_settings(const model::Project& project) {
   json out = json::array();
   for (const auto& f : project.files) {
-    if (f.kind != core::FileKind::env && f.kind != core::FileKind::compose && f.kind != core::FileKind::dockerfile) continue;
+    if (f.kind != core::FileKind::env && f.kind != core::FileKind::compose && f.kind != core::FileKind::dockerfile)
+      continue;
     const auto text = project.inputs().text(f.path);
     if (!text || text->find("PYTHONBREAKPOINT") == std::string::npos) continue;
     std::uint32_t line_no = 0;
@@ -64,7 +66,9 @@ json breakpoint_settings(const model::Project& project) {
       if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front()) {
         rest = rest.substr(1, rest.size() - 2);
       }
-      out.push_back({{"file", f.path}, {"line", line_no}, {"value", "PYTHONBREAKPOINT=" + std::string(rest)},
+      out.push_back({{"file", f.path},
+                     {"line", line_no},
+                     {"value", "PYTHONBREAKPOINT=" + std::string(rest)},
                      {"meaning", breakpoint_meaning(rest)}});
     }
   }
@@ -87,8 +91,10 @@ void DebugSetupsInventory::collect(const model::Project& project, nlohmann::orde
   json attach = json::array();
   for (const auto& m : project.modules) {
     for (const auto& call : m.calls) {
-      if (call.callee == "debugpy.listen" || call.callee == "ptvsd.enable_attach" || call.callee == "pydevd_pycharm.settrace") {
-        attach.push_back({{"path", m.path}, {"line", call.location.line}, {"call", call.callee}, {"conditional", call.conditional}});
+      if (call.callee == "debugpy.listen" || call.callee == "ptvsd.enable_attach" ||
+          call.callee == "pydevd_pycharm.settrace") {
+        attach.push_back(
+            {{"path", m.path}, {"line", call.location.line}, {"call", call.callee}, {"conditional", call.conditional}});
       }
     }
   }
@@ -96,7 +102,8 @@ void DebugSetupsInventory::collect(const model::Project& project, nlohmann::orde
 
   json rc = json::array();
   for (const auto& f : project.files) {
-    if (f.path == ".pdbrc" || (f.path.size() > 7 && f.path.substr(f.path.size() - 7) == "/.pdbrc")) rc.push_back(f.path);
+    if (f.path == ".pdbrc" || (f.path.size() > 7 && f.path.substr(f.path.size() - 7) == "/.pdbrc"))
+      rc.push_back(f.path);
   }
   facts["pdbrc"] = std::move(rc);
 }

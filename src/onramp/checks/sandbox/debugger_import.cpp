@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-
 namespace onramp::checks::sandbox {
 
 namespace {
@@ -27,8 +26,9 @@ void DebuggerImportCheck::check_module(FileContext& ctx) {
   if (rule == nullptr || !model::rule_applies(kRule, ctx.module.role)) return;
   // A module that attaches a remote debugger only under a condition is a debug set-up (listed in the facts).
   const bool debug_setup = std::any_of(ctx.module.calls.begin(), ctx.module.calls.end(), [](const facts::Call& c) {
-    return c.conditional && (c.callee.ends_with(".listen") || c.callee.ends_with(".enable_attach") ||
-                             c.callee.ends_with(".settrace")) && is_remote_debugger(c.callee.substr(0, c.callee.find('.')));
+    return c.conditional &&
+           (c.callee.ends_with(".listen") || c.callee.ends_with(".enable_attach") || c.callee.ends_with(".settrace")) &&
+           is_remote_debugger(c.callee.substr(0, c.callee.find('.')));
   });
   for (const auto& imp : ctx.module.imports) {
     if (imp.type_checking) continue;  // never executed

@@ -84,14 +84,16 @@ std::vector<std::string> PackageKb::import_names(std::string_view dist) const {
   std::vector<std::string> out{default_import(dist)};
   // Common naming conventions of distributions the base does not list.
   for (std::string_view prefix : {"python-", "py-", "django-", "flask-"}) {
-    if (dist.substr(0, prefix.size()) == prefix && dist.size() > prefix.size()) out.push_back(default_import(dist.substr(prefix.size())));
+    if (dist.substr(0, prefix.size()) == prefix && dist.size() > prefix.size())
+      out.push_back(default_import(dist.substr(prefix.size())));
   }
   for (std::string_view suffix : {"-python", "-py", "-binary", "-client", "-sdk"}) {
     if (dist.size() > suffix.size() && dist.substr(dist.size() - suffix.size()) == suffix) {
       out.push_back(default_import(dist.substr(0, dist.size() - suffix.size())));
     }
   }
-  if (dist.substr(0, 2) == "py" && dist.substr(0, 6) != "python" && dist.size() > 4) out.push_back(default_import(dist.substr(2)));
+  if (dist.substr(0, 2) == "py" && dist.substr(0, 6) != "python" && dist.size() > 4)
+    out.push_back(default_import(dist.substr(2)));
   const auto no_sep = [&] {
     std::string s;
     for (char c : dist) {
@@ -161,12 +163,14 @@ const std::map<std::string, std::vector<MajorLine>, std::less<>>& major_lines() 
   return lines;
 }
 
-std::string DependencyLinks::companion_of(std::string_view dist, const std::set<std::string, std::less<>>& declared) const {
+std::string DependencyLinks::companion_of(std::string_view dist,
+                                          const std::set<std::string, std::less<>>& declared) const {
   const auto it = companions.find(dist);
   if (it == companions.end()) return {};
   for (const auto& pattern : it->second) {
     for (const auto& d : declared) {
-      const bool match = pattern.ends_with("*") ? d.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1)) : d == pattern;
+      const bool match = pattern.ends_with("*") ? d.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1))
+                                                : d == pattern;
       if (match) return d;
     }
   }
@@ -183,7 +187,8 @@ const DependencyLinks& dependency_links() {
       if (!table || !table.IsMap()) continue;
       auto& target = std::string_view(key) == "companions" ? out.companions : out.implied_by_imports;
       for (const auto& entry : table) {
-        auto& list = target[std::string_view(key) == "companions" ? parse::normalize_package_name(scalar(entry.first)) : scalar(entry.first)];
+        auto& list = target[std::string_view(key) == "companions" ? parse::normalize_package_name(scalar(entry.first))
+                                                                  : scalar(entry.first)];
         for (auto& d : strings(entry.second)) list.push_back(d.ends_with("*") ? d : parse::normalize_package_name(d));
       }
     }

@@ -15,8 +15,13 @@ using json = nlohmann::ordered_json;
 
 json package_row(const parse::Dependency& d) {
   const auto* info = package_kb().find(d.name);
-  json row = {{"name", d.name}, {"spec", d.spec}, {"group", d.group}, {"locked", d.locked},
-              {"role", info != nullptr && !info->role.empty() ? info->role : "other"}, {"source", d.source}, {"line", d.line},
+  json row = {{"name", d.name},
+              {"spec", d.spec},
+              {"group", d.group},
+              {"locked", d.locked},
+              {"role", info != nullptr && !info->role.empty() ? info->role : "other"},
+              {"source", d.source},
+              {"line", d.line},
               {"pin", d.pin}};
   if (!d.extras.empty()) row["extras"] = d.extras;
   if (!d.markers.empty()) row["markers"] = d.markers;
@@ -33,8 +38,10 @@ void StackInventory::collect(const model::Project& project, nlohmann::ordered_js
   std::map<std::string, std::vector<std::string>> by_role;
   json majors = json::array();
   const auto& model = build_stack_model(project);
-  const bool several = std::count_if(model.roots.begin(), model.roots.end(), [](const RootView& v) { return !v.manifest.manifests.empty(); }) > 1;
-  std::set<std::tuple<std::string, std::uint32_t, std::string>> python_seen;  // a member inherits the workspace's .python-version
+  const bool several = std::count_if(model.roots.begin(), model.roots.end(),
+                                     [](const RootView& v) { return !v.manifest.manifests.empty(); }) > 1;
+  std::set<std::tuple<std::string, std::uint32_t, std::string>>
+      python_seen;  // a member inherits the workspace's .python-version
   for (const auto& view : model.roots) {
     const auto& m = view.manifest;
     // What this root's code imports: a major line matters for a package it declares or imports (sqlalchemy under sqlmodel).
@@ -70,7 +77,10 @@ void StackInventory::collect(const model::Project& project, nlohmann::ordered_js
         build.push_back(std::move(row));
         continue;
       }
-      const auto shown = d.name + " " + (!d.locked.empty() ? d.locked : d.spec.empty() ? std::string("(any)") : d.spec) +
+      const auto shown = d.name + " " +
+                         (!d.locked.empty() ? d.locked
+                          : d.spec.empty()  ? std::string("(any)")
+                                            : d.spec) +
                          (several ? " [" + m.path + "]" : "");
       auto& names = by_role[row["role"].get<std::string>()];
       if (std::find(names.begin(), names.end(), shown) == names.end()) names.push_back(shown);
@@ -92,7 +102,8 @@ void StackInventory::collect(const model::Project& project, nlohmann::ordered_js
                                             : choice->line->label;
       row["version"] = choice->version;
       row["basis"] = choice->basis;
-      if (const auto via = m.installed.find(dist); via != m.installed.end() && via->second != dist) row["via"] = via->second;
+      if (const auto via = m.installed.find(dist); via != m.installed.end() && via->second != dist)
+        row["via"] = via->second;
       if (several) row["root"] = m.path;
       if (choice->line != nullptr) row["note"] = choice->line->note;
       root_majors.push_back(row);

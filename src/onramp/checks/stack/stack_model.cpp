@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/stack/stack_model.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include "onramp/model/inputs.hpp"
 
@@ -10,7 +10,6 @@
 namespace onramp::checks::stack {
 
 namespace {
-
 
 std::string_view first_component(std::string_view dotted) { return dotted.substr(0, dotted.find('.')); }
 
@@ -63,17 +62,16 @@ bool is_config_file(const core::ProjectFile& f) {
     case FileKind::ci:
     case FileKind::task_runner:
     case FileKind::env:
-    case FileKind::ide:
-      return true;
-    case FileKind::other:
-      break;
-    default:
-      return false;
+    case FileKind::ide: return true;
+    case FileKind::other: break;
+    default: return false;
   }
   const auto slash = f.path.rfind('/');
-  const std::string_view name = slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1);
+  const std::string_view name =
+      slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1);
   for (std::string_view suffix : {".ini", ".cfg", ".toml", ".yaml", ".yml", ".sh", ".conf", ".json"}) {
-    if (name.ends_with(suffix)) return name != "package.json" && name != "package-lock.json" && !name.ends_with(".lock");
+    if (name.ends_with(suffix))
+      return name != "package.json" && name != "package-lock.json" && !name.ends_with(".lock");
   }
   return name == "Procfile" || name == ".flake8" || name == ".pylintrc" || name == ".coveragerc";
 }
@@ -139,7 +137,8 @@ StackModel compute_stack_model(const model::Project& project, bool with_config_w
   if (!with_config_words) return model;
   for (const auto& f : project.files) {
     if (f.kind == core::FileKind::pyproject) {
-      if (const auto text = project.inputs().text(f.path)) add_words(tool_sections_of_pyproject(*text), model.config_words);
+      if (const auto text = project.inputs().text(f.path))
+        add_words(tool_sections_of_pyproject(*text), model.config_words);
     } else if (is_config_file(f)) {
       if (const auto text = project.inputs().text(f.path)) add_words(*text, model.config_words);
     }
@@ -159,8 +158,9 @@ bool StackModel::is_local(std::string_view top, std::string_view path) const {
   return python_paths.contains(std::string(path.substr(0, slash)) + "/" + std::string(top));
 }
 
-void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line, std::string message,
-                 std::string code, std::vector<core::Finding>& out, std::optional<core::Severity> severity) {
+void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line,
+                 std::string message, std::string code, std::vector<core::Finding>& out,
+                 std::optional<core::Severity> severity) {
   const core::Rule* rule = rules.find(rule_id);
   if (rule == nullptr) return;
   const std::uint32_t column = line > 0 ? 1 : 0;

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "onramp/checks/stack/knowledge_bases.hpp"
-#include "onramp/model/project.hpp"
 #include "onramp/core/rules.hpp"
+#include "onramp/model/project.hpp"
 #include "onramp/parse/manifests.hpp"
 
 namespace onramp::checks::stack {
@@ -47,8 +47,9 @@ struct StackModel {
 const StackModel& build_stack_model(const model::Project& project, bool with_config_words = false);
 
 /// A project-wide finding of one of the stack rules (nothing when the rule is not loaded).
-void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line, std::string message,
-                 std::string code, std::vector<core::Finding>& out, std::optional<core::Severity> severity = std::nullopt);
+void add_finding(const core::RuleSet& rules, std::string_view rule_id, std::string path, std::uint32_t line,
+                 std::string message, std::string code, std::vector<core::Finding>& out,
+                 std::optional<core::Severity> severity = std::nullopt);
 
 /// How a root is named in messages: `the project` for ".", else `backend/`.
 std::string root_label(std::string_view root);
@@ -71,6 +72,7 @@ std::optional<LineChoice> major_line_of(const parse::RootManifest& root, std::st
 
 /// The version of `dist` a root is on, when it can be told: the locked one, else the lowest the specifier allows when
 /// the specifier stays inside `line_spec` (used by version-style-mismatch, which must be sure).
-std::optional<Release> known_version(const parse::RootManifest& root, std::string_view dist, std::string* basis = nullptr);
+std::optional<Release> known_version(const parse::RootManifest& root, std::string_view dist,
+                                     std::string* basis = nullptr);
 
 }  // namespace onramp::checks::stack

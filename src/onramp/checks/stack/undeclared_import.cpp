@@ -18,7 +18,8 @@ struct Site {
 
 }  // namespace
 
-void UndeclaredImportCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void UndeclaredImportCheck::check_project(const model::Project& project, const core::RuleSet& rules,
+                                          std::vector<core::Finding>& out) const {
   const auto& model = build_stack_model(project);
   const auto& stdlib = stdlib_modules();
   for (const auto& root : model.roots) {
@@ -51,26 +52,32 @@ void UndeclaredImportCheck::check_project(const model::Project& project, const c
       if (optional) shown = &sites.front();
       std::set<std::string> files;
       for (const auto& s : sites) files.insert(s.module->path);
-      std::string msg = "`" + shown->import->module + "` is imported but " + dist + " is declared by no manifest of " + root_label(m.path);
+      std::string msg = "`" + shown->import->module + "` is imported but " + dist + " is declared by no manifest of " +
+                        root_label(m.path);
       const auto companion = dependency_links().companion_of(dist, root.declared);
       if (!companion.empty()) {
-        msg += "; it comes with " + companion + ", which depends on it and exposes its API: this works, but declaring it states the direct use";
+        msg += "; it comes with " + companion +
+               ", which depends on it and exposes its API: this works, but declaring it states the direct use";
       } else if (const auto it = m.locked.find(dist); it != m.locked.end()) {
         const auto via = m.installed.find(dist);
         if (!m.installed.empty() && via == m.installed.end()) {
-          msg += "; " + m.lockfile + " has it (" + it->second + ") for other parts of the workspace, not for this root, so an install of " +
-                 root_label(m.path) + " alone lacks it";
+          msg += "; " + m.lockfile + " has it (" + it->second +
+                 ") for other parts of the workspace, not for this root, so an install of " + root_label(m.path) +
+                 " alone lacks it";
         } else {
-          msg += "; it is installed only as a dependency of " + (via != m.installed.end() ? via->second : std::string("another package")) +
-                 " (" + it->second + " in " + m.lockfile + "), so upgrading that package can remove it";
+          msg += "; it is installed only as a dependency of " +
+                 (via != m.installed.end() ? via->second : std::string("another package")) + " (" + it->second +
+                 " in " + m.lockfile + "), so upgrading that package can remove it";
         }
       }
       if (optional) {
-        msg += shown->import->type_checking ? "; the import is under `if TYPE_CHECKING:` (type checkers need it, not the app)"
-                                            : "; the import is guarded by `except ImportError` (optional at run time)";
+        msg += shown->import->type_checking
+                   ? "; the import is under `if TYPE_CHECKING:` (type checkers need it, not the app)"
+                   : "; the import is guarded by `except ImportError` (optional at run time)";
       }
       if (files.size() > 1) msg += "; imported in " + std::to_string(files.size()) + " files, this is the first";
-      add_finding(rules, "stack/undeclared-import", shown->module->path, shown->import->location.line, msg, "import " + dist, out,
+      add_finding(rules, "stack/undeclared-import", shown->module->path, shown->import->location.line, msg,
+                  "import " + dist, out,
                   optional || !companion.empty() ? std::optional<core::Severity>(core::Severity::info) : std::nullopt);
     }
   }

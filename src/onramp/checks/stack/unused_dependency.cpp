@@ -19,7 +19,8 @@ bool used_by_convention(std::string_view name) {
 
 }  // namespace
 
-void UnusedDependencyCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void UnusedDependencyCheck::check_project(const model::Project& project, const core::RuleSet& rules,
+                                          std::vector<core::Finding>& out) const {
   if (project.modules.empty()) return;
   const auto& model = build_stack_model(project, true);
   const auto& kb = package_kb();
@@ -66,8 +67,9 @@ void UnusedDependencyCheck::check_project(const model::Project& project, const c
         continue;
       }
       // Named in a Dockerfile, compose, CI, Makefile, tool config or an UPPER_CASE settings string.
-      if (model.config_words.contains(d.name) ||
-          std::any_of(names.begin(), names.end(), [&](const std::string& n) { return model.config_words.contains(util::to_lower(n)); })) {
+      if (model.config_words.contains(d.name) || std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+            return model.config_words.contains(util::to_lower(n));
+          })) {
         continue;
       }
       std::string msg = d.name + " is a main dependency in " + d.source + " but no module imports " +

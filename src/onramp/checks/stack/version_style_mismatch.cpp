@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/stack/version_style_mismatch.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,11 +16,13 @@ namespace {
 
 bool matches_any(const std::vector<std::string>& patterns, std::string_view name) {
   if (name.empty()) return false;
-  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return core::qualified_name_matches(p, name); });
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return core::qualified_name_matches(p, name); });
 }
 
 /// Classes of the repository that reach one of `model_bases` through their bases (followed across files).
-std::set<std::string, std::less<>> model_classes(const model::Project& project, const std::vector<std::string>& model_bases) {
+std::set<std::string, std::less<>> model_classes(const model::Project& project,
+                                                 const std::vector<std::string>& model_bases) {
   std::map<std::string, std::vector<std::string>, std::less<>> bases;
   for (const auto& m : project.modules) {
     for (const auto& c : m.classes) {
@@ -34,7 +36,8 @@ std::set<std::string, std::less<>> model_classes(const model::Project& project, 
     changed = false;
     for (const auto& [cls, list] : bases) {
       if (out.contains(cls)) continue;
-      if (std::any_of(list.begin(), list.end(), [&](const std::string& b) { return matches_any(model_bases, b) || out.contains(b); })) {
+      if (std::any_of(list.begin(), list.end(),
+                      [&](const std::string& b) { return matches_any(model_bases, b) || out.contains(b); })) {
         out.insert(cls);
         changed = true;
       }
@@ -56,7 +59,8 @@ std::string_view model_of_method_call(std::string_view callee, const std::vector
 
 }  // namespace
 
-void VersionStyleMismatchCheck::check_project(const model::Project& project, const core::RuleSet& rules, std::vector<core::Finding>& out) const {
+void VersionStyleMismatchCheck::check_project(const model::Project& project, const core::RuleSet& rules,
+                                              std::vector<core::Finding>& out) const {
   const auto& styles = version_styles();
   if (styles.empty()) return;
   const auto roots = model::read_roots(project);
@@ -93,8 +97,8 @@ void VersionStyleMismatchCheck::check_project(const model::Project& project, con
       const auto report = [&](std::uint32_t line, const std::string& what, const std::string& code) {
         if (!reported.emplace(mod.path, line, style.id).second) return;
         add_finding(rules, "stack/version-style-mismatch", mod.path, line,
-                    what + " is written for " + style.written_for + ", but " + root_label(root->path) + " has " + style.package +
-                        " " + basis + ": " + style.message,
+                    what + " is written for " + style.written_for + ", but " + root_label(root->path) + " has " +
+                        style.package + " " + basis + ": " + style.message,
                     style.id + " " + code, out);
       };
       for (const auto& call : mod.calls) {
@@ -105,7 +109,8 @@ void VersionStyleMismatchCheck::check_project(const model::Project& project, con
       }
       for (const auto& fn : mod.functions) {
         for (const auto& d : fn.decorators) {
-          if (matches_any(style.decorators, d)) report(fn.name_location.line, "`@" + d.substr(d.rfind('.') + 1) + "` on " + fn.name, fn.qualname);
+          if (matches_any(style.decorators, d))
+            report(fn.name_location.line, "`@" + d.substr(d.rfind('.') + 1) + "` on " + fn.name, fn.qualname);
         }
       }
       for (const auto& cls : mod.classes) {

@@ -29,7 +29,8 @@ bool irrefutable(TSNode pattern, const FileContext& ctx, int depth) {
     return ts_node_named_child_count(pattern) == 1 && irrefutable(ts_node_named_child(pattern, 0), ctx, depth + 1);
   }
   if (is_capture(pattern)) return true;
-  if (is(pattern, "as_pattern")) return ts_node_named_child_count(pattern) > 0 && irrefutable(ts_node_named_child(pattern, 0), ctx, depth + 1);
+  if (is(pattern, "as_pattern"))
+    return ts_node_named_child_count(pattern) > 0 && irrefutable(ts_node_named_child(pattern, 0), ctx, depth + 1);
   if (is(pattern, "tuple_pattern") && ts_node_named_child_count(pattern) == 1) {
     // `(P)` groups a pattern; only `(P,)` is a sequence.
     auto text = ctx.source.text_of(pattern);
@@ -127,11 +128,12 @@ void ComplexFunctionCheck::check_module(FileContext& ctx) {
   for (const auto& fn : ctx.module.functions) {
     if (fn.complexity <= limit) continue;
     const auto name = typing::local_name(ctx.module, fn);
-    ctx.report(kRule, fn.name_location,
-               fmt::format("`{}` has cyclomatic complexity {} (more than {}): {} independent paths to understand and to "
-                           "test; split it into smaller functions",
-                           fn.name, fn.complexity, limit, fn.complexity),
-               "def " + name, name);
+    ctx.report(
+        kRule, fn.name_location,
+        fmt::format("`{}` has cyclomatic complexity {} (more than {}): {} independent paths to understand and to "
+                    "test; split it into smaller functions",
+                    fn.name, fn.complexity, limit, fn.complexity),
+        "def " + name, name);
   }
 }
 

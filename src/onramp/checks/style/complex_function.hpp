@@ -11,7 +11,8 @@ namespace onramp::checks::style {
 class ComplexFunctionCheck final : public Check {
 public:
   std::vector<std::string_view> node_types() const override {
-    return {"function_definition", "if_statement", "for_statement", "while_statement", "try_statement", "match_statement"};
+    return {"function_definition", "if_statement",  "for_statement",
+            "while_statement",     "try_statement", "match_statement"};
   }
   void begin_file(FileContext& ctx) override;
   void enter(TSNode node, FileContext& ctx) override;

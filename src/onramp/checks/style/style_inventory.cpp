@@ -1,5 +1,5 @@
-#include "onramp/model/manifests.hpp"
 #include "onramp/checks/style/style_inventory.hpp"
+#include "onramp/model/manifests.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,8 @@
 #include "onramp/checks/style/long_function.hpp"
 #include "onramp/checks/style/tool_configs.hpp"
 #include "onramp/checks/typing/annotations.hpp"
-#include "onramp/parse/manifests.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/parse/manifests.hpp"
 
 namespace onramp::checks::style {
 
@@ -20,8 +20,8 @@ using json = nlohmann::ordered_json;
 constexpr std::size_t kTop = 10;
 
 /// Tools a team may install without configuring them (defaults apply): found in the dependencies.
-constexpr std::array<std::string_view, 9> kStyleTools = {"ruff", "black", "isort", "flake8", "pylint",
-                                                         "autopep8", "yapf", "pre-commit", "blue"};
+constexpr std::array<std::string_view, 9> kStyleTools = {"ruff",     "black", "isort",      "flake8", "pylint",
+                                                         "autopep8", "yapf",  "pre-commit", "blue"};
 
 struct Ranked {
   const facts::Module* module;
@@ -60,9 +60,11 @@ void StyleInventory::collect(const model::Project& project, nlohmann::ordered_js
   // Installed but not configured: the tool's defaults apply.
   for (const auto& dep : model::read_dependencies(project)) {
     if (std::find(kStyleTools.begin(), kStyleTools.end(), dep.name) == kStyleTools.end()) continue;
-    const bool configured = std::any_of(tools.begin(), tools.end(), [&](const json& t) { return t["name"] == dep.name; }) ||
-                            (dep.name == "pre-commit" && !hooks.empty());
-    if (!configured) tools.push_back({{"name", dep.name}, {"file", dep.source}, {"line", dep.line}, {"defaults", true}});
+    const bool configured =
+        std::any_of(tools.begin(), tools.end(), [&](const json& t) { return t["name"] == dep.name; }) ||
+        (dep.name == "pre-commit" && !hooks.empty());
+    if (!configured)
+      tools.push_back({{"name", dep.name}, {"file", dep.source}, {"line", dep.line}, {"defaults", true}});
   }
   facts["tools"] = std::move(tools);
   facts["pre_commit_hooks"] = std::move(hooks);
@@ -89,7 +91,8 @@ void StyleInventory::collect(const model::Project& project, nlohmann::ordered_js
   }
   json sizes = json::array();
   for (const auto& [name, s] : packages) {
-    sizes.push_back({{"name", name}, {"files", s.files}, {"lines", s.lines}, {"functions", s.functions}, {"classes", s.classes}});
+    sizes.push_back(
+        {{"name", name}, {"files", s.files}, {"lines", s.lines}, {"functions", s.functions}, {"classes", s.classes}});
   }
   facts["packages"] = std::move(sizes);
   // Tenths by integer arithmetic: the same counts give the same bytes everywhere.

@@ -1,10 +1,10 @@
 #include "onramp/checks/style/tool_configs.hpp"
 
-#include "onramp/parse/documents.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/documents.hpp"
 
-#include "onramp/util/toml.hpp"
 #include <yaml-cpp/yaml.h>
+#include "onramp/util/toml.hpp"
 
 #include <algorithm>
 
@@ -40,7 +40,8 @@ json toml_value(const toml::node& n, std::string_view text) {
   if (const auto* a = n.as_array()) {
     json out = json::array();
     for (const auto& item : *a) {
-      if (item.is_string() || item.is_integer() || item.is_boolean() || item.is_floating_point()) out.push_back(toml_value(item, text));
+      if (item.is_string() || item.is_integer() || item.is_boolean() || item.is_floating_point())
+        out.push_back(toml_value(item, text));
     }
     return out;
   }
@@ -48,7 +49,8 @@ json toml_value(const toml::node& n, std::string_view text) {
 }
 
 /// Copies `keys` (TOML spelling) present in `table` into `row` under JSON names (`-` becomes `_`).
-void copy_keys(const toml::table* table, std::initializer_list<std::string_view> keys, std::string_view text, json& row) {
+void copy_keys(const toml::table* table, std::initializer_list<std::string_view> keys, std::string_view text,
+               json& row) {
   if (table == nullptr) return;
   for (auto key : keys) {
     const auto* node = table->get(key);
@@ -69,14 +71,17 @@ json new_row(std::string_view name, std::string_view file, std::uint32_t line) {
   return row;
 }
 
-const toml::table* sub_table(const toml::table* t, std::string_view key) { return t == nullptr ? nullptr : t->get_as<toml::table>(key); }
+const toml::table* sub_table(const toml::table* t, std::string_view key) {
+  return t == nullptr ? nullptr : t->get_as<toml::table>(key);
+}
 
 /// ruff's settings from its table (`[tool.ruff]` or a ruff.toml's root); `lint` settings may also sit at the top (older ruff).
 json ruff_row(const toml::table& t, std::string_view file, std::uint32_t line, std::string_view text) {
   json row = new_row("ruff", file, line);
   copy_keys(&t, {"line-length", "target-version"}, text, row);
   const auto* lint = sub_table(&t, "lint");
-  for (const auto* table : {lint, &t}) copy_keys(table, {"select", "extend-select", "ignore", "extend-ignore"}, text, row);
+  for (const auto* table : {lint, &t})
+    copy_keys(table, {"select", "extend-select", "ignore", "extend-ignore"}, text, row);
   for (const auto* table : {lint, &t}) {
     if (const auto* mccabe = sub_table(table, "mccabe")) copy_keys(mccabe, {"max-complexity"}, text, row);
   }
@@ -106,8 +111,10 @@ json mypy_toml_row(const toml::table& t, std::string_view file, std::string_view
 
 json pyright_row(std::string_view name, const json& settings, std::string_view file, std::uint32_t line) {
   json row = new_row(name, file, line);
-  if (settings.contains("typeCheckingMode") && settings["typeCheckingMode"].is_string()) row["type_checking_mode"] = settings["typeCheckingMode"];
-  if (settings.contains("pythonVersion") && settings["pythonVersion"].is_string()) row["python_version"] = settings["pythonVersion"];
+  if (settings.contains("typeCheckingMode") && settings["typeCheckingMode"].is_string())
+    row["type_checking_mode"] = settings["typeCheckingMode"];
+  if (settings.contains("pythonVersion") && settings["pythonVersion"].is_string())
+    row["python_version"] = settings["pythonVersion"];
   if (settings.contains("strict") && settings["strict"].is_array()) row["strict_paths"] = settings["strict"].size();
   return row;
 }
@@ -138,7 +145,8 @@ void copy_ini(const parse::IniSection& s, std::initializer_list<std::string_view
     if (row.contains(name)) continue;
     if (std::find(lists.begin(), lists.end(), key) != lists.end()) {
       row[name] = parse::split_list(e->value);
-    } else if (!e->value.empty() && std::all_of(e->value.begin(), e->value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    } else if (!e->value.empty() &&
+               std::all_of(e->value.begin(), e->value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                e->value.size() < 10) {
       row[name] = std::stoll(e->value);
     } else {
@@ -147,7 +155,8 @@ void copy_ini(const parse::IniSection& s, std::initializer_list<std::string_view
   }
 }
 
-json mypy_ini_row(const std::vector<parse::IniSection>& sections, const parse::IniSection& main, std::string_view file) {
+json mypy_ini_row(const std::vector<parse::IniSection>& sections, const parse::IniSection& main,
+                  std::string_view file) {
   json row = new_row("mypy", file, main.line);
   row["strict"] = ini_true(main.find("strict"));
   row["disallow_untyped_defs"] = ini_true(main.find("disallow_untyped_defs"));
@@ -184,7 +193,7 @@ json editorconfig_row(const parse::IniDocument& ini, std::string_view file) {
 }
 
 void pyproject_tool_rows(const model::Project& project, std::string_view path, std::vector<ToolRow>& linters,
-                    std::vector<ToolRow>& checkers) {
+                         std::vector<ToolRow>& checkers) {
   const auto* text = project.inputs().text(path);
   const auto* parsed = project.inputs().toml(path);
   if (text == nullptr || parsed == nullptr || parsed->error) return;  // the stack step reports broken manifests
@@ -203,14 +212,16 @@ void pyproject_tool_rows(const model::Project& project, std::string_view path, s
   }
   if (const auto* t = sub_table(tool, "flake8")) {  // read by the Flake8-pyproject plugin
     json row = new_row("flake8", path, line_of(*t));
-    copy_keys(t, {"max-line-length", "max-complexity", "select", "extend-select", "ignore", "extend-ignore"}, *text, row);
+    copy_keys(t, {"max-line-length", "max-complexity", "select", "extend-select", "ignore", "extend-ignore"}, *text,
+              row);
     linters.push_back(std::move(row));
   }
   if (const auto* t = sub_table(tool, "pylint")) {
     json row = new_row("pylint", path, line_of(*t));
     for (const auto& [name, sub] : *t) {
       if (const auto* st = sub.as_table()) {
-        copy_keys(st, {"max-line-length", "py-version", "disable", "enable", "max-branches", "max-statements"}, *text, row);
+        copy_keys(st, {"max-line-length", "py-version", "disable", "enable", "max-branches", "max-statements"}, *text,
+                  row);
       }
     }
     copy_keys(t, {"max-line-length", "py-version", "disable", "enable"}, *text, row);
@@ -228,12 +239,14 @@ void pyproject_tool_rows(const model::Project& project, std::string_view path, s
   }
   if (const auto* t = sub_table(tool, "mypy")) checkers.push_back(mypy_toml_row(*t, path, *text));
   for (const char* name : {"pyright", "basedpyright"}) {
-    if (const auto* t = sub_table(tool, name)) checkers.push_back(pyright_row(name, toml_to_json(*t, *text), path, line_of(*t)));
+    if (const auto* t = sub_table(tool, name))
+      checkers.push_back(pyright_row(name, toml_to_json(*t, *text), path, line_of(*t)));
   }
 }
 
 /// setup.cfg, tox.ini, .flake8, .isort.cfg, .pylintrc, .style.yapf, .pep8: the sections each tool reads.
-void read_ini_file(const parse::IniDocument& ini, std::string_view path, std::string_view base, std::vector<ToolRow>& linters) {
+void read_ini_file(const parse::IniDocument& ini, std::string_view path, std::string_view base,
+                   std::vector<ToolRow>& linters) {
   const auto& sections = ini.sections;
   const bool shared = base == "setup.cfg" || base == "tox.ini";
   for (const auto& s : sections) {
@@ -242,7 +255,8 @@ void read_ini_file(const parse::IniDocument& ini, std::string_view path, std::st
       copy_ini(s, {"max-line-length", "max-complexity", "select", "extend-select", "ignore", "extend-ignore"},
                {"select", "extend-select", "ignore", "extend-ignore"}, row);
       linters.push_back(std::move(row));
-    } else if ((s.name == "isort" && (shared || base == ".isort.cfg")) || (s.name == "settings" && base == ".isort.cfg")) {
+    } else if ((s.name == "isort" && (shared || base == ".isort.cfg")) ||
+               (s.name == "settings" && base == ".isort.cfg")) {
       json row = new_row("isort", path, s.line);
       copy_ini(s, {"profile", "line_length", "known_first_party"}, {"known_first_party"}, row);
       linters.push_back(std::move(row));
@@ -264,7 +278,8 @@ void read_ini_file(const parse::IniDocument& ini, std::string_view path, std::st
         linters.push_back(new_row("pylint", path, s.line));
         row = &linters.back();
       }
-      copy_ini(s, {"max-line-length", "py-version", "disable", "enable", "max-branches", "max-statements"}, {"disable", "enable"}, *row);
+      copy_ini(s, {"max-line-length", "py-version", "disable", "enable", "max-branches", "max-statements"},
+               {"disable", "enable"}, *row);
     }
   }
 }
@@ -285,9 +300,10 @@ std::vector<ToolRow> formatter_and_linter_configs(const model::Project& project)
     } else if (base == "ruff.toml" || base == ".ruff.toml") {
       const auto* text = project.inputs().text(f.path);
       const auto* parsed = project.inputs().toml(f.path);
-      if (text != nullptr && parsed != nullptr && !parsed->error) linters.push_back(ruff_row(parsed->table, f.path, 0, *text));
-    } else if (base == "setup.cfg" || base == "tox.ini" || base == ".flake8" || base == ".isort.cfg" || base == ".pylintrc" ||
-               base == "pylintrc" || base == ".style.yapf" || base == ".pep8") {
+      if (text != nullptr && parsed != nullptr && !parsed->error)
+        linters.push_back(ruff_row(parsed->table, f.path, 0, *text));
+    } else if (base == "setup.cfg" || base == "tox.ini" || base == ".flake8" || base == ".isort.cfg" ||
+               base == ".pylintrc" || base == "pylintrc" || base == ".style.yapf" || base == ".pep8") {
       if (const auto* ini = project.inputs().ini(f.path)) read_ini_file(*ini, f.path, base, linters);
     } else if (base == ".editorconfig") {
       if (const auto* ini = project.inputs().ini(f.path)) {
@@ -308,7 +324,8 @@ std::vector<ToolRow> type_checker_configs(const model::Project& project) {
     } else if (base == "mypy.ini" || base == ".mypy.ini" || base == "setup.cfg") {
       const auto* ini = project.inputs().ini(f.path);
       if (ini == nullptr) continue;
-      if (const auto* main = parse::find_section(ini->sections, "mypy")) checkers.push_back(mypy_ini_row(ini->sections, *main, f.path));
+      if (const auto* main = parse::find_section(ini->sections, "mypy"))
+        checkers.push_back(mypy_ini_row(ini->sections, *main, f.path));
     } else if (base == "pyrightconfig.json") {
       const auto* doc = project.inputs().json(f.path);
       if (doc != nullptr && doc->value.is_object()) checkers.push_back(pyright_row("pyright", doc->value, f.path, 0));

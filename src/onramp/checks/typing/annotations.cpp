@@ -35,7 +35,9 @@ public:
 
 private:
   void skip_space() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\\')) ++pos_;
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\\'))
+      ++pos_;
   }
   bool peek(char c) {
     skip_space();
@@ -170,7 +172,8 @@ int count_any_in(const TypeExpr& e, const NameResolver& r, int depth) {
       if (names(r, e.text, "Literal")) return 0;
       const bool annotated = names(r, e.text, "Annotated");
       int n = 0;
-      for (std::size_t i = 0; i < e.items.size() && (!annotated || i == 0); ++i) n += count_any_in(e.items[i], r, depth + 1);
+      for (std::size_t i = 0; i < e.items.size() && (!annotated || i == 0); ++i)
+        n += count_any_in(e.items[i], r, depth + 1);
       return n;
     }
     case TypeExpr::Kind::union_of:
@@ -210,7 +213,8 @@ bool contains_any(const TypeExpr& e, const NameResolver& r, int depth) {
   switch (target_of(e, r)) {
     case Target::any: return true;
     case Target::union_of:
-      return std::any_of(e.items.begin(), e.items.end(), [&](const TypeExpr& m) { return contains_any(m, r, depth + 1); });
+      return std::any_of(e.items.begin(), e.items.end(),
+                         [&](const TypeExpr& m) { return contains_any(m, r, depth + 1); });
     case Target::optional:
     case Target::annotated: return !e.items.empty() && contains_any(e.items.front(), r, depth + 1);
     case Target::forward_reference: {
@@ -253,7 +257,8 @@ std::string NameResolver::resolve(std::string_view dotted) const {
 
 bool is_typing_name(std::string_view qualified, std::string_view name) {
   for (std::string_view module : {"typing.", "typing_extensions."}) {
-    if (qualified.size() == module.size() + name.size() && qualified.starts_with(module) && qualified.ends_with(name)) return true;
+    if (qualified.size() == module.size() + name.size() && qualified.starts_with(module) && qualified.ends_with(name))
+      return true;
   }
   return false;
 }
@@ -270,7 +275,8 @@ int implicit_parameter(const facts::Function& fn) {
   if (!fn.is_method || has_decorator(fn, "builtins.staticmethod")) return -1;
   for (std::size_t i = 0; i < fn.parameters.size(); ++i) {
     const auto kind = fn.parameters[i].kind;
-    if (kind == facts::Parameter::Kind::positional || kind == facts::Parameter::Kind::keyword_only) return static_cast<int>(i);
+    if (kind == facts::Parameter::Kind::positional || kind == facts::Parameter::Kind::keyword_only)
+      return static_cast<int>(i);
   }
   return -1;
 }

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "onramp/checks/typing/annotations.hpp"
-#include "onramp/util/strings.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/util/strings.hpp"
 
 namespace onramp::checks::typing {
 
@@ -23,7 +23,8 @@ std::pair<std::string, std::uint32_t> setting_location(const model::Project& pro
       std::uint32_t line_no = 0;
       for (auto line : util::split(*text, '\n')) {
         ++line_no;
-        if (line.find("min-coverage") != std::string_view::npos || line.find("min_coverage") != std::string_view::npos) {
+        if (line.find("min-coverage") != std::string_view::npos ||
+            line.find("min_coverage") != std::string_view::npos) {
           return {source, line_no};
         }
       }

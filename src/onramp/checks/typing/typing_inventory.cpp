@@ -69,7 +69,8 @@ void TypingInventory::collect(const model::Project& project, nlohmann::ordered_j
     (m.role == core::CodeRole::test ? tests : m.role == core::CodeRole::migration ? migrations : source).add(mod);
     packages[package_name(m)].add(mod);
     modules[m.path] = counts(mod);
-    if (model::rule_applies("typing/missing-return-annotation", m.role) && mod.annotated() < mod.total()) least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
+    if (model::rule_applies("typing/missing-return-annotation", m.role) && mod.annotated() < mod.total())
+      least.push_back({mod.total() - mod.annotated(), mod.percent(), &m});
   }
 
   facts["checkers"] = type_checkers(project);
@@ -86,18 +87,19 @@ void TypingInventory::collect(const model::Project& project, nlohmann::ordered_j
   coverage["modules"] = std::move(modules);
   facts["coverage"] = std::move(coverage);
 
-
   std::sort(least.begin(), least.end(), [](const Missing& a, const Missing& b) {
     if (a.missing != b.missing) return a.missing > b.missing;
     return a.module->path < b.module->path;
   });
   json least_rows = json::array();
   for (std::size_t i = 0; i < least.size() && i < kLeastAnnotated; ++i) {
-    least_rows.push_back({{"path", least[i].module->path}, {"missing", least[i].missing}, {"percent", least[i].percent}});
+    least_rows.push_back(
+        {{"path", least[i].module->path}, {"missing", least[i].missing}, {"percent", least[i].percent}});
   }
   facts["least_annotated_modules"] = std::move(least_rows);
   facts["any_annotations"] = any_count;
-  facts["type_ignores"] = {{"total", ignores}, {"with_codes", ignores_coded}, {"without_codes", ignores - ignores_coded}};
+  facts["type_ignores"] = {
+      {"total", ignores}, {"with_codes", ignores_coded}, {"without_codes", ignores - ignores_coded}};
 
   json markers = json::array();
   for (const auto& f : project.files) {

@@ -1,6 +1,6 @@
 #pragma once
-#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
+#include "onramp/facts/file_context.hpp"
 
 namespace onramp::facts::extract {
 

@@ -17,8 +17,9 @@ TSNode field(TSNode n, const char* name) {
 }
 
 constexpr std::array<std::string_view, 6> kSettingsBases = {
-    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings", "pydantic.BaseSettings",
-    "pydantic.env_settings.BaseSettings", "pydantic.v1.BaseSettings", "pydantic.v1.env_settings.BaseSettings"};
+    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings",
+    "pydantic.BaseSettings",          "pydantic.env_settings.BaseSettings",
+    "pydantic.v1.BaseSettings",       "pydantic.v1.env_settings.BaseSettings"};
 
 bool is_dotted_name(TSNode n) {
   while (is(n, "attribute")) n = field(n, "object");
@@ -31,7 +32,8 @@ bool is_conditional(const FileContext& ctx) {
   for (std::size_t i = anc.size(); i-- > 0;) {
     const char* t = ts_node_type(anc[i]);
     if (std::strcmp(t, "function_definition") == 0 || std::strcmp(t, "class_definition") == 0) return false;
-    for (const char* c : {"if_statement", "try_statement", "conditional_expression", "boolean_operator", "while_statement"}) {
+    for (const char* c :
+         {"if_statement", "try_statement", "conditional_expression", "boolean_operator", "while_statement"}) {
       if (std::strcmp(t, c) == 0) return true;
     }
   }
@@ -97,7 +99,8 @@ void config_from_expression(TSNode value, const FileContext& ctx, SettingsClass&
     for (std::uint32_t i = 0; i < n; ++i) {
       const TSNode p = ts_node_named_child(value, i);
       if (!is(p, "pair")) continue;
-      if (auto k = util::string_literal(ctx.source.text_of(field(p, "key")))) config_entry(*k, field(p, "value"), ctx, cls);
+      if (auto k = util::string_literal(ctx.source.text_of(field(p, "key"))))
+        config_entry(*k, field(p, "value"), ctx, cls);
     }
   }
 }
@@ -170,7 +173,8 @@ void EnvReadsExtractor::enter(TSNode node, FileContext& ctx) {
     const TSNode parent = ts_node_parent(node);
     if ((is(parent, "assignment") || is(parent, "augmented_assignment")) && ts_node_eq(field(parent, "left"), node)) {
       a.mode = is(parent, "assignment") ? EnvAccess::Mode::set : EnvAccess::Mode::read;
-    } else if (is(parent, "delete_statement") || (is(parent, "expression_list") && is(ts_node_parent(parent), "delete_statement"))) {
+    } else if (is(parent, "delete_statement") ||
+               (is(parent, "expression_list") && is(ts_node_parent(parent), "delete_statement"))) {
       a.mode = EnvAccess::Mode::remove;
     }
     a.conditional = is_conditional(ctx);
@@ -239,7 +243,9 @@ void EnvReadsExtractor::enter(TSNode node, FileContext& ctx) {
       continue;
     }
     const TSNode type = field(asg, "type");
-    if (ts_node_is_null(type) || name.starts_with("_") || ctx.source.text_of(type).find("ClassVar") != std::string_view::npos) continue;
+    if (ts_node_is_null(type) || name.starts_with("_") ||
+        ctx.source.text_of(type).find("ClassVar") != std::string_view::npos)
+      continue;
     pending.fields.push_back(settings_field(static_cast<int>(index), asg, ctx));
   }
   classes_.push_back(std::move(pending));
@@ -269,7 +275,8 @@ void EnvReadsExtractor::finish(FileContext& ctx) {
     const std::string first = a.receiver.substr(0, dot);
     const std::string rest = dot == std::string::npos ? std::string{} : a.receiver.substr(dot);
     std::string target;
-    const auto g = std::lower_bound(m.globals.begin(), m.globals.end(), first, [](const facts::Global& x, const std::string& n) { return x.name < n; });
+    const auto g = std::lower_bound(m.globals.begin(), m.globals.end(), first,
+                                    [](const facts::Global& x, const std::string& n) { return x.name < n; });
     if (g != m.globals.end() && g->name == first) {
       target = g->target;
     } else {

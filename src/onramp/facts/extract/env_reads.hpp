@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
+#include "onramp/facts/file_context.hpp"
 
 namespace onramp::facts::extract {
 
@@ -13,7 +13,9 @@ namespace onramp::facts::extract {
 /// (os.getenv, django-environ, decouple, starlette, Dynaconf) are read from the resolved calls by the inventory.
 class EnvReadsExtractor final : public Extractor {
 public:
-  std::vector<std::string_view> node_types() const override { return {"subscript", "comparison_operator", "class_definition"}; }
+  std::vector<std::string_view> node_types() const override {
+    return {"subscript", "comparison_operator", "class_definition"};
+  }
   void begin_file(FileContext& ctx) override;
   void enter(TSNode node, FileContext& ctx) override;
   void finish(FileContext& ctx) override;

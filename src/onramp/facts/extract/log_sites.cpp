@@ -309,7 +309,8 @@ void LogSitesExtractor::leave(TSNode node, FileContext& ctx) {
   // `logger.error(...)` followed by `logger.exception(e)` in the same clause: the traceback is logged.
   bool traceback = false;
   for (auto i : h.log_calls) {
-    if (calls[i].method == "exception" || (calls[i].exc_info != Truth::absent && calls[i].exc_info != Truth::falsy)) traceback = true;
+    if (calls[i].method == "exception" || (calls[i].exc_info != Truth::absent && calls[i].exc_info != Truth::falsy))
+      traceback = true;
   }
   if (traceback) {
     for (auto i : h.log_calls) calls[i].traceback_logged = true;

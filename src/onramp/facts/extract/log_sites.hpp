@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
+#include "onramp/facts/file_context.hpp"
 
 namespace onramp::facts::extract {
 
@@ -16,13 +16,13 @@ namespace onramp::facts::extract {
 bool is_log_method_name(std::string_view name);
 
 class LogSitesExtractor final : public Extractor {
- public:
+public:
   std::vector<std::string_view> node_types() const override;
   void begin_file(FileContext& ctx) override;
   void enter(TSNode node, FileContext& ctx) override;
   void leave(TSNode node, FileContext& ctx) override;
 
- private:
+private:
   /// An except clause being walked.
   struct OpenHandler {
     std::uint32_t start = 0;

@@ -50,7 +50,8 @@ void SettingsStringsExtractor::enter(TSNode node, FileContext& ctx) {
     for (std::uint32_t i = count; i-- > 0;) stack.push_back(ts_node_named_child(n, i));
   }
   if (value.empty()) return;
-  ctx.module.records.settings_strings.push_back({std::string(ctx.source.text_of(left)), std::move(value), ctx.source.location(left)});
+  ctx.module.records.settings_strings.push_back(
+      {std::string(ctx.source.text_of(left)), std::move(value), ctx.source.location(left)});
 }
 
 }  // namespace onramp::facts::extract

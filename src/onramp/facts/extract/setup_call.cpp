@@ -72,7 +72,8 @@ void SetupCallExtractor::enter(TSNode node, FileContext& ctx) {
         if (!is(pair, "pair")) continue;
         const auto extra = util::string_literal(ctx.source.text_of(field(pair, "key")));
         if (!extra || !record_list(field(pair, "value"), *extra, DependencyScope::extra, call, ctx)) {
-          unread(pair, std::string(key) + "[" + std::string(ctx.source.text_of(field(pair, "key"))) + "]", "is not a literal list", call, ctx);
+          unread(pair, std::string(key) + "[" + std::string(ctx.source.text_of(field(pair, "key"))) + "]",
+                 "is not a literal list", call, ctx);
         }
       }
     } else if (key == "python_requires") {

@@ -31,10 +31,12 @@ bool is_compound(const char* type) {
 }  // namespace
 
 std::vector<std::string_view> SuppressionCommentsExtractor::node_types() const {
-  return {"comment",           "expression_statement", "return_statement", "delete_statement",
-          "raise_statement",   "assert_statement",     "import_statement", "import_from_statement",
-          "type_alias_statement", "if_statement",      "elif_clause",      "for_statement",
-          "while_statement",   "with_statement",       "function_definition", "class_definition"};
+  return {"comment",          "expression_statement",  "return_statement",
+          "delete_statement", "raise_statement",       "assert_statement",
+          "import_statement", "import_from_statement", "type_alias_statement",
+          "if_statement",     "elif_clause",           "for_statement",
+          "while_statement",  "with_statement",        "function_definition",
+          "class_definition"};
 }
 
 void SuppressionCommentsExtractor::begin_file(FileContext& /*ctx*/) { multi_line_.clear(); }

@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <map>
 
-#include "onramp/facts/file_context.hpp"
 #include "onramp/facts/extract/extractor.hpp"
+#include "onramp/facts/file_context.hpp"
 
 namespace onramp::facts::extract {
 

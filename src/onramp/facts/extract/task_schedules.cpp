@@ -74,20 +74,26 @@ void TaskSchedulesExtractor::enter(TSNode node, FileContext& ctx) {
   if (ts_node_is_null(left) || ts_node_is_null(right)) return;
   const auto target = ctx.source.text_of(left);
   const auto last = target.substr(target.rfind('.') == std::string_view::npos ? 0 : target.rfind('.') + 1);
-  if ((last == "beat_schedule" || last == "CELERY_BEAT_SCHEDULE" || last == "CELERYBEAT_SCHEDULE") && is(right, "dictionary")) {
+  if ((last == "beat_schedule" || last == "CELERY_BEAT_SCHEDULE" || last == "CELERYBEAT_SCHEDULE") &&
+      is(right, "dictionary")) {
     record_beat_schedule(right, ctx);
     return;
   }
   // arq: class WorkerSettings: functions = [...]; cron_jobs = [cron(fn, hour=...), ...]
-  if (keyword || !(target == "functions" || target == "cron_jobs") || !is(right, "list") || !in_class_named(ctx, "WorkerSettings")) {
+  if (keyword || !(target == "functions" || target == "cron_jobs") || !is(right, "list") ||
+      !in_class_named(ctx, "WorkerSettings")) {
     return;
   }
   const std::uint32_t count = ts_node_named_child_count(right);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode item = ts_node_named_child(right, i);
     if (target == "functions") {
-      ctx.module.records.task_schedules.push_back(
-          {TaskSchedule::Kind::arq_function, {}, util::collapse_whitespace(ctx.source.text_of(item)), {}, {}, ctx.source.location(item)});
+      ctx.module.records.task_schedules.push_back({TaskSchedule::Kind::arq_function,
+                                                   {},
+                                                   util::collapse_whitespace(ctx.source.text_of(item)),
+                                                   {},
+                                                   {},
+                                                   ctx.source.location(item)});
     } else if (is(item, "call")) {
       const auto args_node = field(item, "arguments");
       auto inner = ctx.source.text_of(args_node);
@@ -96,8 +102,12 @@ void TaskSchedulesExtractor::enter(TSNode node, FileContext& ctx) {
       if (args.empty()) continue;
       std::string schedule;
       for (std::size_t k = 1; k < args.size(); ++k) schedule += (k > 1 ? ", " : "") + std::string(args[k]);
-      ctx.module.records.task_schedules.push_back(
-          {TaskSchedule::Kind::arq_cron, {}, std::string(args[0]), util::collapse_whitespace(schedule), {}, ctx.source.location(item)});
+      ctx.module.records.task_schedules.push_back({TaskSchedule::Kind::arq_cron,
+                                                   {},
+                                                   std::string(args[0]),
+                                                   util::collapse_whitespace(schedule),
+                                                   {},
+                                                   ctx.source.location(item)});
     }
   }
 }
