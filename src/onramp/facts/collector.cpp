@@ -8,6 +8,7 @@
 
 #include "onramp/facts/builtins.hpp"
 #include "onramp/facts/file_context.hpp"
+#include "onramp/parse/ts.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::facts {
@@ -18,11 +19,9 @@ constexpr int kMaxResolveDepth = 8;
 constexpr int kMaxCallRootDepth = 4;
 constexpr std::size_t kMaxCodeChars = 200;
 
-bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
-
-TSNode field(TSNode n, const char* name) {
-  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
+using parse::ts::field;
+using parse::ts::is;
+using parse::ts::unwrap;
 
 std::string text(TSNode n, const FileContext& ctx) { return std::string(ctx.source.text_of(n)); }
 
@@ -75,11 +74,6 @@ void for_each_field(TSNode n, const char* name, Fn fn) {
     const char* f = ts_node_field_name_for_child(n, i);
     if (f != nullptr && std::strcmp(f, name) == 0) fn(ts_node_child(n, i));
   }
-}
-
-TSNode unwrap(TSNode n) {
-  while (is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
-  return n;
 }
 
 constexpr std::size_t kMaxArguments = 64;

@@ -6,6 +6,7 @@
 
 #include "onramp/checks/local-setup/setup_files.hpp"
 #include "onramp/core/secret_keys.hpp"
+#include "onramp/parse/ts.hpp"
 #include "onramp/util/secrets.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -15,11 +16,8 @@ namespace {
 
 constexpr std::string_view kRule = "local-setup/secret-in-file";
 
-bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
-
-TSNode field(TSNode n, const char* name) {
-  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
+using parse::ts::field;
+using parse::ts::is;
 
 bool settings_word(std::string_view part) {
   return part == "settings" || part == "config" || part == "conf" || part == "configs" || part == "configuration" ||

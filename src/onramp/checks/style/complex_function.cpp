@@ -6,6 +6,7 @@
 
 #include "onramp/checks/typing/annotations.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/parse/ts.hpp"
 
 namespace onramp::checks::style {
 
@@ -15,7 +16,7 @@ constexpr std::string_view kRule = "style/complex-function";
 /// Patterns nested deeper than this are not real code; treat them as refutable.
 constexpr int kMaxPatternDepth = 16;
 
-bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+using parse::ts::is;
 
 /// A capture pattern (`case x:`): a dotted_name of one identifier.
 bool is_capture(TSNode n) { return is(n, "dotted_name") && ts_node_named_child_count(n) == 1; }

@@ -2,17 +2,15 @@
 
 #include <cstring>
 
+#include "onramp/parse/ts.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::facts::extract {
 
 namespace {
 
-bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
-
-TSNode field(TSNode n, const char* name) {
-  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
+using parse::ts::field;
+using parse::ts::is;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 
+#include "onramp/parse/ts.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::facts::extract {
@@ -22,16 +23,9 @@ constexpr std::array<std::string_view, 23> kReserved = {
     "levelno", "lineno",      "module",          "msecs",      "message",  "msg",        "name",     "pathname",
     "process", "processName", "relativeCreated", "stack_info", "thread",   "threadName", "taskName"};
 
-bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
-
-TSNode field(TSNode n, const char* name) {
-  return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
-
-TSNode unwrap(TSNode n) {
-  while (is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
-  return n;
-}
+using parse::ts::field;
+using parse::ts::is;
+using parse::ts::unwrap;
 
 std::string cut(std::string s, std::size_t max = kMaxText) {
   if (s.size() > max) {
