@@ -2,6 +2,7 @@
 
 #include "onramp/util/hash.hpp"
 #include "onramp/util/jsonc.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 using namespace onramp::util;
@@ -95,5 +96,26 @@ TEST_SUITE("util") {
     CHECK(string_literal("r\"x\"") == std::optional<std::string>("x"));
     CHECK_FALSE(string_literal("settings.QUEUE").has_value());
     CHECK_FALSE(string_literal("f'{x}'").has_value());
+  }
+}
+
+TEST_SUITE("util") {
+  TEST_CASE("util paths: base_name, parent_dir, dir_of, normalize_path, join_path") {
+    CHECK(base_name("a/b/c.py") == "c.py");
+    CHECK(base_name("c.py") == "c.py");
+    CHECK(parent_dir("a/b/c.py") == "a/b");
+    CHECK(parent_dir("c.py").empty());
+    CHECK(dir_of("a/b/c.py") == "a/b");
+    CHECK(dir_of("c.py") == ".");
+    CHECK(normalize_path("a/./b/../c") == "a/c");
+    CHECK(normalize_path("./x") == "x");
+    CHECK(normalize_path("a/../..").empty());
+    CHECK(normalize_path(".").empty());
+    CHECK(join_path("backend", "../.env") == ".env");
+    CHECK(join_path(".", "docker/compose.yml") == "docker/compose.yml");
+    CHECK(join_path("", "x/y") == "x/y");
+    CHECK(join_path("backend", "..") == ".");
+    CHECK(join_path("backend", "../../etc/passwd").empty());
+    CHECK(join_path("backend", "/etc/passwd").empty());
   }
 }

@@ -9,6 +9,7 @@
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/documents.hpp"
 #include "onramp/parse/ini.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::model {
@@ -18,35 +19,8 @@ using namespace onramp::parse;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
-std::string_view dirname(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-}
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string join(std::string_view root, std::string_view name) {
   return root == "." || root.empty() ? std::string(name) : std::string(root) + "/" + std::string(name);
-}
-
-/// `a/b/../c` -> `a/c`; empty when it climbs out of the scanned root.
-std::string normalize_path(std::string_view path) {
-  std::vector<std::string_view> parts;
-  for (auto p : util::split(path, '/')) {
-    if (p.empty() || p == ".") continue;
-    if (p == "..") {
-      if (parts.empty()) return {};
-      parts.pop_back();
-      continue;
-    }
-    parts.push_back(p);
-  }
-  std::string out;
-  for (auto p : parts) out += (out.empty() ? "" : "/") + std::string(p);
-  return out;
 }
 
 /// `python:3.12-slim` -> `3.12`; `ghcr.io/astral-sh/uv:python3.12-bookworm` -> `3.12`; empty when no version shows.
@@ -56,7 +30,7 @@ std::string docker_python_version(std::string_view image) {
   if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) return {};
   const auto repo = image.substr(0, colon);
   auto tag = image.substr(colon + 1);
-  if (basename(repo) != "python") {
+  if (util::base_name(repo) != "python") {
     const auto p = tag.find("python");
     if (p == std::string_view::npos) return {};
     tag = tag.substr(p + 6);
@@ -106,7 +80,7 @@ void read_requirements_of_root(const Project& project, RootWork& work) {
     files[path] = read->value;
     problems.insert(problems.end(), read->problems.begin(), read->problems.end());
     for (const auto& inc : files[path].includes) {
-      const auto target = normalize_path(join(dirname(path), inc.path));
+      const auto target = util::normalize_path(join(util::parent_dir(path), inc.path));
       if (target.empty() || project.find(target) == nullptr) {
         if (inc.path.find("://") != std::string::npos) continue;  // a remote file: nothing to read
         problems.push_back({path, "broken-manifest", inc.line,
@@ -127,7 +101,7 @@ void read_requirements_of_root(const Project& project, RootWork& work) {
     on_stack.insert(path);
     stack.push_back(path);
     for (const auto& inc : files[path].includes) {
-      const auto target = normalize_path(join(dirname(path), inc.path));
+      const auto target = util::normalize_path(join(util::parent_dir(path), inc.path));
       if (!files.contains(target)) continue;
       if (on_stack.contains(target)) {
         std::string cycle;
@@ -197,7 +171,7 @@ void read_python_versions(const Project& project, RootWork& work) {
       break;
     }
     if (dir == ".") break;
-    const auto parent = dirname(dir);
+    const auto parent = util::parent_dir(dir);
     dir = parent.empty() ? "." : std::string(parent);
   }
   if (const auto path = join(m.path, "runtime.txt"); project.find(path) != nullptr) {
@@ -383,7 +357,7 @@ std::vector<RootManifest> compute_roots(const Project& project) {
       else continue;
       const auto matches = [&](const std::vector<std::string>& globs) {
         return std::any_of(globs.begin(), globs.end(),
-                           [&](const std::string& g) { return util::glob_match(normalize_path(g), rel); });
+                           [&](const std::string& g) { return util::glob_match(util::normalize_path(g), rel); });
       };
       if (!matches(ws.pyproject.workspace_members) || matches(ws.pyproject.workspace_exclude)) continue;
       if (!member.manifest.workspace.empty()) continue;
@@ -446,7 +420,7 @@ std::vector<RootManifest> compute_roots(const Project& project) {
       // pip-tools: prefer the main compiled file (requirements.txt) over dev ones
       m.lockfile = pip_locks.front();
       for (const auto& p : pip_locks) {
-        if (basename(p) == "requirements.txt") m.lockfile = p;
+        if (util::base_name(p) == "requirements.txt") m.lockfile = p;
       }
       lock_tool = "pip-tools";
     }

@@ -5,6 +5,7 @@
 #include "onramp/model/inputs.hpp"
 #include "onramp/parse/documents.hpp"
 #include "onramp/parse/ini.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 #include "onramp/util/toml.hpp"
 
@@ -14,20 +15,10 @@ using core::CodeRole;
 
 namespace {
 
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view dirname(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-}
-
 /// The directory prefix of `path` that ends at the first directory named one of `names`, or nullopt.
 template <class Names>
 std::optional<std::string_view> directory_named(std::string_view path, const Names& names) {
-  const auto dir = dirname(path);
+  const auto dir = util::parent_dir(path);
   std::size_t start = 0;
   for (auto part : util::split(dir, '/')) {
     if (std::find(std::begin(names), std::end(names), part) != std::end(names))
@@ -38,7 +29,7 @@ std::optional<std::string_view> directory_named(std::string_view path, const Nam
 }
 
 bool has_hidden_directory(std::string_view path) {
-  for (auto part : util::split(dirname(path), '/')) {
+  for (auto part : util::split(util::parent_dir(path), '/')) {
     if (part.size() > 1 && part.starts_with('.') && part != "..") return true;
   }
   return false;
@@ -162,7 +153,7 @@ void add_scripts(const toml::table* scripts, RoleInputs& out) {
 void read_pyproject(const TomlDocument& parsed, const std::string& path, RoleInputs& out) {
   if (parsed.error) return;  // the stack step reports broken manifests
   const auto& doc = parsed.table;
-  const std::string base(dirname(path));
+  const std::string base(util::parent_dir(path));
   if (const auto* project = doc.get_as<toml::table>("project"))
     add_scripts(project->get_as<toml::table>("scripts"), out);
   const auto* tool = doc.get_as<toml::table>("tool");
@@ -179,14 +170,14 @@ void read_pyproject(const TomlDocument& parsed, const std::string& path, RoleInp
 
 void read_ruff_toml(const TomlDocument& parsed, const std::string& path, RoleInputs& out) {
   if (parsed.error) return;
-  const std::string base(dirname(path));
+  const std::string base(util::parent_dir(path));
   add_globs(parsed.table.get("exclude"), base, path + " exclude", out);
   add_globs(parsed.table.get("extend-exclude"), base, path + " extend-exclude", out);
 }
 
 void read_ini_config(const IniDocument& ini, const std::string& path, RoleInputs& out) {
   const auto& sections = ini.sections;
-  const std::string base(dirname(path));
+  const std::string base(util::parent_dir(path));
   if (const auto* mypy = parse::find_section(sections, "mypy")) {
     if (const auto* e = mypy->find("exclude")) {
       if (auto re = mypy_regex(std::string(util::trim(e->value))))
@@ -210,8 +201,8 @@ bool excluded_by_team(std::string_view path, const RoleInputs& inputs) {
 }
 
 bool is_root_file(std::string_view path, std::string_view name, const RoleInputs& inputs) {
-  if (basename(path) != name) return false;
-  const auto dir = dirname(path);
+  if (util::base_name(path) != name) return false;
+  const auto dir = util::parent_dir(path);
   return std::any_of(inputs.roots.begin(), inputs.roots.end(),
                      [&](const std::string& r) { return r == dir || (r == "." && dir.empty()); });
 }
@@ -230,8 +221,8 @@ RoleInputs role_inputs(const model::Project& project) {
   RoleInputs out;
   out.roots = project.roots;
   for (const auto& f : project.files) {
-    const auto name = basename(f.path);
-    if (name == "__init__.py") out.package_dirs.insert(std::string(dirname(f.path)));
+    const auto name = util::base_name(f.path);
+    if (name == "__init__.py") out.package_dirs.insert(std::string(util::parent_dir(f.path)));
     const bool wanted = f.kind == core::FileKind::pyproject || name == "ruff.toml" || name == ".ruff.toml" ||
                         name == "mypy.ini" || name == ".mypy.ini" || f.kind == core::FileKind::setup_cfg;
     if (!wanted) continue;
@@ -274,7 +265,7 @@ bool has_generated_header(std::string_view text) {
 }
 
 bool is_test_path(std::string_view path) {
-  const auto name = basename(path);
+  const auto name = util::base_name(path);
   if (name.starts_with("test_") || name.ends_with("_test.py") || name.ends_with("_tests.py") || name == "conftest.py" ||
       name == "tests.py") {
     return true;
@@ -300,7 +291,7 @@ bool is_migration_module(const facts::Module& m) {
 
 CodeRole classify(const facts::Module& m, std::string_view text, const RoleInputs& inputs) {
   const std::string_view path = m.path;
-  const auto name = basename(path);
+  const auto name = util::base_name(path);
   static constexpr std::string_view kVendorDirs[] = {"vendor",      "vendored",    "_vendor",
                                                      "third_party", "third-party", "_vendored"};
   if (directory_named(path, kVendorDirs)) return CodeRole::vendored;
@@ -311,7 +302,7 @@ CodeRole classify(const facts::Module& m, std::string_view text, const RoleInput
   if (is_test_path(path)) return CodeRole::test;
   if (const auto dir = example_directory(path, inputs)) {
     // Sphinx's conf.py configures the docs build.
-    return name == "conf.py" && basename(*dir).starts_with("doc") ? CodeRole::tooling : CodeRole::example;
+    return name == "conf.py" && util::base_name(*dir).starts_with("doc") ? CodeRole::tooling : CodeRole::example;
   }
   // Hidden directories (.github/, .semgrep/, .devcontainer/) hold CI helpers and tool inputs; task runners and the
   // build script at a project root drive development, not the service.

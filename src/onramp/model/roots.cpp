@@ -3,22 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::model {
 
 namespace {
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-/// "." for a file at the top.
-std::string dir_of(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
-}
 
 std::string join(std::string_view dir, std::string_view name) {
   return dir == "." ? std::string(name) : std::string(dir) + "/" + std::string(name);
@@ -46,13 +36,14 @@ ManifestRoots manifest_roots(const std::vector<core::ProjectFile>& files) {
   ManifestRoots out;
   std::vector<std::string> setups;
   for (const auto& f : files) {
-    const auto name = basename(f.path);
-    if (is_manifest_name(name)) out.roots.push_back(dir_of(f.path));
+    const auto name = util::base_name(f.path);
+    if (is_manifest_name(name)) out.roots.push_back(util::dir_of(f.path));
     if (name == "setup.py") setups.push_back(f.path);
   }
   sort_unique(out.roots);
   for (auto& s : setups) {
-    if (!std::binary_search(out.roots.begin(), out.roots.end(), dir_of(s))) out.setup_scripts.push_back(std::move(s));
+    if (!std::binary_search(out.roots.begin(), out.roots.end(), util::dir_of(s)))
+      out.setup_scripts.push_back(std::move(s));
   }
   return out;
 }
@@ -83,7 +74,7 @@ std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& file
   std::set<std::string, std::less<>> packages;  // directories holding an __init__.py
   for (const auto& f : files) {
     if (f.kind != core::FileKind::python) continue;
-    if (basename(f.path) == "__init__.py") packages.insert(dir_of(f.path));
+    if (util::base_name(f.path) == "__init__.py") packages.insert(util::dir_of(f.path));
   }
   std::vector<std::string> out{"."};
   for (const auto& r : roots) {
@@ -96,8 +87,9 @@ std::vector<std::string> import_roots(const std::vector<core::ProjectFile>& file
     if (has_code) out.push_back(src);
   }
   for (const auto& f : files) {
-    if (f.kind == core::FileKind::python && basename(f.path) == "manage.py" && !packages.contains(dir_of(f.path))) {
-      out.push_back(dir_of(f.path));
+    if (f.kind == core::FileKind::python && util::base_name(f.path) == "manage.py" &&
+        !packages.contains(util::dir_of(f.path))) {
+      out.push_back(util::dir_of(f.path));
     }
   }
   sort_unique(out);

@@ -8,6 +8,7 @@
 
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/documents.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::parse {
@@ -331,22 +332,8 @@ struct Reader {
 
   /// `file` of `extends`, relative to the directory of `from`, normalised; empty when it leaves the root.
   static std::string resolve(const std::string& from, const std::string& file) {
-    if (file.starts_with('/')) return {};
-    std::vector<std::string> parts;
-    const auto slash = from.rfind('/');
-    const std::string base = slash == std::string::npos ? std::string() : from.substr(0, slash);
-    for (const auto& chunk : {base, file}) {
-      for (auto p : util::split(chunk, '/')) {
-        if (p.empty() || p == ".") continue;
-        if (p == "..") {
-          if (parts.empty()) return {};
-          parts.pop_back();
-          continue;
-        }
-        parts.emplace_back(p);
-      }
-    }
-    return util::join(parts, "/");
+    auto out = util::join_path(util::parent_dir(from), file);
+    return out == "." ? std::string{} : out;
   }
 };
 

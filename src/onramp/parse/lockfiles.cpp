@@ -8,15 +8,11 @@
 
 #include "onramp/parse/documents.hpp"
 #include "onramp/parse/manifests.hpp"
+#include "onramp/util/paths.hpp"
 
 namespace onramp::parse {
 
 namespace {
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 void read_toml_lock(const parse::TomlDocument& parsed, Lockfile& out, std::vector<core::Problem>& problems,
                     const char* packages_key) {
@@ -142,7 +138,7 @@ void read_pipfile_lock(std::string_view text, Lockfile& out, std::vector<core::P
 }  // namespace
 
 bool is_toml_lockfile(std::string_view path) {
-  const auto name = basename(path);
+  const auto name = util::base_name(path);
   return name == "uv.lock" || name == "poetry.lock" || name == "pdm.lock" ||
          (name.starts_with("pylock.") && name.ends_with(".toml"));
 }
@@ -155,7 +151,7 @@ Lockfile read_lockfile(std::string_view text, const parse::TomlDocument* toml, c
                        std::vector<core::Problem>& problems) {
   Lockfile out;
   out.path = path;
-  const auto name = basename(path);
+  const auto name = util::base_name(path);
   std::optional<parse::TomlDocument> own;
   if (toml == nullptr && is_toml_lockfile(path)) toml = &own.emplace(parse::parse_toml(text, path));
   if (name == "uv.lock") {

@@ -8,6 +8,7 @@
 
 #include "onramp/parse/documents.hpp"
 #include "onramp/parse/ini.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::parse {
@@ -19,11 +20,6 @@ bool is_name_char(char c) {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 /// Where a requirement's name ends and what may follow it: extras, a specifier, markers or `@ url`.
 bool valid_after_name(std::string_view rest) {
@@ -152,10 +148,10 @@ std::vector<std::string> string_array(const toml::node* node) {
 }
 
 bool is_dev_requirements_path(std::string_view source) {
-  auto name = util::to_lower(basename(source));
+  auto name = util::to_lower(util::base_name(source));
   const auto slash = source.rfind('/');
   std::string dir;
-  if (slash != std::string_view::npos) dir = util::to_lower(basename(source.substr(0, slash)));
+  if (slash != std::string_view::npos) dir = util::to_lower(util::base_name(source.substr(0, slash)));
   for (const char* word : {"dev", "test", "lint", "doc", "ci", "local", "typing", "mypy", "check"}) {
     if (name.find(word) != std::string::npos || dir == word || dir == std::string(word) + "s") return true;
   }

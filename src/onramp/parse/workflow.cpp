@@ -1,4 +1,5 @@
 #include "onramp/parse/workflow.hpp"
+#include "onramp/util/paths.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,11 +14,6 @@ std::uint32_t line_of(const YAML::Node& n) {
 }
 
 std::string scalar(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 /// A mapping's entry by key, without creating it (const lookups only).
 YAML::Node get(const YAML::Node& map, std::string_view key) {
@@ -185,7 +181,7 @@ void read_gitlab(const YAML::Node& root, Workflow& out) {
 Workflow read_workflow(const parse::YamlDocument& doc, const std::string& path) {
   Workflow out;
   out.path = path;
-  out.system = basename(path) == ".gitlab-ci.yml" ? Workflow::System::gitlab : Workflow::System::github;
+  out.system = util::base_name(path) == ".gitlab-ci.yml" ? Workflow::System::gitlab : Workflow::System::github;
   if (doc.error) {
     out.errors.emplace_back(doc.error->line, doc.error->message);
     return out;

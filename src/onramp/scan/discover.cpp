@@ -6,6 +6,7 @@
 
 #include "onramp/scan/gitignore.hpp"
 #include "onramp/util/files.hpp"
+#include "onramp/util/paths.hpp"
 #include "onramp/util/strings.hpp"
 
 namespace onramp::scan {
@@ -19,16 +20,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-std::string_view basename(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view dirname(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-}
 
 std::string join_path(std::string_view dir, std::string_view name) {
   return dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name);
@@ -56,12 +47,12 @@ bool is_skipped_directory(std::string_view name) {
 }
 
 FileKind classify(std::string_view rel_path) {
-  const auto name = basename(rel_path);
-  const auto dir = dirname(rel_path);
+  const auto name = util::base_name(rel_path);
+  const auto dir = util::parent_dir(rel_path);
   const auto lower = util::to_lower(name);
   if (ends_with(name, ".py")) return FileKind::python;
   if ((starts_with(lower, "requirements") && (ends_with(lower, ".txt") || ends_with(lower, ".in"))) ||
-      ((basename(dir) == "requirements" || basename(dir) == "reqs") &&
+      ((util::base_name(dir) == "requirements" || util::base_name(dir) == "reqs") &&
        (ends_with(lower, ".txt") || ends_with(lower, ".in")))) {
     return FileKind::requirements;
   }

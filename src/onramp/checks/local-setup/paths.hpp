@@ -3,14 +3,14 @@
 #include <string>
 #include <string_view>
 
+#include "onramp/util/paths.hpp"
+
 namespace onramp::checks::local_setup {
 
-/// `a/b/c.py` -> `a/b`; `c.py` -> `.`.
-std::string dir_of(std::string_view path);
-/// `a/b/c.py` -> `c.py`.
-std::string_view base_name(std::string_view path);
-/// `dir` joined with a relative `rel`, `.` and `..` folded (`backend` + `../.env` -> `.env`); "" when it leaves the root.
-std::string join_path(std::string_view dir, std::string_view rel);
+using util::base_name;
+using util::dir_of;
+using util::join_path;
+
 /// `cd DIR && ` for commands run below the root, "" at the root.
 std::string cd_prefix(std::string_view dir);
 
