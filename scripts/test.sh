@@ -10,6 +10,8 @@ jobs=$(nproc)
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DONRAMP_WERROR=ON >/dev/null
 cmake --build build/test -j "$jobs"
 ctest --test-dir build/test --output-on-failure -j "$jobs"
+# In CI also clang-tidy (.clang-tidy) over src/, from the compile commands of that build (~10 min on 2 cores).
+if [[ "${CI:-}" == "true" ]]; then bash scripts/lint.sh --tidy build/test; fi
 
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DONRAMP_WERROR=ON -DONRAMP_SANITIZE=ON >/dev/null
 cmake --build build/asan -j "$jobs"

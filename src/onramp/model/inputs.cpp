@@ -63,8 +63,8 @@ SourceText read_source(const std::filesystem::path& file, std::uintmax_t max_byt
     return out;
   }
   out.text = std::move(*data);
-  if (out.text.size() >= 3 && std::memcmp(out.text.data(), "\xEF\xBB\xBF", 3) == 0) out.text.erase(0, 3);
-  if (std::memchr(out.text.data(), '\0', out.text.size()) != nullptr) {
+  if (out.text.starts_with("\xEF\xBB\xBF")) out.text.erase(0, 3);
+  if (out.text.find('\0') != std::string::npos) {
     out.problem = "binary";
     out.message = "contains NUL bytes, skipped";
   } else if (!util::is_valid_utf8(out.text)) {

@@ -20,7 +20,7 @@ void BrokenConfigCheck::check_project(const model::Project& project, const core:
                                       std::vector<core::Finding>& out) const {
   const core::Rule* rule = rules.find(kRule);
   if (rule == nullptr) return;
-  const auto report = [&](const std::string& path, std::uint32_t line, std::string message) {
+  const auto report = [&](const std::string& path, std::uint32_t line, const std::string& message) {
     out.push_back(make_finding(*rule, path, line, message, "broken " + message));
   };
   for (const auto& df : load_dockerfiles(project)) {

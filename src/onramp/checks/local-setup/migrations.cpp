@@ -55,7 +55,8 @@ void count_revisions(const model::Project& project, const std::vector<std::strin
 }
 
 MigrationSet alembic_set(const model::Project& project, const std::string& config, std::uint32_t line,
-                         std::string location, std::string version_locations, std::set<const facts::Module*>& used) {
+                         std::string location, const std::string& version_locations,
+                         std::set<const facts::Module*>& used) {
   const auto here = dir_of(config);
   MigrationSet set;
   set.tool = "alembic";

@@ -93,7 +93,7 @@ StackModel compute_stack_model(const model::Project& project, bool with_config_w
   StackModel model;
   for (auto& m : model::read_roots(project)) {
     RootView v;
-    v.manifest = std::move(m);
+    v.manifest = m;
     model.roots.push_back(std::move(v));
   }
   for (const auto& mod : project.modules) {
@@ -256,7 +256,7 @@ std::optional<Release> known_version(const parse::RootManifest& root, std::strin
   const auto* dep = declared_dependency(root, dist);
   if (dep == nullptr) return std::nullopt;
   const auto spec = Specifier::parse(dep->spec);
-  const auto low = spec.lowest();
+  auto low = spec.lowest();
   if (!low || !spec.has_upper_bound()) {
     // Without an upper bound any later major may be installed; the major-versions lines tell whether that matters.
     const auto choice = major_line_of(root, dist);

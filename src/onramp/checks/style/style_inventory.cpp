@@ -96,7 +96,8 @@ void StyleInventory::collect(const model::Project& project, nlohmann::ordered_js
   }
   facts["packages"] = std::move(sizes);
   // Tenths by integer arithmetic: the same counts give the same bytes everywhere.
-  const double mean = functions == 0 ? 0.0 : static_cast<double>(complexity_sum * 10 / functions) / 10.0;
+  const auto tenths = functions == 0 ? 0 : complexity_sum * 10 / functions;
+  const double mean = static_cast<double>(tenths) / 10.0;
   facts["complexity"] = {{"functions", functions}, {"mean", mean}, {"threshold", limit}, {"over_threshold", over}};
   facts["largest_functions"] = top_functions(ranked, [](const Ranked& a, const Ranked& b) {
     return function_lines(*a.function) > function_lines(*b.function);
