@@ -22,13 +22,11 @@ struct RootManifest;
 namespace onramp::checks::stack {
 struct StackModel;
 }  // namespace onramp::checks::stack
-namespace onramp::checks::local_setup {
-struct EnvTable;
-}  // namespace onramp::checks::local_setup
 
 namespace onramp::model {
 
 class Inputs;
+struct EnvTable;
 
 /// The repository model shared by inventories and project-wide checks.
 struct Project {
@@ -65,8 +63,8 @@ struct Project {
     /// checks::stack::build_stack_model, without and with the words of the team's tool configs.
     core::BuiltOnce<checks::stack::StackModel> stack_model;
     core::BuiltOnce<checks::stack::StackModel> stack_model_with_config;
-    /// checks::local_setup::build_env_table.
-    core::BuiltOnce<checks::local_setup::EnvTable> env_table;
+    /// model::build_env_table (model/env_table.hpp).
+    core::BuiltOnce<model::EnvTable> env_table;
   };
   Derived& derived() const { return *derived_; }
 

@@ -1,4 +1,4 @@
-#include "onramp/checks/local-setup/env_table.hpp"
+#include "onramp/model/env_table.hpp"
 
 #include "onramp/model/inputs.hpp"
 #include "onramp/parse/workflow.hpp"
@@ -21,7 +21,7 @@
 #include "onramp/parse/dotenv.hpp"
 #include "onramp/util/strings.hpp"
 
-namespace onramp::checks::local_setup {
+namespace onramp::model {
 
 namespace {
 
@@ -709,9 +709,9 @@ bool is_env_template(std::string_view path) {
   return false;
 }
 
-const EnvTable& build_env_table(const model::Project& project) {
+const EnvTable& build_env_table(const Project& project) {
   return project.derived().env_table.get(
       [&] { return std::make_shared<const EnvTable>(TableBuilder(project).build()); });
 }
 
-}  // namespace onramp::checks::local_setup
+}  // namespace onramp::model
