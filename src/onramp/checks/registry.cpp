@@ -2,6 +2,10 @@
 // findings is a check; walk-time extractors that record facts are listed in facts/extract/extractors.cpp.
 #include "onramp/checks/async/async_inventory.hpp"
 #include "onramp/checks/check.hpp"
+#include "onramp/checks/database/database_inventory.hpp"
+#include "onramp/checks/database/fk_to_unknown_model.hpp"
+#include "onramp/checks/database/multiple_alembic_heads.hpp"
+#include "onramp/checks/domain/domain_inventory.hpp"
 #include "onramp/checks/local-setup/broken_config.hpp"
 #include "onramp/checks/local-setup/committed_env_file.hpp"
 #include "onramp/checks/local-setup/compose_hardcoded_secret.hpp"
@@ -86,6 +90,8 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   add<local_setup::DockerfileSecretInBuildCheck>(checks, {"local-setup/dockerfile-secret-in-build"});
   add<local_setup::DockerfileUnpinnedBaseCheck>(checks, {"local-setup/dockerfile-unpinned-base"});
   add<local_setup::SecretInFileCheck>(checks, {"local-setup/secret-in-file"});
+  add<database::FkToUnknownModelCheck>(checks, {"database/fk-to-unknown-model"});
+  add<database::MultipleAlembicHeadsCheck>(checks, {"database/multiple-alembic-heads"});
   add<query::QueryRulesCheck>(checks, {});  // every rule with a `match.query` (rule_ids)
   add<logging::LoggerCallsCheck>(
       checks, {"logging/deprecated-warn", "logging/eager-format", "logging/error-instead-of-exception",
@@ -123,6 +129,8 @@ std::vector<std::unique_ptr<Inventory>> make_inventories() {
   inventories.push_back(std::make_unique<local_setup::LocalSetupInventory>());
   inventories.push_back(std::make_unique<local_setup::DockerInventory>());
   inventories.push_back(std::make_unique<async::AsyncInventory>());
+  inventories.push_back(std::make_unique<database::DatabaseInventory>());
+  inventories.push_back(std::make_unique<domain::DomainInventory>());
   inventories.push_back(std::make_unique<logging::LoggingSetupInventory>());
   inventories.push_back(std::make_unique<sandbox::DebugSetupsInventory>());
   inventories.push_back(std::make_unique<stack::StackInventory>());

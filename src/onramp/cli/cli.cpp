@@ -71,6 +71,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                            "The baseline file (default: `baseline` from the configuration, "
                            "else PATH/.onramp-baseline.json; - for standard output)");
 
+  auto* graph_cmd = app.add_subcommand(
+      "graph", "Draw the repository as Mermaid or DOT: --kind models is the ER diagram of its ORM models");
+  GraphArgs graph;
+  add_scan_options(*graph_cmd, graph.scan);
+  graph_cmd->add_option("--kind", graph.kind, "What to draw")->required()->check(CLI::IsMember({"models"}));
+  graph_cmd->add_option("--format", graph.format, "mermaid (default) or dot")->check(CLI::IsMember({"mermaid", "dot"}));
+  graph_cmd->add_option("-o,--output", graph.output, "Write the diagram to FILE instead of standard output");
+
   auto* rules_cmd = app.add_subcommand("rules", "List the rules with their step, severity and summary");
   std::string rules_format = "text";
   std::vector<std::string> listed_rule_dirs;
@@ -106,6 +114,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                             : explain_cmd->parsed()  ? explained_rule_dirs
                             : check_cmd->parsed()    ? check.scan.rule_dirs
                             : baseline_cmd->parsed() ? baseline.scan.rule_dirs
+                            : graph_cmd->parsed()    ? graph.scan.rule_dirs
                                                      : report_args.rule_dirs;
     const core::RuleSet rules = load_rules(rule_dirs);
     if (rules_cmd->parsed()) {
@@ -115,6 +124,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (explain_cmd->parsed()) return run_explain(explain_id, rules, out);
     if (check_cmd->parsed()) return run_check(check, rules, out, err);
     if (baseline_cmd->parsed()) return run_baseline(baseline, rules, out, err);
+    if (graph_cmd->parsed()) return run_graph(graph, rules, out, err);
 
     const auto options = scan_options(report_args, rules);
     const auto analysis = run_analysis(options, rules, err);

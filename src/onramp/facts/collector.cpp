@@ -86,7 +86,9 @@ std::optional<std::string> literal_of(TSNode n, const FileContext& ctx) {
 }
 
 /// The arguments of an argument_list in order; only the keyword ones (and `**` unpackings) when `keywords_only`.
-std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const FileContext& ctx) {
+/// With `values`, the value node of each argument returned, in the same order.
+std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const FileContext& ctx,
+                                   std::vector<TSNode>* values = nullptr) {
   std::vector<Argument> out;
   if (!is(list, "argument_list")) return out;
   const std::uint32_t count = ts_node_named_child_count(list);
@@ -108,8 +110,40 @@ std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const FileCo
     arg.value = code_of(value, ctx);
     arg.literal = literal_of(value, ctx);
     out.push_back(std::move(arg));
+    if (values != nullptr) values->push_back(value);
   }
   return out;
+}
+
+/// The first paragraph of a docstring literal (`"""Text.\n\n More."""` -> `Text.`), collapsed and cut.
+std::string docstring_of(std::string_view literal) {
+  while (!literal.empty() && std::strchr("rRuU", literal.front()) != nullptr) literal.remove_prefix(1);
+  if (literal.empty() || (literal.front() != '"' && literal.front() != '\'')) return {};
+  const std::size_t quotes = literal.size() >= 6 && literal.substr(0, 3) == std::string(3, literal.front()) ? 3 : 1;
+  if (literal.size() < 2 * quotes) return {};
+  auto body = literal.substr(quotes, literal.size() - 2 * quotes);
+  while (!body.empty() &&
+         (body.front() == '\n' || body.front() == ' ' || body.front() == '\t' || body.front() == '\r')) {
+    body.remove_prefix(1);
+  }
+  // The first paragraph: up to a line holding only white space.
+  std::size_t end = body.size();
+  for (std::size_t pos = body.find('\n'); pos != std::string_view::npos; pos = body.find('\n', pos + 1)) {
+    std::size_t next = pos + 1;
+    while (next < body.size() && (body[next] == ' ' || body[next] == '\t' || body[next] == '\r')) ++next;
+    if (next >= body.size() || body[next] == '\n') {
+      end = pos;
+      break;
+    }
+  }
+  auto text = util::collapse_whitespace(body.substr(0, end));
+  constexpr std::size_t kMaxDocstring = 300;
+  if (text.size() > kMaxDocstring) {
+    std::size_t cut = kMaxDocstring;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    text = text.substr(0, cut) + "...";
+  }
+  return text;
 }
 
 /// `Exception`, `BaseException` (or `builtins.` either), alone or in a tuple.
@@ -220,6 +254,10 @@ void Collector::begin(FileContext& ctx) {
   class_decorators_.clear();
   decorator_refs_.clear();
   attribute_refs_.clear();
+  attribute_argument_refs_.clear();
+  attribute_calls_.clear();
+  call_starts_.clear();
+  class_keyword_refs_.clear();
   handler_refs_.clear();
   lambda_depth_ = 0;
   conditional_memo_.clear();
@@ -623,11 +661,32 @@ void Collector::on_class(TSNode node, FileContext& ctx) {
   cls.qualname = scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + "." + cls.name;
   cls.location = ctx.source.location(node);
   std::vector<int> bases;
+  std::vector<int> keyword_refs;
   const TSNode supers = field(node, "superclasses");
   const std::uint32_t count = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode b = ts_node_named_child(supers, i);
-    if (is(b, "identifier") || is(b, "attribute")) bases.push_back(add_reference(b, enclosing, 0, ctx));
+    if (is(b, "identifier") || is(b, "attribute")) {
+      bases.push_back(add_reference(b, enclosing, 0, ctx));
+    } else if (is(b, "keyword_argument") && cls.keywords.size() < kMaxArguments) {
+      const TSNode value = field(b, "value");
+      if (ts_node_is_null(value)) continue;
+      Argument arg;
+      arg.name = text(field(b, "name"), ctx);
+      arg.value = code_of(value, ctx);
+      arg.literal = literal_of(value, ctx);
+      cls.keywords.push_back(std::move(arg));
+      keyword_refs.push_back(is(value, "identifier") || is(value, "attribute") ? add_reference(value, enclosing, 0, ctx)
+                                                                               : -1);
+    }
+  }
+  const TSNode body = field(node, "body");
+  if (!ts_node_is_null(body) && ts_node_named_child_count(body) > 0) {
+    const TSNode first = ts_node_named_child(body, 0);
+    if (is(first, "expression_statement") && ts_node_named_child_count(first) == 1 &&
+        is(ts_node_named_child(first, 0), "string")) {
+      cls.docstring = docstring_of(ctx.source.text_of(ts_node_named_child(first, 0)));
+    }
   }
   std::vector<int> decorators;
   collect_decorators(decorators, -1, static_cast<int>(ctx.module.classes.size()), ctx);
@@ -636,6 +695,7 @@ void Collector::on_class(TSNode node, FileContext& ctx) {
   class_stack_.push_back(static_cast<int>(ctx.module.classes.size()));
   ctx.module.classes.push_back(std::move(cls));
   class_bases_.push_back(std::move(bases));
+  class_keyword_refs_.push_back(std::move(keyword_refs));
   class_decorators_.push_back(std::move(decorators));
   scope_stack_.push_back(static_cast<int>(scopes_.size() - 1));
 }
@@ -670,6 +730,13 @@ void Collector::on_call(TSNode node, FileContext& ctx) {
     if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
     call.args = collapsed_prefix(inner);
     call.keywords = arguments_of(args, true, ctx);
+    const std::uint32_t n = ts_node_named_child_count(args);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const TSNode a = ts_node_named_child(args, i);
+      if (is(a, "comment")) continue;
+      call.first_literal = literal_of(a, ctx);
+      break;
+    }
   }
   call.location = ctx.source.location(node);
   call.function = function_stack_.empty() ? -1 : function_stack_.back();
@@ -691,6 +758,7 @@ void Collector::on_call(TSNode node, FileContext& ctx) {
     }
   }
   call_refs_.push_back(add_reference(fn, scope, 0, ctx));
+  call_starts_.push_back(ts_node_start_byte(node));
   ctx.module.calls.push_back(std::move(call));
 }
 
@@ -784,17 +852,26 @@ void Collector::on_class_attribute(TSNode node, int scope, FileContext& ctx) {
   attr.location = ctx.source.location(left);
   if (!ts_node_is_null(type)) attr.annotation = code_of(type, ctx);
   int ref = -1;
+  std::vector<int> argument_refs;
+  // The calls of the value are walked after this statement, so they come next in Module::calls.
+  attribute_calls_.emplace_back(static_cast<std::uint32_t>(ctx.module.calls.size()),
+                                ts_node_is_null(right) ? 0 : ts_node_end_byte(right));
   if (!ts_node_is_null(right)) {
     attr.value = code_of(right, ctx);
     attr.literal = literal_of(right, ctx);
     const TSNode value = unwrap(right);
     if (is(value, "call")) {
       attr.is_call = true;
-      attr.arguments = arguments_of(field(value, "arguments"), false, ctx);
+      std::vector<TSNode> values;
+      attr.arguments = arguments_of(field(value, "arguments"), false, ctx, &values);
       ref = add_reference(field(value, "function"), scope, 0, ctx);
+      for (const TSNode v : values) {
+        argument_refs.push_back(is(v, "identifier") || is(v, "attribute") ? add_reference(v, scope, 0, ctx) : -1);
+      }
     }
   }
   attribute_refs_.push_back(ref);
+  attribute_argument_refs_.push_back(std::move(argument_refs));
   ctx.module.class_attributes.push_back(std::move(attr));
 }
 
@@ -915,7 +992,14 @@ void Collector::resolve(FileContext& ctx) {
   for (std::size_t i = 0; i < m.functions.size(); ++i) resolve_all(function_decorators_[i], m.functions[i].decorators);
   for (std::size_t i = 0; i < m.decorators.size(); ++i) m.decorators[i].name = resolve_reference(decorator_refs_[i], 0);
   for (std::size_t i = 0; i < m.class_attributes.size(); ++i) {
-    m.class_attributes[i].callee = resolve_reference(attribute_refs_[i], 0);
+    auto& attr = m.class_attributes[i];
+    attr.callee = resolve_reference(attribute_refs_[i], 0);
+    for (std::size_t j = 0; j < attr.arguments.size() && j < attribute_argument_refs_[i].size(); ++j) {
+      if (attribute_argument_refs_[i][j] >= 0)
+        attr.arguments[j].resolved = resolve_reference(attribute_argument_refs_[i][j], 0);
+    }
+    const auto [first, end] = attribute_calls_[i];
+    for (std::uint32_t c = first; c < m.calls.size() && call_starts_[c] < end; ++c) attr.calls.push_back(c);
   }
   for (std::size_t i = 0; i < m.handlers.size(); ++i) {
     for (std::size_t j = 0; j < handler_refs_[i].size(); ++j) {
@@ -926,6 +1010,10 @@ void Collector::resolve(FileContext& ctx) {
   for (std::size_t i = 0; i < m.classes.size(); ++i) {
     resolve_all(class_bases_[i], m.classes[i].bases);
     resolve_all(class_decorators_[i], m.classes[i].decorators);
+    for (std::size_t j = 0; j < m.classes[i].keywords.size() && j < class_keyword_refs_[i].size(); ++j) {
+      if (class_keyword_refs_[i][j] >= 0)
+        m.classes[i].keywords[j].resolved = resolve_reference(class_keyword_refs_[i][j], 0);
+    }
   }
   // What each module-level name stands for at the end of the module (the value importers see).
   for (const auto& [name, bindings] : scopes_.front().names) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "onramp/facts/module.hpp"
@@ -77,13 +78,18 @@ private:
   std::unordered_map<const void*, bool> conditional_memo_;
   std::unordered_map<const void*, int> scope_memo_;
   std::vector<Reference> refs_;
-  std::vector<int> call_refs_;                         // per facts::Call
-  std::vector<std::vector<int>> function_decorators_;  // per facts::Function
-  std::vector<std::vector<int>> class_bases_;          // per facts::Class
-  std::vector<std::vector<int>> class_decorators_;     // per facts::Class
-  std::vector<int> decorator_refs_;                    // per facts::Decorator
-  std::vector<int> attribute_refs_;                    // per facts::ClassAttribute (its call's callee, or -1)
-  std::vector<std::vector<int>> handler_refs_;         // per facts::ExceptHandler, one per caught name
+  std::vector<int> call_refs_;                             // per facts::Call
+  std::vector<std::vector<int>> function_decorators_;      // per facts::Function
+  std::vector<std::vector<int>> class_bases_;              // per facts::Class
+  std::vector<std::vector<int>> class_decorators_;         // per facts::Class
+  std::vector<int> decorator_refs_;                        // per facts::Decorator
+  std::vector<int> attribute_refs_;                        // per facts::ClassAttribute (its call's callee, or -1)
+  std::vector<std::vector<int>> attribute_argument_refs_;  // per facts::ClassAttribute, per argument (or -1)
+  /// Per facts::ClassAttribute: the index of the next call when it was recorded, and the end byte of its value.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attribute_calls_;
+  std::vector<std::uint32_t> call_starts_;            // per facts::Call, its start byte
+  std::vector<std::vector<int>> class_keyword_refs_;  // per facts::Class, per keyword (or -1)
+  std::vector<std::vector<int>> handler_refs_;        // per facts::ExceptHandler, one per caught name
 };
 
 }  // namespace onramp::facts

@@ -69,6 +69,19 @@ struct Function {
   int owner_class = -1;
 };
 
+/// One argument of a call or decorator as written.
+struct Argument {
+  /// The keyword (`queue` in `queue="q"`); empty for a positional argument; `*` or `**` for an unpacked one.
+  std::string name;
+  /// The value as written, white space collapsed and cut at 200 characters.
+  std::string value;
+  /// The value of a plain string literal (no interpolation).
+  std::optional<std::string> literal;
+  /// When the value is a name or an attribute (`User`, `models.CASCADE`): its resolved qualified name
+  /// (`app.users.models.User`, `django.db.models.CASCADE`). Set for class keywords and class attributes' arguments.
+  std::string resolved;
+};
+
 /// A class definition.
 struct Class {
   std::string name;
@@ -78,17 +91,11 @@ struct Class {
   /// `bases` with re-exports of other modules followed (facts::index_project), one per base.
   std::vector<std::string> canonical_bases;
   std::vector<std::string> decorators;
+  /// Keyword arguments of the class statement (`table=True` in `class Hero(SQLModel, table=True)`, `metaclass=`).
+  std::vector<Argument> keywords;
+  /// The first paragraph of the class's docstring, white space collapsed and cut at 300 characters; empty when none.
+  std::string docstring;
   core::Location location;
-};
-
-/// One argument of a call or decorator as written.
-struct Argument {
-  /// The keyword (`queue` in `queue="q"`); empty for a positional argument; `*` or `**` for an unpacked one.
-  std::string name;
-  /// The value as written, white space collapsed and cut at 200 characters.
-  std::string value;
-  /// The value of a plain string literal (no interpolation).
-  std::optional<std::string> literal;
 };
 
 /// A decorator of a function or class, in source order.
@@ -124,6 +131,9 @@ struct ClassAttribute {
   bool is_call = false;
   std::string callee;
   std::vector<Argument> arguments;
+  /// The calls written in the value, outermost first, as indices into Module::calls: `mapped_column(...)` then
+  /// the `ForeignKey("users.id")` inside it.
+  std::vector<std::uint32_t> calls;
   /// The attribute's name, where findings about it point.
   core::Location location;
 };
@@ -173,6 +183,8 @@ struct Call {
   std::string args;
   /// The keyword arguments (and `**` unpackings, named `**`) in order.
   std::vector<Argument> keywords;
+  /// The first argument when it is positional and a plain string literal (`ForeignKey("users.id")`, `Table("tags", ...)`).
+  std::optional<std::string> first_literal;
   core::Location location;
   /// Innermost enclosing function or -1 at module or class level.
   int function = -1;

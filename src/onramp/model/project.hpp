@@ -22,6 +22,9 @@ struct RootManifest;
 namespace onramp::checks::stack {
 struct StackModel;
 }  // namespace onramp::checks::stack
+namespace onramp::checks::database {
+struct Schema;
+}  // namespace onramp::checks::database
 
 namespace onramp::model {
 
@@ -65,6 +68,8 @@ struct Project {
     core::BuiltOnce<checks::stack::StackModel> stack_model_with_config;
     /// model::build_env_table (model/env_table.hpp).
     core::BuiltOnce<model::EnvTable> env_table;
+    /// checks::database::build_schema: the ORM models, tables and enums.
+    core::BuiltOnce<checks::database::Schema> schema;
   };
   Derived& derived() const { return *derived_; }
 

@@ -36,6 +36,7 @@ void count_revisions(const model::Project& project, const std::vector<std::strin
                      std::set<const facts::Module*>& used) {
   std::vector<std::string> ids;
   std::set<std::string> pointed;
+  std::map<std::string, std::size_t> children;
   for (const auto& m : project.modules) {
     if (std::none_of(versions.begin(), versions.end(), [&](const std::string& v) { return under(m.path, v); }))
       continue;
@@ -45,7 +46,13 @@ void count_revisions(const model::Project& project, const std::vector<std::strin
       ids.push_back(util::join(rev->ids, " "));
       used.insert(&m);
     }
-    for (const auto& id : rev->down_revisions) pointed.insert(id);
+    for (const auto& id : rev->down_revisions) {
+      pointed.insert(id);
+      ++children[id];
+    }
+  }
+  for (const auto& [id, n] : children) {
+    if (n > 1) set.branch_points.push_back(id);
   }
   set.revisions = ids.size();
   std::sort(ids.begin(), ids.end());

@@ -17,8 +17,9 @@ struct MigrationSet {
   std::uint32_t line = 0;
   std::string directory;  // script or versions directory; for Django the number of apps is in `apps`
   std::size_t revisions = 0;
-  std::vector<std::string> heads;  // Alembic: revisions no other revision points to
-  std::string latest;              // Django: the highest-numbered migration of the last app, unused elsewhere
+  std::vector<std::string> heads;          // Alembic: revisions no other revision points to
+  std::vector<std::string> branch_points;  // Alembic: revisions that two or more revisions point to
+  std::string latest;                      // Django: the highest-numbered migration of the last app, unused elsewhere
   struct App {
     std::string path;
     std::size_t migrations = 0;

@@ -1,0 +1,4 @@
+"""users"""
+# ruleid: database/multiple-alembic-heads
+revision = "0002"
+down_revision = "0001"

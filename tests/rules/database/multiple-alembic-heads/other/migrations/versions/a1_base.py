@@ -1,0 +1,3 @@
+# ok: database/multiple-alembic-heads
+revision = "a1"
+down_revision = None

@@ -1,0 +1,3 @@
+# ok: database/multiple-alembic-heads
+revision = "b2"
+down_revision = "a1"
