@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "onramp/model/inputs.hpp"
+#include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/documents.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/paths.hpp"
@@ -43,16 +44,19 @@ bool imports_top(const facts::Module& m, std::initializer_list<std::string_view>
   });
 }
 
-/// A command-line program: its `__main__` guard drives argparse, click, typer, fire or docopt, or it defines a click
-/// command or group or a typer app.
+/// A command-line program: its `__main__` guard drives argparse, click, typer, fire, docopt or cyclopts, or it defines a
+/// click command or group, a typer app or a cyclopts app (its commands run `asyncio.run` for a terminal, not a server).
 bool defines_cli(const facts::Module& m) {
-  if (m.main_guard && imports_top(m, {"argparse", "click", "typer", "fire", "docopt"})) return true;
+  if (m.main_guard && imports_top(m, {"argparse", "click", "typer", "fire", "docopt", "cyclopts"})) return true;
   for (const auto& f : m.functions) {
     for (const auto& d : f.decorators) {
-      if (d.starts_with("click.") || d.starts_with("typer.Typer().") || d.starts_with("asyncclick.")) return true;
+      if (d.starts_with("click.") || d.starts_with("typer.Typer().") || d.starts_with("asyncclick.") ||
+          d.starts_with("cyclopts.App()."))
+        return true;
     }
   }
-  return std::any_of(m.calls.begin(), m.calls.end(), [](const facts::Call& c) { return c.callee == "typer.Typer"; });
+  return std::any_of(m.calls.begin(), m.calls.end(),
+                     [](const facts::Call& c) { return c.callee == "typer.Typer" || c.callee == "cyclopts.App"; });
 }
 
 bool matches_exclude(const ExcludePattern& p, std::string_view path) {
@@ -215,6 +219,46 @@ std::optional<std::string_view> example_directory(std::string_view path, const R
   return dir;
 }
 
+/// `python /app/healthcheck.py`, `CMD ./fetchstatus.py`, `["python", "$HOME/app/probe.py"]`: the .py words of a
+/// HEALTHCHECK, cut after the last `$VAR/` or `./` (container paths such as `/app/` are kept for the suffix match).
+void read_healthcheck(const parse::DockerInstruction& ins, std::vector<std::string>& out) {
+  std::vector<std::string> words = ins.exec_form;
+  if (!ins.is_exec_form) {
+    for (auto w : util::split(ins.arguments, ' ')) {
+      if (!w.empty()) words.emplace_back(w);
+    }
+  }
+  for (std::string_view w : words) {
+    if (!w.ends_with(".py")) continue;
+    if (const auto var = w.rfind("}/"); var != std::string_view::npos) w.remove_prefix(var + 2);
+    if (w.starts_with('$')) w.remove_prefix(std::min(w.size(), w.find('/') + 1));
+    while (w.starts_with("./")) w.remove_prefix(2);
+    if (!w.empty()) out.emplace_back(w);
+  }
+}
+
+void read_healthchecks(const parse::Dockerfile& file, std::vector<std::string>& out) {
+  for (const auto& stage : file.stages) {
+    for (const auto& ins : stage.instructions) {
+      if (ins.keyword == "HEALTHCHECK") read_healthcheck(ins, out);
+    }
+  }
+}
+
+/// A path the HEALTHCHECK names: the repository path ends with what it wrote (at a `/`), or the written container
+/// path ends with the repository path.
+bool is_healthcheck_script(std::string_view path, const RoleInputs& inputs) {
+  for (std::string_view w : inputs.healthcheck_scripts) {
+    while (w.starts_with('/')) w.remove_prefix(1);
+    const auto at_slash = [](std::string_view longer, std::string_view shorter) {
+      return longer.ends_with(shorter) &&
+             (longer.size() == shorter.size() || longer[longer.size() - shorter.size() - 1] == '/');
+    };
+    if (at_slash(path, w) || at_slash(w, path)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 RoleInputs role_inputs(const model::Project& project) {
@@ -222,6 +266,10 @@ RoleInputs role_inputs(const model::Project& project) {
   out.roots = project.roots;
   for (const auto& f : project.files) {
     const auto name = util::base_name(f.path);
+    if (f.kind == core::FileKind::dockerfile) {
+      if (const auto* docker = project.inputs().dockerfile(f.path)) read_healthchecks(*docker, out.healthcheck_scripts);
+      continue;
+    }
     if (name == "__init__.py") out.package_dirs.insert(std::string(util::parent_dir(f.path)));
     const bool wanted = f.kind == core::FileKind::pyproject || name == "ruff.toml" || name == ".ruff.toml" ||
                         name == "mypy.ini" || name == ".mypy.ini" || f.kind == core::FileKind::setup_cfg;
@@ -271,7 +319,12 @@ bool is_test_path(std::string_view path) {
     return true;
   }
   static constexpr std::string_view kDirs[] = {"tests", "test", "testing", "fixtures"};
-  return directory_named(path, kDirs).has_value();
+  if (directory_named(path, kDirs)) return true;
+  // `integration_tests/`, `e2e_tests/`, `tests_integration/`: test suites by another name.
+  for (auto part : util::split(util::parent_dir(path), '/')) {
+    if (part.ends_with("_tests") || part.starts_with("tests_")) return true;
+  }
+  return false;
 }
 
 bool is_migration_module(const facts::Module& m) {
@@ -310,10 +363,12 @@ CodeRole classify(const facts::Module& m, std::string_view text, const RoleInput
       is_root_file(path, "setup.py", inputs) || (name == "tasks.py" && imports_top(m, {"invoke"}))) {
     return CodeRole::tooling;
   }
-  static constexpr std::string_view kScriptDirs[] = {"scripts", "script", "bin", "tools", "benchmarks"};
+  // A `cli/` package holds the commands and the helpers only they use.
+  static constexpr std::string_view kScriptDirs[] = {"scripts",    "script",  "bin", "tools",
+                                                     "benchmarks", "benches", "cli"};
   if (name == "manage.py" || name == "__main__.py" || name == "cli.py" || directory_named(path, kScriptDirs) ||
       path.find("management/commands/") != std::string_view::npos || inputs.script_modules.contains(m.name) ||
-      defines_cli(m)) {
+      defines_cli(m) || is_healthcheck_script(path, inputs)) {
     return CodeRole::script;
   }
   if (excluded_by_team(path, inputs)) return CodeRole::generated;

@@ -36,6 +36,9 @@ struct RoleInputs {
   std::set<std::string, std::less<>> package_dirs;
   /// Project roots: the setup.py at one is its build script.
   std::vector<std::string> roots;
+  /// The Python files a Dockerfile HEALTHCHECK runs, as written there without a leading `./` or `$VAR/`
+  /// (`fetchstatus.py`, `mealie/scripts/healthcheck.py`): a probe's output is for Docker, it is a script.
+  std::vector<std::string> healthcheck_scripts;
 };
 
 /// Reads what RoleInputs needs from the discovered files (pyproject.toml, setup.cfg, ruff.toml, mypy.ini).

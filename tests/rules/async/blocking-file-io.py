@@ -79,3 +79,10 @@ def load_settings() -> str:
 
 async def startup() -> None:
     load_settings()  # ruleid: async/blocking-file-io
+
+
+async def where(raw: str) -> str:
+    # Path arithmetic, not I/O: absolute() joins the working directory, expanduser() reads $HOME.
+    here = Path(raw).absolute()  # ok: async/blocking-file-io
+    home = Path(raw).expanduser()  # ok: async/blocking-file-io
+    return f"{here} {home}"

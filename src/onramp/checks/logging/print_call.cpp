@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "onramp/checks/logging/loggers.hpp"
+#include "onramp/facts/index.hpp"
 
 namespace onramp::checks::logging {
 
@@ -52,6 +53,24 @@ std::unordered_map<const facts::Module*, std::vector<const facts::Module*>> impo
   }
   return out;
 }
+/// A logging handler's own output (`emit`, `handleError`): logging there would recurse, printing is its fallback.
+bool in_log_handler(const facts::Module& m, const facts::Call& call, const facts::ProjectIndex* index) {
+  for (int fi = call.function; fi >= 0 && fi < static_cast<int>(m.functions.size());
+       fi = m.functions[static_cast<std::size_t>(fi)].parent) {
+    const auto& fn = m.functions[static_cast<std::size_t>(fi)];
+    if (fn.owner_class < 0 || (fn.name != "emit" && fn.name != "handleError")) continue;
+    const auto& cls = m.classes[static_cast<std::size_t>(fn.owner_class)];
+    for (const auto* bases : {&cls.bases, &cls.canonical_bases}) {
+      for (const auto& b : *bases) {
+        if ((b.starts_with("logging.") && b.ends_with("Handler")) ||
+            (index != nullptr && index->derives_from(b, "logging.Handler")))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void PrintCallCheck::check_project(const model::Project& project, const core::RuleSet& rules,
@@ -68,9 +87,12 @@ void PrintCallCheck::check_project(const model::Project& project, const core::Ru
       const std::string_view written = call.written;
       const auto name = written.substr(written.rfind('.') + 1);
       if (name != "print" && name != "pprint" && name != "pp") continue;
+      if (in_log_handler(m, call, project.index.get())) continue;
       // Like ruff's T201: printing into a file or buffer is output, not logging.
-      const auto file = std::find_if(call.keywords.begin(), call.keywords.end(),
-                                     [](const facts::Argument& a) { return a.name == "file"; });
+      // pprint's is called `stream`.
+      const auto file = std::find_if(call.keywords.begin(), call.keywords.end(), [&](const facts::Argument& a) {
+        return a.name == "file" || (!print && a.name == "stream");
+      });
       if (file != call.keywords.end() && file->value != "None") {
         const std::string target = is_dotted_name(file->value) ? resolve_dotted(m, file->value) : std::string{};
         if (target != "sys.stdout" && target != "sys.stderr") continue;

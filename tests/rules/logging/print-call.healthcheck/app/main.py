@@ -1,0 +1,3 @@
+def serve() -> None:
+    # ruleid: logging/print-call
+    print("serving")
