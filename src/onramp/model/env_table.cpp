@@ -167,6 +167,11 @@ struct SettingsClass {
 struct Wrapper {
   std::size_t param = 0;
   bool required = false;
+  /// The parameter passed on as the read's default (`os.environ.get(name, default)`), its name, and whether the
+  /// def gives it a default of its own: `get_int_from_env("X", 5)` reads X with the default 5.
+  std::optional<std::size_t> default_param;
+  std::string default_name;
+  bool default_param_has_default = false;
 };
 
 class TableBuilder {
@@ -288,9 +293,21 @@ private:
         const auto name = args.at(shape->name_pos, shape->name_keyword);
         if (!is_identifier(name)) continue;
         if (const auto p = param_of(call.function, name)) {
-          const bool has_default = !args.at(shape->default_pos, shape->default_keyword).empty();
-          wrappers_[m.functions[static_cast<std::size_t>(call.function)].qualname] =
-              Wrapper{*p, shape->required_without_default && !has_default && !call.conditional};
+          const auto def = args.at(shape->default_pos, shape->default_keyword);
+          const bool has_default = !def.empty();
+          Wrapper w{*p, shape->required_without_default && !has_default && !call.conditional, {}, {}, false};
+          // The default passed on as it is (`default`) or converted (`str(default)`).
+          auto passed = def;
+          if (const auto open = passed.find('(');
+              open != std::string_view::npos && passed.ends_with(")") && is_identifier(passed.substr(0, open)))
+            passed = util::trim(passed.substr(open + 1, passed.size() - open - 2));
+          if (const auto dp = is_identifier(passed) ? param_of(call.function, passed) : std::nullopt) {
+            const auto& f = m.functions[static_cast<std::size_t>(call.function)];
+            w.default_param = *dp;
+            w.default_name = f.parameters[*dp].name;
+            w.default_param_has_default = f.parameters[*dp].has_default;
+          }
+          wrappers_[m.functions[static_cast<std::size_t>(call.function)].qualname] = std::move(w);
           wrapped_calls_.insert(&call);
         }
       }
@@ -309,6 +326,7 @@ private:
         if (f.is_method && w.param > 0 &&
             std::find(f.decorators.begin(), f.decorators.end(), "builtins.staticmethod") == f.decorators.end()) {
           --w.param;
+          if (w.default_param && *w.default_param > 0) --*w.default_param;
         }
       }
     }
@@ -394,6 +412,18 @@ private:
       }
       r.required = w->second.required;
       r.has_default = !r.required;
+      if (const auto& dp = w->second.default_param) {
+        // The caller's default (`get_int_from_env("X", 5)`), else the helper's own parameter default.
+        const auto def = args.at(*dp, w->second.default_name);
+        if (!def.empty()) {
+          r.default_value = cut(def);
+          r.has_default = true;
+          r.required = false;
+        } else if (w->second.default_param_has_default) {
+          r.has_default = true;
+          r.required = false;
+        }
+      }
       add_read(std::move(r));
     }
   }

@@ -48,10 +48,11 @@ struct Fence {
   std::size_t indent = 0;
 };
 
-/// An opening fence: three or more backticks or tildes (a backtick fence's info string has no backtick).
-bool opening_fence(std::string_view line, Fence& fence, std::string& language) {
+/// An opening fence: three or more backticks or tildes (a backtick fence's info string has no backtick). Inside a list
+/// item the fence may be indented as far as the item's content (`max_indent`), as CommonMark nests it there.
+bool opening_fence(std::string_view line, Fence& fence, std::string& language, std::size_t max_indent) {
   const auto indent = indent_of(line);
-  if (indent > 3) return false;
+  if (indent > max_indent) return false;
   const auto rest = line.substr(indent);
   if (rest.empty() || (rest.front() != '`' && rest.front() != '~')) return false;
   std::size_t n = 0;
@@ -67,10 +68,28 @@ bool opening_fence(std::string_view line, Fence& fence, std::string& language) {
 }
 
 bool closing_fence(std::string_view line, const Fence& fence) {
-  if (indent_of(line) > 3) return false;
+  if (indent_of(line) > fence.indent + 3) return false;
   const auto t = util::trim(line);
   if (t.size() < fence.length) return false;
   return std::all_of(t.begin(), t.end(), [&](char c) { return c == fence.ch; });
+}
+
+/// The indentation of a list item's content (`1.  text` -> 4, `- text` -> 2), or 0 when the line is no list item.
+std::size_t list_content_indent(std::string_view line) {
+  const auto indent = indent_of(line);
+  const auto rest = line.substr(indent);
+  std::size_t n = 0;
+  if (!rest.empty() && (rest.front() == '-' || rest.front() == '*' || rest.front() == '+')) {
+    n = 1;
+  } else {
+    while (n < rest.size() && n < 9 && rest[n] >= '0' && rest[n] <= '9') ++n;
+    if (n == 0 || n >= rest.size() || (rest[n] != '.' && rest[n] != ')')) return 0;
+    ++n;
+  }
+  std::size_t spaces = 0;
+  while (n + spaces < rest.size() && rest[n + spaces] == ' ') ++spaces;
+  if (spaces == 0 || n + spaces == rest.size()) return 0;
+  return indent + n + std::min<std::size_t>(spaces, 4);
 }
 
 }  // namespace
@@ -102,13 +121,19 @@ MarkdownDoc read_markdown(std::string_view text) {
     doc.sections.push_back(std::move(s));
   };
 
-  bool paragraph = false;  // the previous line is paragraph text (a setext underline may follow)
+  bool paragraph = false;       // the previous line is paragraph text (a setext underline may follow)
+  std::size_t list_indent = 0;  // the content indentation of the list item the lines are in, 0 outside lists
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line_no = static_cast<std::uint32_t>(i + 1);
     const auto line = lines[i];
     Fence fence;
     std::string language;
-    if (opening_fence(line, fence, language)) {
+    if (const auto item = list_content_indent(line); item > 0) {
+      list_indent = item;
+    } else if (!util::trim(line).empty() && indent_of(line) < std::min<std::size_t>(list_indent, 2)) {
+      list_indent = 0;  // a line back at the margin ends the list
+    }
+    if (opening_fence(line, fence, language, list_indent + 3)) {
       MarkdownCodeBlock block;
       block.language = std::move(language);
       block.line = line_no;
@@ -129,6 +154,7 @@ MarkdownDoc read_markdown(std::string_view text) {
     if (const auto [level, title] = atx_heading(line); level > 0) {
       open_section(level, title, line_no);
       paragraph = false;
+      list_indent = 0;
       continue;
     }
     if (paragraph) {

@@ -82,7 +82,8 @@ FileKind classify(std::string_view rel_path) {
       name == "tox.ini") {
     return FileKind::task_runner;
   }
-  if (ends_with(lower, ".md") || ends_with(lower, ".rst") || ends_with(lower, ".markdown")) return FileKind::docs;
+  if (ends_with(lower, ".md") || ends_with(lower, ".mdx") || ends_with(lower, ".rst") || ends_with(lower, ".markdown"))
+    return FileKind::docs;
   if (rel_path == ".vscode/launch.json" || ends_with(rel_path, "/.vscode/launch.json") || name == ".pdbrc")
     return FileKind::ide;
   if (name == ".python-version" || name == "runtime.txt") return FileKind::python_version;

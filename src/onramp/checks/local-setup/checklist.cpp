@@ -9,8 +9,10 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "onramp/checks/local-setup/paths.hpp"
+#include "onramp/checks/local-setup/processes.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
@@ -26,6 +28,38 @@ bool under(std::string_view path, std::string_view dir) {
 
 /// `backend` contains `backend/app`; "." contains everything.
 bool root_contains(std::string_view root, std::string_view dir) { return under(dir, root); }
+
+/// A directory or module of helpers around the application rather than the application: load tests, benchmarks,
+/// mocks, fakes, test harnesses, command-line helpers (`load_testing/`, `benchmarks/`, `cli/`, `mock_server.py`).
+bool helper_path(std::string_view path) {
+  for (auto part : util::split(path, '/')) {
+    const auto p = util::to_lower(part);
+    for (std::string_view w : {"load_test",
+                               "loadtest",
+                               "load-test",
+                               "locust",
+                               "benchmark",
+                               "bench",
+                               "perf",
+                               "stress",
+                               "mock",
+                               "fake",
+                               "harness",
+                               "fixture",
+                               "proxy",
+                               "cli",
+                               "scripts",
+                               "tools",
+                               "demo",
+                               "example",
+                               "sample",
+                               "integration-tests",
+                               "integration_tests"}) {
+      if (p.starts_with(w) || p == "load" || p == "testing" || p == "tests" || p == "test") return true;
+    }
+  }
+  return false;
+}
 
 std::string join_names(const std::vector<std::string>& names, std::size_t max = 8) {
   std::string out;
@@ -109,7 +143,10 @@ bool default_compose_name(std::string_view name) {
 
 std::optional<ComposeSet> pick_compose(const model::Project& project, const std::vector<std::string>& app_roots) {
   std::vector<const core::ProjectFile*> candidates;
-  for (const auto* f : project.files_of(core::FileKind::compose)) candidates.push_back(f);
+  // A test, CI, load-test or production stack is not what a newcomer starts for development.
+  for (const auto* f : project.files_of(core::FileKind::compose)) {
+    if (development_compose(f->path) && !helper_path(dir_of(f->path))) candidates.push_back(f);
+  }
   if (candidates.empty()) return std::nullopt;
   // A default name first (at the root, then in an application root), then a dev file, then whatever there is.
   const auto rank = [&](const core::ProjectFile* f) {
@@ -222,6 +259,10 @@ public:
     }
     if (test_owner_ == nullptr && !app_roots_.empty())
       test_step(*app_roots_.front(), run_prefix(app_roots_.front()->install_tool));
+    for (const auto* root : app_roots_) {
+      for (const auto kind : {CommandKind::install, CommandKind::migrate, CommandKind::run, CommandKind::test})
+        prefer_documented(*root, kind);
+    }
     export_step();
     return std::move(items_);
   }
@@ -229,8 +270,14 @@ public:
 private:
   void add(std::string command, std::string cwd, std::string why, std::string source, std::uint32_t line,
            std::string kind = {}, bool loads_env = false) {
-    items_.push_back({std::move(command), cwd.empty() ? "." : std::move(cwd), std::move(why), std::move(source), line,
-                      std::move(kind), loads_env});
+    items_.push_back({std::move(command),
+                      cwd.empty() ? "." : std::move(cwd),
+                      std::move(why),
+                      std::move(source),
+                      line,
+                      std::move(kind),
+                      loads_env,
+                      {}});
   }
 
   std::vector<std::string> member_paths(const std::string& workspace) const {
@@ -288,7 +335,8 @@ private:
                       env_file_,
                       0,
                       "export",
-                      false};
+                      false,
+                      {}};
       items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(i), std::move(e));
       return;
     }
@@ -304,6 +352,10 @@ private:
     };
     for (const auto& r : in_.roots) {
       if (r.application && (r.members.empty() || has_entry_point(r))) app_roots_.push_back(&r);
+    }
+    // A load-test or benchmark application beside the real one is not what a newcomer runs first.
+    if (std::any_of(app_roots_.begin(), app_roots_.end(), [](const auto* r) { return !helper_path(r->path); })) {
+      std::erase_if(app_roots_, [](const auto* r) { return helper_path(r->path); });
     }
     if (app_roots_.empty()) {
       for (const auto& r : in_.roots) {
@@ -655,17 +707,27 @@ private:
   /// A task applies to the application root that holds it, or to every root below the directory it sits in.
   bool task_applies(const TaskTarget& t, const parse::RootManifest& root) const {
     const auto dir = t.tool == "script" ? dir_of(dir_of(t.path)) : dir_of(t.path);
+    // A target of another project root (an integration package's justfile) is that root's, application or not.
+    const parse::RootManifest* holder = nullptr;
+    for (const auto& r : in_.roots) {
+      if (under(t.path, r.path) && (holder == nullptr || r.path.size() > holder->path.size())) holder = &r;
+    }
+    if (holder != nullptr && holder != &root && !root_contains(dir, root.path)) return false;
     if (const auto* o = owner(t.path); o != nullptr) return o == &root;
     return root_contains(dir, root.path);
   }
 
-  const TaskTarget* task_named(std::initializer_list<std::string_view> names, const parse::RootManifest& root) const {
+  /// With `python_only`, a target whose recipe starts no Python (`start: pnpm start`) does not count.
+  const TaskTarget* task_named(std::initializer_list<std::string_view> names, const parse::RootManifest& root,
+                               bool python_only = false) const {
     for (const auto name : names) {
       for (const auto& t : in_.tasks) {
         if (t.path.starts_with(".") || t.tool == "project.scripts" || t.tool == "poetry.scripts") continue;
         if (!task_applies(t, root)) continue;
         const auto tname = t.tool == "script" ? name_without_extension(t.name) : t.name;
-        if (tname == name && !t.command.empty() && t.body.find("docker") == std::string::npos) return &t;
+        if (tname == name && !t.command.empty() && t.body.find("docker") == std::string::npos &&
+            (!python_only || runs_python_app(t.body)))
+          return &t;
       }
     }
     return nullptr;
@@ -719,7 +781,28 @@ private:
             t->path, t->line, "migrate", t->loads_env);
         continue;
       }
-      add(prefix + m.apply, m.cwd,
+      std::string apply = m.apply;
+      std::string cwd = m.cwd;
+      if (m.tool == "flask-migrate") {
+        // `flask db upgrade` needs the app: the repository's manage.py wrapper has it, else --app names the object.
+        std::string manage;
+        for (const auto& f : in_.project.files) {
+          if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
+              (manage.empty() || f.path.size() < manage.size()))
+            manage = f.path;
+        }
+        const auto app = std::find_if(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) {
+          return a.root == root.path && (a.framework == "flask" || a.framework == "connexion");
+        });
+        if (!manage.empty()) {
+          apply = "python manage.py db upgrade";
+          cwd = dir_of(manage);
+        } else if (app != in_.apps.end()) {
+          apply = fmt::format("flask --app {} db upgrade", app->target);
+          cwd = root.path;
+        }
+      }
+      add(prefix + apply, cwd,
           fmt::format("apply the migrations ({}){}", what,
                       m.heads.size() > 1 ? "; there are several heads, merge them before adding revisions" : ""),
           m.config.empty() ? m.directory : m.config, m.line, "migrate");
@@ -764,8 +847,9 @@ private:
       app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path,
                              apps.front()->line);
     }
-    if (const auto* t = task_named(
-            {"start", "dev", "run", "serve", "server", "runserver", "web", "api", "run-dev", "start-dev"}, root)) {
+    if (const auto* t =
+            task_named({"start", "dev", "run", "serve", "server", "runserver", "web", "api", "run-dev", "start-dev"},
+                       root, true)) {
       const auto [cmd, cwd] = invoke(*t, prefix);
       add(cmd, cwd,
           fmt::format("start the application with the repository's {} (`{}`){}", runner_name(*t), main_line(*t, {}),
@@ -785,8 +869,32 @@ private:
         return;
       }
     }
+    // A development server the compose file or Procfile runs (resolved through an entrypoint script), on the host.
+    for (const auto& p : in_.processes) {
+      if (p.kind != "web" || (p.source != "compose" && p.source != "procfile")) continue;
+      const auto& c = p.command;
+      const bool dev = c.find("runserver") != std::string::npos || c.find("--reload") != std::string::npos ||
+                       c.find("--debug") != std::string::npos || c.find("fastapi dev") != std::string::npos;
+      if (!dev || c.find("/app/") != std::string::npos || c.find('$') != std::string::npos) continue;
+      std::string cmd = c.starts_with("./manage.py") ? "python manage.py" + c.substr(11) : c;
+      add(has_tool_prefix(cmd) ? cmd : prefix + cmd, root.path,
+          fmt::format("start the development server as the {} `{}` does{}{}",
+                      p.source == "compose" ? "compose service" : "Procfile entry", p.name,
+                      p.detail.empty() ? "" : " (" + p.detail + ")", app_note),
+          p.path, p.line, "run");
+      return;
+    }
     if (!manage.empty()) {
-      add(prefix + "python manage.py runserver", dir_of(manage), "start Django's development server", manage, 0, "run");
+      // manage.py is Django's unless it is a Flask CLI group (redash, Flask-Script projects).
+      const auto mod = std::lower_bound(in_.project.modules.begin(), in_.project.modules.end(), manage,
+                                        [](const facts::Module& m, const std::string& p) { return m.path < p; });
+      const bool django = mod == in_.project.modules.end() || mod->path != manage ||
+                          std::any_of(mod->imports.begin(), mod->imports.end(),
+                                      [](const facts::Import& i) { return i.module.starts_with("django"); });
+      add(prefix + "python manage.py runserver", dir_of(manage),
+          django ? "start Django's development server"
+                 : "start the development server through the repository's manage.py",
+          manage, 0, "run");
       return;
     }
     if (!apps.empty()) {
@@ -880,6 +988,30 @@ private:
       add("tox", dir_of(t.tox_path), "run the tox environments (" + t.tox_envlist + ")", t.tox_path, 0, "test");
       return;
     }
+    // A Django project runs its tests through manage.py: TEST_RUNNER, the test settings and database set-up are
+    // Django's; `python -m unittest discover` would import the tests without configuring Django at all.
+    if (t.runner == "unittest" || t.runner.empty()) {
+      std::string manage;
+      for (const auto& f : in_.project.files) {
+        if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
+            (manage.empty() || f.path.size() < manage.size()))
+          manage = f.path;
+      }
+      if (!manage.empty() && (t.test_files > 0 || !t.runner.empty())) {
+        std::string runner;
+        for (const auto& m : in_.project.modules) {
+          for (const auto& s : m.records.settings_strings) {
+            if (s.name == "TEST_RUNNER" && runner.empty())
+              runner = fmt::format("; TEST_RUNNER is {} ({}:{})", util::trim(s.value), m.path, s.location.line);
+          }
+        }
+        add(prefix + "python manage.py test", dir_of(manage),
+            fmt::format("run the tests with Django's test runner ({} test module{}){}", t.test_files,
+                        t.test_files == 1 ? "" : "s", runner),
+            manage, 0, "test");
+        return;
+      }
+    }
     if (t.runner == "unittest") {
       add(prefix + "python -m unittest discover", root.path,
           fmt::format("run the tests ({} test module{}, unittest)", t.test_files, t.test_files == 1 ? "" : "s"),
@@ -888,6 +1020,122 @@ private:
     }
     add({}, root.path, "no tests found (no pytest configuration, conftest.py or test_*.py files)", root.path, 0,
         "test");
+  }
+
+  /// A command a developer can type on the host: not one only a container has (`uwsgi /opt/app/uwsgi.ini`,
+  /// `/app/manage.py`), not one that runs through docker.
+  static bool host_command(const DocumentedCommand& d) {
+    if (d.container) return false;
+    for (std::string_view p : {" /app/", " /opt/", " /srv/", " /usr/", " /code/", " /workspace/"}) {
+      if ((" " + d.command).find(p) != std::string::npos) return false;
+    }
+    return true;
+  }
+
+  /// The documented command of `kind` for `root`: the docs' non-legacy way first for install, migrate and run
+  /// (a development guide before a README), the command CI runs first for the tests.
+  const DocumentedCommand* documented(const parse::RootManifest& root, CommandKind kind) const {
+    const DocumentedCommand* best = nullptr;
+    const auto rank = [&](const DocumentedCommand& d) {
+      const int evidence = (kind == CommandKind::test) == (d.evidence == Evidence::ci) ? 0 : 1;
+      return std::tuple(d.legacy ? 1 : 0, evidence, d.file_rank, d.recommended ? 0 : 1);
+    };
+    for (const auto& d : in_.documented) {
+      if (d.what.kind != kind || !host_command(d)) continue;
+      // It runs in a directory of this repository (not in a clone of another one the docs or the job make).
+      if (d.cwd != "." && !dir_exists(d.cwd)) continue;
+      // A CI job's make target counts for the tests only in a test job (`make test-migration` in a migration job
+      // checks something else); pytest, tox, nox or manage.py test count wherever they run.
+      if (kind == CommandKind::test && d.evidence == Evidence::ci &&
+          (d.what.system == "make" || d.what.system == "just") &&
+          util::to_lower(d.path + " " + d.section).find("test") == std::string::npos)
+        continue;
+      // It runs in this root, not in another project root below it (an integration package's tests).
+      const parse::RootManifest* holder = nullptr;
+      for (const auto& r : in_.roots) {
+        if (root_contains(r.path, d.cwd) && (holder == nullptr || r.path.size() > holder->path.size())) holder = &r;
+      }
+      if (holder != nullptr && holder != &root) continue;
+      if (owner(d.cwd == "." ? std::string("pyproject.toml") : d.cwd + "/") != &root) {
+        // A command documented at the top applies to a single application root below it.
+        if (!(d.cwd == "." && app_roots_.size() == 1)) continue;
+      }
+      if (best == nullptr || rank(d) < rank(*best)) best = &d;
+    }
+    return best;
+  }
+
+  bool dir_exists(const std::string& dir) const {
+    const auto prefix = dir + "/";
+    const auto it = std::lower_bound(in_.project.files.begin(), in_.project.files.end(), prefix,
+                                     [](const core::ProjectFile& f, const std::string& p) { return f.path < p; });
+    return it != in_.project.files.end() && it->path.starts_with(prefix);
+  }
+
+  static std::string describe(const DocumentedCommand& d) {
+    if (d.evidence == Evidence::ci) return fmt::format("as the CI job `{}` does", d.section);
+    return d.section.empty() ? fmt::format("as {} documents", d.path)
+                             : fmt::format("as {} documents under \"{}\"", d.path, d.section);
+  }
+
+  /// Replaces the derived step of `kind` with what the repository documents, saying what the derivation was.
+  void prefer_documented(const parse::RootManifest& root, CommandKind kind) {
+    const auto* d = documented(root, kind);
+    if (d == nullptr) return;
+    const auto kind_name = std::string(to_string(kind));
+    auto it = std::find_if(items_.begin(), items_.end(), [&](const ChecklistItem& i) {
+      return i.kind == kind_name && (owner(i.cwd == "." ? std::string("pyproject.toml") : i.cwd + "/") == &root ||
+                                     (i.command.empty() && i.cwd == root.path));
+    });
+    std::string command = d->command;
+    if (kind == CommandKind::install) {
+      // Every install line of the same block or job: `pip install -r requirements.txt` and its dev file.
+      for (const auto& o : in_.documented) {
+        if (&o != d && o.group == d->group && o.what.kind == kind && o.cwd == d->cwd && host_command(o) &&
+            command.find(o.command) == std::string::npos)
+          command += " && " + o.command;
+      }
+      if ((d->what.system == "pip") && it != items_.end() && it->command.starts_with("python -m venv"))
+        command = "python -m venv .venv && . .venv/bin/activate && " + command;
+    }
+    const std::string verb = kind == CommandKind::install   ? "install the dependencies"
+                             : kind == CommandKind::migrate ? "apply the migrations"
+                             : kind == CommandKind::run     ? "start the application"
+                                                            : "run the tests";
+    if (it == items_.end()) {
+      if (kind != CommandKind::migrate) return;
+      // No migration step was derived for this root: put the documented one before its run step.
+      it = std::find_if(items_.begin(), items_.end(), [&](const ChecklistItem& i) {
+        return i.kind == "run" && owner(i.cwd == "." ? std::string("pyproject.toml") : i.cwd + "/") == &root;
+      });
+      it = items_.insert(it, ChecklistItem{});
+      it->kind = kind_name;
+    }
+    if (it->command == command && it->cwd == d->cwd) {
+      // They agree: the documented line is the stronger evidence, the derivation's reason stays.
+      it->why += fmt::format("; {}", describe(*d));
+      it->source = d->path;
+      it->line = d->line;
+      return;
+    }
+    // What onramp would have said goes to `derived` (the text report shows it beside the source).
+    it->derived = it->command;
+    it->why = fmt::format("{} {}{}", verb, describe(*d),
+                          it->derived.empty() ? fmt::format("; onramp derived nothing here ({})", it->why) : "");
+    it->command = std::move(command);
+    it->cwd = d->cwd;
+    it->source = d->path;
+    it->line = d->line;
+    it->loads_env = false;
+    if (kind == CommandKind::migrate) {
+      // The documented command applies every migration set of the root (`prefect server database upgrade`).
+      const auto keep = static_cast<std::size_t>(it - items_.begin());
+      for (std::size_t i = items_.size(); i-- > 0;) {
+        if (i != keep && items_[i].kind == kind_name &&
+            owner(items_[i].cwd == "." ? std::string("pyproject.toml") : items_[i].cwd + "/") == &root)
+          items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+    }
   }
 
   const ChecklistInputs& in_;
@@ -947,9 +1195,36 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
     return {};
   }();
   const auto item = [&](std::string cmd, std::string why, std::string source) {
-    return ChecklistItem{std::move(cmd), root.path, std::move(why) + python, std::move(source), 0, "install", false};
+    return ChecklistItem{std::move(cmd), root.path, std::move(why) + python, std::move(source), 0, "install",
+                         false,          {}};
   };
   if (tool == "uv") {
+    // `uv sync` installs the main dependencies and the `dev` group; the test runner in an extra or another PEP 735
+    // group needs its flag, or the test step fails with `pytest: command not found`.
+    std::string flags;
+    std::string held;
+    for (const auto& d : root.packages) {
+      if (d.name != "pytest" && d.name != "django-test-plus" && d.name != "tox" && d.name != "nox") continue;
+      if (d.scope == "extra") {
+        flags = " --extra " + d.group;
+      } else if (d.scope == "dev" && d.group != "dev" && d.group != "main" && d.source.ends_with("pyproject.toml") &&
+                 d.group != "dev-dependencies") {
+        flags = " --group " + d.group;
+      } else {
+        flags.clear();
+        break;
+      }
+      held = fmt::format("; the test runner {} is in `{}` ({}:{})", d.name, d.group, d.source, d.line);
+      if (d.name == "pytest") break;
+    }
+    if (!flags.empty()) {
+      return item(
+          "uv sync" + flags,
+          (lock.empty() ? std::string("install the dependencies with uv (no uv.lock: it resolves and writes one)")
+                        : "install the locked dependencies with uv (" + lock + ")") +
+              held,
+          lock.empty() ? manifest : lock);
+    }
     return item("uv sync",
                 lock.empty() ? "install the dependencies with uv (no uv.lock: it resolves and writes one)"
                              : "install the locked dependencies with uv (" + lock + ")",
@@ -1047,7 +1322,9 @@ std::vector<AppObject> find_app_objects(const model::Project& project) {
   }
   // ASGI objects before WSGI ones, application modules before others (the first is the one the checklist runs).
   std::stable_sort(out.begin(), out.end(), [](const AppObject& a, const AppObject& b) {
-    const auto rank = [](const AppObject& o) { return o.framework == "celery" ? 2 : o.framework == "django" ? 1 : 0; };
+    const auto rank = [](const AppObject& o) {
+      return (helper_path(o.path) ? 10 : 0) + (o.framework == "celery" ? 2 : o.framework == "django" ? 1 : 0);
+    };
     return rank(a) < rank(b);
   });
   return out;

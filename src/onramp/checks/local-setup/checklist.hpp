@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "onramp/checks/local-setup/documented.hpp"
 #include "onramp/checks/local-setup/env_table.hpp"
 #include "onramp/checks/local-setup/migrations.hpp"
 #include "onramp/checks/local-setup/runners.hpp"
@@ -12,6 +13,8 @@
 #include "onramp/parse/manifests.hpp"
 
 namespace onramp::checks::local_setup {
+
+struct Process;
 
 /// One line of the checklist; `command` is empty when the step could not be derived (`why` says what is missing).
 struct ChecklistItem {
@@ -24,6 +27,9 @@ struct ChecklistItem {
   std::string kind;
   /// The command loads .env itself (a runner's envfile, a script that sources it).
   bool loads_env = false;
+  /// What onramp would have derived, when the repository documents another command (`uv sync` where the docs say
+  /// `uv sync --group dev`); empty when they agree or nothing was derived.
+  std::string derived;
 };
 
 /// An ASGI/WSGI application object or factory found in the code (`app = FastAPI()` in app/main.py).
@@ -36,7 +42,8 @@ struct AppObject {
   std::string root;  // the project root it belongs to
 };
 
-/// Application objects and factories, in path order.
+/// Application objects and factories: the ones a developer runs first (ASGI, then WSGI, then Celery; a load-test,
+/// mock, benchmark or CLI helper app last), in path order within each.
 std::vector<AppObject> find_app_objects(const model::Project& project);
 
 /// Everything the checklist is derived from.
@@ -48,6 +55,11 @@ struct ChecklistInputs {
   const std::vector<TaskTarget>& tasks;
   const std::vector<parse::RootManifest>& roots;
   const std::vector<AppObject>& apps;
+  /// What the docs and CI write out; they outrank the derivations.
+  const std::vector<DocumentedCommand>& documented;
+  /// The process model (processes.hpp): a compose or Procfile web process that runs a development server is how to
+  /// start the application when no target says.
+  const std::vector<Process>& processes;
 };
 
 /// The ordered checklist: environment file, backing services, install, migrate, run, test (per application root).

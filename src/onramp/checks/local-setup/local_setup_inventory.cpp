@@ -4,6 +4,7 @@
 #include "onramp/checks/local-setup/checklist.hpp"
 #include "onramp/checks/local-setup/env_table.hpp"
 #include "onramp/checks/local-setup/migrations.hpp"
+#include "onramp/checks/local-setup/processes.hpp"
 #include "onramp/checks/local-setup/runners.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/util/secrets.hpp"
@@ -138,6 +139,7 @@ json checklist(const std::vector<ChecklistItem>& items) {
     row["why"] = i.why;
     row["source"] = i.source;
     if (i.line != 0) row["line"] = i.line;
+    if (!i.derived.empty()) row["derived"] = i.derived;
     out.push_back(std::move(row));
   }
   return out;
@@ -152,8 +154,27 @@ void LocalSetupInventory::collect(const model::Project& project, nlohmann::order
   const auto test_setup = find_test_setup(project);
   const auto targets = find_task_targets(project);
   const auto apps = find_app_objects(project);
+  std::vector<std::string> scripts;
+  for (const auto& t : targets) {
+    if (t.tool == "project.scripts" || t.tool == "poetry.scripts") scripts.push_back(t.name);
+  }
+  const auto documented = find_documented_commands(project, scripts);
+  const auto processes = find_processes({project, apps, targets, documented, scripts});
   // The checklist first: it is what a newcomer reads; the facts it is derived from follow.
-  facts["checklist"] = checklist(build_checklist({project, table, sets, test_setup, targets, manifests, apps}));
+  facts["checklist"] =
+      checklist(build_checklist({project, table, sets, test_setup, targets, manifests, apps, documented, processes}));
+  // Every process the system runs, with the command that starts it and where that is written.
+  json procs = json::array();
+  for (const auto& p : processes) {
+    json row = {{"kind", p.kind}, {"command", p.command}, {"system", p.system}};
+    if (!p.name.empty()) row["name"] = p.name;
+    row["source"] = p.source;
+    if (!p.detail.empty()) row["detail"] = p.detail;
+    row["path"] = p.path;
+    if (p.line != 0) row["line"] = p.line;
+    procs.push_back(std::move(row));
+  }
+  facts["processes"] = std::move(procs);
   facts["roots"] = roots(manifests);
   facts["python_versions"] = python_versions(manifests);
   facts["env_vars"] = env_vars(table);

@@ -104,7 +104,13 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
       if (ini == nullptr) continue;
       const auto* s = parse::find_section(ini->sections, "alembic");
       const auto* loc = s != nullptr ? s->find("script_location") : nullptr;
-      if (loc == nullptr) continue;
+      if (loc == nullptr) {
+        // Flask-Migrate's generated migrations/alembic.ini names no script_location: the directory is the script
+        // location, and env.py takes the database from the Flask app.
+        if (base_name(dir_of(f.path)) == "migrations" && imports_module(project, "flask_migrate"))
+          out.push_back(alembic_set(project, f.path, 0, ".", {}, used));
+        continue;
+      }
       const auto* versions = s->find("version_locations");
       out.push_back(alembic_set(project, f.path, loc->line, loc->value,
                                 versions != nullptr ? versions->value : std::string{}, used));
