@@ -6,6 +6,7 @@
 #include "onramp/checks/local-setup/migrations.hpp"
 #include "onramp/checks/local-setup/processes.hpp"
 #include "onramp/checks/local-setup/runners.hpp"
+#include "onramp/checks/local-setup/setup_files.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/util/secrets.hpp"
 
@@ -134,12 +135,13 @@ json checklist(const std::vector<ChecklistItem>& items) {
   json out = json::array();
   int step = 0;
   for (const auto& i : items) {
-    json row = {{"step", ++step}, {"command", i.command.empty() ? json() : json(i.command)}};
+    // Commands come from the docs, CI and compose files too: URL passwords and secret options are masked.
+    json row = {{"step", ++step}, {"command", i.command.empty() ? json() : json(mask_text(i.command))}};
     if (i.cwd != ".") row["cwd"] = i.cwd;
     row["why"] = i.why;
     row["source"] = i.source;
     if (i.line != 0) row["line"] = i.line;
-    if (!i.derived.empty()) row["derived"] = i.derived;
+    if (!i.derived.empty()) row["derived"] = mask_text(i.derived);
     out.push_back(std::move(row));
   }
   return out;
@@ -166,7 +168,7 @@ void LocalSetupInventory::collect(const model::Project& project, nlohmann::order
   // Every process the system runs, with the command that starts it and where that is written.
   json procs = json::array();
   for (const auto& p : processes) {
-    json row = {{"kind", p.kind}, {"command", p.command}, {"system", p.system}};
+    json row = {{"kind", p.kind}, {"command", mask_text(p.command)}, {"system", p.system}};
     if (!p.name.empty()) row["name"] = p.name;
     row["source"] = p.source;
     if (!p.detail.empty()) row["detail"] = p.detail;
