@@ -25,6 +25,18 @@ std::string path_prefix(const std::string& typed) {
   return s == "." ? "" : s;
 }
 
+/// True when `target` would be written inside the scanned root: its directory, with every link in it followed,
+/// is the root or below it (the file itself may not exist yet; a link in its place is replaced, never followed).
+bool writes_inside(const fs::path& root, const std::string& target) {
+  std::error_code ec;
+  const auto real_root = fs::canonical(root, ec);
+  if (ec) return false;
+  const auto dir = fs::weakly_canonical(fs::absolute(fs::path(target), ec).parent_path(), ec);
+  if (ec) return false;
+  const auto rel = dir.lexically_relative(real_root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
 std::string default_baseline(const engine::ScanOptions& options) {
   if (!options.config.baseline.empty()) return options.config.baseline;
   return (fs::path(options.display_root) / ".onramp-baseline.json").lexically_normal().generic_string();
@@ -124,6 +136,14 @@ int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostr
   options.report_unused_suppressions = true;  // the baseline holds what `onramp check` reports
   const auto analysis = run_analysis(options, rules, err);
   const std::string target = args.output.empty() ? default_baseline(options) : args.output;
+  // A path the repository's own configuration names is written only inside the repository (`baseline =
+  // "../victim.txt"` must not overwrite a file elsewhere); one named on the command line with -o is the user's choice.
+  if (args.output.empty() && !writes_inside(options.root, target)) {
+    throw UsageError{
+        fmt::format("the configuration's baseline `{}` is outside the scanned repository; not written "
+                    "(name a file with -o to write there)",
+                    target)};
+  }
   const std::string text = core::baseline_text(analysis.findings);
   if (target == "-") {
     out << text;

@@ -33,9 +33,7 @@ void add_scan_options(CLI::App& app, ScanArgs& args) {
       ->type_name("DIR");
 }
 
-}  // namespace
-
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int run_command(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"onramp: audits a Python backend repository and walks a newcomer through it, step by step.", "onramp"};
   app.set_version_flag("--version", std::string("onramp ") + ONRAMP_VERSION);
   app.require_subcommand(0, 1);
@@ -144,6 +142,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     err << "onramp: error: " << e.what() << '\n';
     return 2;
   }
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  const int rc = run_command(argc, argv, out, err);
+  // Output that did not reach its reader (a full disk, a closed pipe, /dev/full) is a failed run, not a quiet 0.
+  out.flush();
+  if (!out && rc != 2) {
+    err << "onramp: error: writing the output failed (standard output closed or full)\n";
+    return 2;
+  }
+  return rc;
 }
 
 }  // namespace onramp::cli

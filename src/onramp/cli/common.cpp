@@ -9,8 +9,13 @@ namespace onramp::cli {
 namespace fs = std::filesystem;
 
 std::uintmax_t parse_size(const std::string& text) {
+  constexpr std::uintmax_t kMaxSize = 1024ULL * 1024 * 1024;  // files are read whole into memory
   std::size_t used = 0;
   unsigned long long value = 0;
+  // std::stoull takes "-1" (and leading blanks) and wraps it: only digits may start a size.
+  if (text.empty() || text[0] < '0' || text[0] > '9') {
+    throw UsageError{fmt::format("--max-file-size: `{}` is not a size (use bytes, or K, M, G)", text)};
+  }
   try {
     value = std::stoull(text, &used);
   } catch (const std::exception&) {
@@ -23,6 +28,7 @@ std::uintmax_t parse_size(const std::string& text) {
   else if (suffix == "G" || suffix == "g" || suffix == "GiB") scale = 1024ULL * 1024 * 1024;
   else if (!suffix.empty()) throw UsageError{fmt::format("--max-file-size: unknown unit in `{}`", text)};
   if (value == 0) throw UsageError{"--max-file-size must be greater than 0"};
+  if (value > kMaxSize / scale) throw UsageError{fmt::format("--max-file-size: `{}` is over the limit of 1G", text)};
   return value * scale;
 }
 

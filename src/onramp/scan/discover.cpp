@@ -126,15 +126,25 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     bool pushed_ignore = false;
   };
 
-  const auto load_ignore = [&](const fs::path& file, const std::string& base) -> bool {
-    auto text = util::read_file(file, max_file_size);
-    if (!text) return false;
+  // An ignore file is read only when it really is inside the root (a `.gitignore -> /etc/passwd` link is not) and is
+  // a regular file (util::read_file refuses FIFOs and devices); one that exists but cannot be used is a problem row.
+  const auto load_ignore = [&](const fs::path& file, const std::string& base, const std::string& rel) -> bool {
+    std::error_code link_ec;
+    const auto status = fs::symlink_status(file, link_ec);
+    if (link_ec || !fs::exists(status)) return false;
+    const auto real = fs::canonical(file, link_ec);
+    if (link_ec || !is_within(real, canonical_root)) return false;  // listed as symlink-outside-root by the walk
+    auto text = util::read_file(real, max_file_size);
+    if (!text) {
+      out.problems.push_back({rel, "unreadable", 0, text.error().message + "; its ignore patterns are not applied"});
+      return false;
+    }
     ignores.push(IgnoreFile::parse(*text, base));
     return true;
   };
   // .git/info/exclude applies like a root .gitignore with lower precedence.
   std::size_t base_ignores = 0;
-  if (load_ignore(canonical_root / ".git" / "info" / "exclude", "")) ++base_ignores;
+  if (load_ignore(canonical_root / ".git" / "info" / "exclude", "", ".git/info/exclude")) ++base_ignores;
 
   const auto open_dir = [&](std::string rel, fs::path canon) -> Frame {
     Frame f{std::move(rel), std::move(canon), {}, 0, false};
@@ -147,7 +157,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     if (dir_ec) out.problems.push_back({f.rel.empty() ? "." : f.rel, "unreadable", 0, dir_ec.message()});
     std::sort(f.entries.begin(), f.entries.end());
     if (std::any_of(f.entries.begin(), f.entries.end(), [](const auto& e) { return e.first == ".gitignore"; })) {
-      f.pushed_ignore = load_ignore(f.canonical / ".gitignore", f.rel);
+      f.pushed_ignore = load_ignore(f.canonical / ".gitignore", f.rel, join_path(f.rel, ".gitignore"));
     }
     return f;
   };
