@@ -246,6 +246,40 @@ void read_setup_py_call(const Project& project, RootWork& work) {
 
 /// Walks the lockfile's graph from the root's declarations (and its own project entry, whose dependencies and
 /// groups a uv.lock records), remembering through which declared distribution each package comes.
+/// For each declared distribution that another declared one depends on in the lock (through any chain), the first
+/// such other one by name.
+std::map<std::string, std::string, std::less<>> required_by(const Lockfile& lock, const RootManifest& m) {
+  std::map<std::string, std::string, std::less<>> out;
+  if (lock.dependencies.empty()) return out;
+  std::set<std::string, std::less<>> declared;
+  for (const auto& d : m.packages) {
+    if (d.scope != "build") declared.insert(d.name);
+  }
+  for (const auto& parent : declared) {
+    const auto start = lock.dependencies.find(parent);
+    if (start == lock.dependencies.end()) continue;
+    std::vector<std::string> queue(start->second.begin(), start->second.end());
+    std::set<std::string> seen{parent};
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      const std::string entry = queue[i];
+      const auto bracket = entry.find('[');
+      const std::string name = entry.substr(0, bracket);
+      if (bracket != std::string::npos) {
+        const auto extra = entry.substr(bracket + 1, entry.size() - bracket - 2);
+        if (const auto p = lock.extras.find(name); p != lock.extras.end()) {
+          if (const auto x = p->second.find(extra); x != p->second.end())
+            queue.insert(queue.end(), x->second.begin(), x->second.end());
+        }
+      }
+      if (!seen.insert(name).second) continue;
+      if (declared.contains(name)) out.emplace(name, parent);
+      if (const auto it = lock.dependencies.find(name); it != lock.dependencies.end())
+        queue.insert(queue.end(), it->second.begin(), it->second.end());
+    }
+  }
+  return out;
+}
+
 std::map<std::string, std::string, std::less<>> installed_closure(const Lockfile& lock, const RootManifest& m) {
   std::map<std::string, std::string, std::less<>> out;
   if (lock.dependencies.empty()) return out;
@@ -449,6 +483,7 @@ std::vector<RootManifest> compute_roots(const Project& project) {
     }
     if (const Lockfile* graph = governing != nullptr ? governing : member_lock ? &*member_lock : nullptr) {
       m.installed = installed_closure(*graph, m);
+      m.required_by = required_by(*graph, m);
     }
     const bool dockerfile =
         std::any_of(m.python.begin(), m.python.end(), [](const PythonVersion& v) { return v.kind == "dockerfile"; });

@@ -173,6 +173,9 @@ struct RootManifest {
   /// (every group but build), each with the declared distribution it comes through (itself when declared).
   /// Empty when the lockfile has no graph (Pipfile.lock, pip-compile output): then `locked` is all onramp knows.
   std::map<std::string, std::string, std::less<>> installed;
+  /// Declared distributions that another declared one needs, per the lockfile's graph (directly or through others),
+  /// with that other one: a declaration of `markupsafe` beside `jinja2` pins what jinja2 needs.
+  std::map<std::string, std::string, std::less<>> required_by;
   /// Specifiers from constraints files (`-c constraints.txt`): they bound versions without declaring anything.
   std::map<std::string, std::string, std::less<>> constraints;
   /// What onramp could not read and why (`setup.py: install_requires is not a literal list, not read`).

@@ -72,6 +72,15 @@ void UnusedDependencyCheck::check_project(const model::Project& project, const c
           })) {
         continue;
       }
+      // A declared indirect dependency: the lock shows which declared package needs it, so it is a pin, not unused.
+      if (const auto parent = m.required_by.find(d.name); parent != m.required_by.end()) {
+        add_finding(rules, "stack/unused-dependency", d.source, d.line,
+                    d.name + " is declared in " + d.source + " though no module imports it: " + parent->second +
+                        " needs it (" + m.lockfile + "), so this pins a dependency of " + parent->second +
+                        "; keep it while the pin is wanted, and say why beside it",
+                    d.name, out, core::Severity::info);
+        continue;
+      }
       std::string msg = d.name + " is a main dependency in " + d.source + " but no module imports " +
                         (names.size() == 1 ? "`" + names.front() + "`" : "it (" + util::join(names, ", ") + ")") +
                         " and no config file names it";

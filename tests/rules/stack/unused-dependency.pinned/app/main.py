@@ -1,0 +1,3 @@
+import jinja2
+
+TEMPLATE = jinja2.Template("{{ x }}")
