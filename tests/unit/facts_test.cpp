@@ -1466,3 +1466,57 @@ TEST_SUITE("facts") {
   }
 
 }  // TEST_SUITE
+
+TEST_SUITE("facts") {
+  TEST_CASE("facts::call arguments resolved as symbols, receivers and assignment targets") {
+    const auto m = analyse(
+        "from fastapi import APIRouter\n"
+        "from app.api.routes import items\n"
+        "from django.urls import include, path\n"
+        "from blog import views\n"
+        "router = APIRouter(prefix='/v1')\n"
+        "router.include_router(items.router, prefix=settings.API)\n"
+        "urlpatterns = [path(r'^a/' r'b/$', views.Detail.as_view()), path('x/', include('blog.urls'))]\n"
+        "def f():\n"
+        "    local = APIRouter()\n"
+        "    local.include_router(router)\n");
+    const auto call_named = [&](std::string_view written, std::size_t nth = 0) -> const onramp::facts::Call& {
+      for (const auto& c : m.calls) {
+        if (c.written == written && nth-- == 0) return c;
+      }
+      FAIL("no call " << written);
+      return m.calls.front();
+    };
+    SUBCASE("a module-level router: its target, and an include's positional argument as a module-level symbol") {
+      CHECK(call_named("APIRouter").target == "router");
+      const auto& inc = call_named("router.include_router");
+      CHECK(inc.receiver == "app.m.router");
+      REQUIRE(inc.positional.size() == 1);
+      CHECK(inc.positional[0].resolved == "app.api.routes.items.router");
+      REQUIRE(inc.keywords.size() == 1);
+      CHECK(inc.keywords[0].name == "prefix");
+      CHECK(inc.keywords[0].resolved.empty());  // `settings` is bound nowhere: it does not resolve
+      CHECK(inc.target.empty());
+    }
+    SUBCASE("Django patterns: the list they are assigned to, joined literals, call values and their places") {
+      const auto& p = call_named("path");
+      CHECK(p.target == "urlpatterns");
+      REQUIRE(p.positional.size() == 2);
+      CHECK(p.positional[0].literal == std::optional<std::string>("^a/b/$"));
+      CHECK(p.positional[1].resolved == "blog.views.Detail.as_view()");
+      CHECK(p.positional[1].location.line == 7);
+      const auto& inc = call_named("include");
+      CHECK(inc.target == "urlpatterns");
+      const auto& outer = call_named("path", 1);
+      REQUIRE(outer.positional.size() == 2);
+      CHECK(outer.positional[1].location.column == inc.location.column);
+    }
+    SUBCASE("inside a function: a local object is resolved to what it holds, and no target") {
+      const auto& inc = call_named("local.include_router");
+      CHECK(inc.receiver == "fastapi.APIRouter()");
+      CHECK(inc.target.empty());
+      REQUIRE(inc.positional.size() == 1);
+      CHECK(inc.positional[0].resolved == "app.m.router");
+    }
+  }
+}

@@ -81,36 +81,54 @@ constexpr std::size_t kMaxArguments = 64;
 /// The value of a string literal of at most kMaxCodeChars characters (longer ones are code, not names or options).
 std::optional<std::string> literal_of(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
-  if (!is(n, "string") || ts_node_end_byte(n) - ts_node_start_byte(n) > kMaxCodeChars + 8) return std::nullopt;
+  if (ts_node_end_byte(n) - ts_node_start_byte(n) > kMaxCodeChars + 8) return std::nullopt;
+  if (is(n, "concatenated_string")) {
+    // `r"^a/" r"b/$"`: the parts joined, when each is a plain literal.
+    std::string joined;
+    const std::uint32_t count = ts_node_named_child_count(n);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode part = ts_node_named_child(n, i);
+      if (is(part, "comment")) continue;
+      auto value = is(part, "string") ? util::string_literal(ctx.source.text_of(part)) : std::nullopt;
+      if (!value) return std::nullopt;
+      joined += *value;
+    }
+    return joined;
+  }
+  if (!is(n, "string")) return std::nullopt;
   return util::string_literal(ctx.source.text_of(n));
 }
 
-/// The arguments of an argument_list in order; only the keyword ones (and `**` unpackings) when `keywords_only`.
-/// With `values`, the value node of each argument returned, in the same order.
-std::vector<Argument> arguments_of(TSNode list, bool keywords_only, const FileContext& ctx,
-                                   std::vector<TSNode>* values = nullptr) {
+/// The arguments of an argument_list in order: the keyword ones (and `**` unpackings), or the positional ones (and
+/// `*` unpackings), or all. `value_node` receives each argument's value node, in the same order.
+enum class ArgumentsWanted { keywords, positional, all };
+std::vector<Argument> arguments_of(TSNode list, ArgumentsWanted wanted, const FileContext& ctx,
+                                   std::vector<TSNode>& value_nodes) {
   std::vector<Argument> out;
   if (!is(list, "argument_list")) return out;
   const std::uint32_t count = ts_node_named_child_count(list);
   for (std::uint32_t i = 0; i < count && out.size() < kMaxArguments; ++i) {
     const TSNode a = ts_node_named_child(list, i);
+    if (is(a, "comment")) continue;
+    const bool keyword = is(a, "keyword_argument") || is(a, "dictionary_splat");
+    if ((wanted == ArgumentsWanted::keywords && !keyword) || (wanted == ArgumentsWanted::positional && keyword)) {
+      continue;
+    }
     Argument arg;
     TSNode value = a;
     if (is(a, "keyword_argument")) {
       arg.name = text(field(a, "name"), ctx);
       value = field(a, "value");
     } else if (is(a, "dictionary_splat") || is(a, "list_splat")) {
-      if (keywords_only && is(a, "list_splat")) continue;
       arg.name = is(a, "dictionary_splat") ? "**" : "*";
       if (ts_node_named_child_count(a) == 1) value = ts_node_named_child(a, 0);
-    } else if (keywords_only || is(a, "comment")) {
-      continue;
     }
     if (ts_node_is_null(value)) continue;
     arg.value = code_of(value, ctx);
     arg.literal = literal_of(value, ctx);
+    arg.location = ctx.source.location(value);
     out.push_back(std::move(arg));
-    if (values != nullptr) values->push_back(value);
+    value_nodes.push_back(value);
   }
   return out;
 }
@@ -259,6 +277,7 @@ void Collector::begin(FileContext& ctx) {
   call_starts_.clear();
   class_keyword_refs_.clear();
   handler_refs_.clear();
+  argument_refs_.clear();
   lambda_depth_ = 0;
   conditional_memo_.clear();
   scope_memo_.clear();
@@ -325,6 +344,43 @@ std::string Collector::resolve_reference(int index, int depth) const {
   }
   if (ref.instance) base += "()";
   return base;
+}
+
+std::string Collector::resolve_symbol(int index, std::size_t drop) const {
+  if (index < 0) return {};
+  const Reference& ref = refs_[static_cast<std::size_t>(index)];
+  if (ref.tail.size() < drop) return {};
+  std::string base;
+  if (ref.call_root >= 0) {
+    base = resolve_reference(ref.call_root, 1);
+    if (base.empty()) return {};
+    base += "()";
+  } else if (module_variable(ref.root, ref.scope)) {
+    base = scopes_.front().qual_prefix + "." + ref.root;
+  } else {
+    base = resolve_name(ref.root, ref.scope, ref.offset, 0);
+    if (base.empty()) return {};
+  }
+  for (std::size_t i = 0; i + drop < ref.tail.size(); ++i) {
+    base += '.';
+    base += ref.tail[i];
+  }
+  if (drop == 0 && ref.instance) base += "()";
+  return base;
+}
+
+bool Collector::module_variable(const std::string& name, int scope) const {
+  bool own = true;
+  for (int s = scope; s >= 0; s = scopes_[static_cast<std::size_t>(s)].parent, own = false) {
+    const Scope& sc = scopes_[static_cast<std::size_t>(s)];
+    if (!own && sc.kind == ScopeKind::klass) continue;
+    const auto it = sc.names.find(name);
+    if (it == sc.names.end() || it->second.empty()) continue;
+    if (sc.kind != ScopeKind::module) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [](const Binding& b) { return b.kind == BindingKind::variable; });
+  }
+  return false;
 }
 
 std::string Collector::resolve_name(const std::string& name, int scope, std::uint32_t offset, int depth) const {
@@ -539,7 +595,9 @@ void Collector::collect_decorators(std::vector<int>& out, int function, int klas
     d.location = ctx.source.location(dec);
     if (is(expr, "call")) {
       d.is_call = true;
-      d.arguments = arguments_of(field(expr, "arguments"), false, ctx);
+      std::vector<TSNode> values;
+      d.arguments = arguments_of(field(expr, "arguments"), ArgumentsWanted::all, ctx, values);
+      reference_arguments(values, scope, ArgumentOwner::decorator, ctx.module.decorators.size(), ctx);
       expr = field(expr, "function");
     }
     d.written = dotted_text(expr, ctx);
@@ -718,6 +776,34 @@ void Collector::on_lambda(TSNode node, FileContext& ctx) {
   ++lambda_depth_;
 }
 
+void Collector::reference_arguments(const std::vector<TSNode>& values, int scope, ArgumentOwner owner,
+                                    std::size_t owner_index, FileContext& ctx) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const TSNode v = unwrap(values[i]);
+    if (!is(v, "identifier") && !is(v, "attribute") && !is(v, "call")) continue;
+    const int ref = add_reference(v, scope, 0, ctx);
+    if (ref >= 0) argument_refs_.push_back(ArgumentRef{owner, owner_index, i, ref});
+  }
+}
+
+std::string Collector::assignment_target(TSNode call, FileContext& ctx) const {
+  constexpr std::size_t kMaxDepth = 48;
+  const auto anc = ctx.ancestors();
+  for (std::size_t k = 0; k < anc.size() && k < kMaxDepth; ++k) {
+    const TSNode a = anc[anc.size() - 1 - k];
+    if (is(a, "assignment") || is(a, "augmented_assignment")) {
+      const TSNode left = field(a, "left");
+      const TSNode right = field(a, "right");
+      if (!is(left, "identifier") || ts_node_is_null(right) || ts_node_start_byte(call) < ts_node_start_byte(right)) {
+        return {};
+      }
+      return text(left, ctx);
+    }
+    if (is(a, "expression_statement") || is(a, "block") || is(a, "module")) return {};
+  }
+  return {};
+}
+
 void Collector::on_call(TSNode node, FileContext& ctx) {
   Call call;
   const TSNode fn = field(node, "function");
@@ -725,11 +811,14 @@ void Collector::on_call(TSNode node, FileContext& ctx) {
   if (call.written.size() > kMaxCodeChars) call.written.resize(kMaxCodeChars);
   call.code = code_of(node, ctx);
   const TSNode args = field(node, "arguments");
+  std::vector<TSNode> keyword_values;
+  std::vector<TSNode> positional_values;
   if (!ts_node_is_null(args)) {
     auto inner = ctx.source.text_of(args);
     if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
     call.args = collapsed_prefix(inner);
-    call.keywords = arguments_of(args, true, ctx);
+    call.keywords = arguments_of(args, ArgumentsWanted::keywords, ctx, keyword_values);
+    call.positional = arguments_of(args, ArgumentsWanted::positional, ctx, positional_values);
     const std::uint32_t n = ts_node_named_child_count(args);
     for (std::uint32_t i = 0; i < n; ++i) {
       const TSNode a = ts_node_named_child(args, i);
@@ -757,6 +846,9 @@ void Collector::on_call(TSNode node, FileContext& ctx) {
       call.in_lambda = lambda_depth_ > 1;
     }
   }
+  reference_arguments(keyword_values, scope, ArgumentOwner::call_keyword, ctx.module.calls.size(), ctx);
+  reference_arguments(positional_values, scope, ArgumentOwner::call_positional, ctx.module.calls.size(), ctx);
+  if (function_stack_.empty() && scope == 0) call.target = assignment_target(node, ctx);
   call_refs_.push_back(add_reference(fn, scope, 0, ctx));
   call_starts_.push_back(ts_node_start_byte(node));
   ctx.module.calls.push_back(std::move(call));
@@ -863,7 +955,7 @@ void Collector::on_class_attribute(TSNode node, int scope, FileContext& ctx) {
     if (is(value, "call")) {
       attr.is_call = true;
       std::vector<TSNode> values;
-      attr.arguments = arguments_of(field(value, "arguments"), false, ctx, &values);
+      attr.arguments = arguments_of(field(value, "arguments"), ArgumentsWanted::all, ctx, values);
       ref = add_reference(field(value, "function"), scope, 0, ctx);
       for (const TSNode v : values) {
         argument_refs.push_back(is(v, "identifier") || is(v, "attribute") ? add_reference(v, scope, 0, ctx) : -1);
@@ -982,7 +1074,19 @@ void Collector::leave(TSNode node, FileContext& /*ctx*/) {
 
 void Collector::resolve(FileContext& ctx) {
   auto& m = ctx.module;
-  for (std::size_t i = 0; i < m.calls.size(); ++i) m.calls[i].callee = resolve_reference(call_refs_[i], 0);
+  for (std::size_t i = 0; i < m.calls.size(); ++i) {
+    m.calls[i].callee = resolve_reference(call_refs_[i], 0);
+    m.calls[i].receiver = resolve_symbol(call_refs_[i], 1);
+  }
+  for (const auto& a : argument_refs_) {
+    std::vector<Argument>* args = nullptr;
+    switch (a.owner) {
+      case ArgumentOwner::call_keyword: args = &m.calls[a.owner_index].keywords; break;
+      case ArgumentOwner::call_positional: args = &m.calls[a.owner_index].positional; break;
+      case ArgumentOwner::decorator: args = &m.decorators[a.owner_index].arguments; break;
+    }
+    if (a.index < args->size()) (*args)[a.index].resolved = resolve_symbol(a.ref, 0);
+  }
   const auto resolve_all = [&](const std::vector<int>& refs, std::vector<std::string>& out) {
     for (int r : refs) {
       auto name = resolve_reference(r, 0);
@@ -990,7 +1094,10 @@ void Collector::resolve(FileContext& ctx) {
     }
   };
   for (std::size_t i = 0; i < m.functions.size(); ++i) resolve_all(function_decorators_[i], m.functions[i].decorators);
-  for (std::size_t i = 0; i < m.decorators.size(); ++i) m.decorators[i].name = resolve_reference(decorator_refs_[i], 0);
+  for (std::size_t i = 0; i < m.decorators.size(); ++i) {
+    m.decorators[i].name = resolve_reference(decorator_refs_[i], 0);
+    m.decorators[i].receiver = resolve_symbol(decorator_refs_[i], 1);
+  }
   for (std::size_t i = 0; i < m.class_attributes.size(); ++i) {
     auto& attr = m.class_attributes[i];
     attr.callee = resolve_reference(attribute_refs_[i], 0);

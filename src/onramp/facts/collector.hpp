@@ -47,7 +47,26 @@ private:
     bool instance = false;          // the value is the result of calling the reference (`x = Q()`)
   };
 
+  /// Whose arguments an ArgumentRef resolves.
+  enum class ArgumentOwner { call_keyword, call_positional, decorator };
+  struct ArgumentRef {
+    ArgumentOwner owner;
+    std::size_t owner_index;
+    std::size_t index;
+    int ref;
+  };
+
   int add_reference(TSNode expr, int scope, int depth, FileContext& ctx);
+  /// A reference as a symbol: a module-level variable stays `module.name` instead of what it holds, imports are
+  /// followed; `drop` attribute names are left off the end (1: the object a method is called on).
+  std::string resolve_symbol(int index, std::size_t drop) const;
+  /// `name`, seen from `scope`, is a variable of the module scope.
+  bool module_variable(const std::string& name, int scope) const;
+  /// References for argument values that are names, attributes or calls (Argument::resolved).
+  void reference_arguments(const std::vector<TSNode>& values, int scope, ArgumentOwner owner, std::size_t owner_index,
+                           FileContext& ctx);
+  /// The identifier assigned by the nearest enclosing (augmented) assignment whose right side holds `call`.
+  std::string assignment_target(TSNode call, FileContext& ctx) const;
   std::string resolve_reference(int index, int depth) const;
   std::string resolve_name(const std::string& name, int scope, std::uint32_t offset, int depth) const;
   void bind(int scope, const std::string& name, Binding b);
@@ -90,6 +109,7 @@ private:
   std::vector<std::uint32_t> call_starts_;            // per facts::Call, its start byte
   std::vector<std::vector<int>> class_keyword_refs_;  // per facts::Class, per keyword (or -1)
   std::vector<std::vector<int>> handler_refs_;        // per facts::ExceptHandler, one per caught name
+  std::vector<ArgumentRef> argument_refs_;            // argument values of calls and decorators to resolve
 };
 
 }  // namespace onramp::facts

@@ -75,11 +75,16 @@ struct Argument {
   std::string name;
   /// The value as written, white space collapsed and cut at 200 characters.
   std::string value;
-  /// The value of a plain string literal (no interpolation).
+  /// The value of a plain string literal (no interpolation), implicitly concatenated ones too.
   std::optional<std::string> literal;
   /// When the value is a name or an attribute (`User`, `models.CASCADE`): its resolved qualified name
   /// (`app.users.models.User`, `django.db.models.CASCADE`). Set for class keywords and class attributes' arguments.
+  /// For the arguments of calls and decorators, resolved as a symbol: a module-level variable kept as itself
+  /// (`app.api.routes.items.router` for `items.router`, `app.urls.api_patterns`), imports followed, `callee()` for a
+  /// call value (`app.views.UserView.as_view()`); empty otherwise or when it does not resolve.
   std::string resolved;
+  /// The value's place.
+  core::Location location;
 };
 
 /// A class definition.
@@ -108,6 +113,9 @@ struct Decorator {
   bool is_call = false;
   /// The call's arguments, positional and keyword, in order.
   std::vector<Argument> arguments;
+  /// The object a decorator method belongs to, resolved as Argument::resolved (`app.api.routes.items.router` for
+  /// `@router.get`), empty for a plain name.
+  std::string receiver;
   /// Index into Module::functions, or -1 when it decorates a class.
   int function = -1;
   /// Index into Module::classes, or -1 when it decorates a function.
@@ -185,6 +193,14 @@ struct Call {
   std::vector<Argument> keywords;
   /// The first argument when it is positional and a plain string literal (`ForeignKey("users.id")`, `Table("tags", ...)`).
   std::optional<std::string> first_literal;
+  /// The positional arguments (and `*` unpackings, named `*`) in order.
+  std::vector<Argument> positional;
+  /// The object the method is called on, resolved as Argument::resolved (`app.main.app` for `app.include_router(...)`);
+  /// empty for a plain name.
+  std::string receiver;
+  /// At module level, the name whose assignment holds the call (`router` in `router = APIRouter()`, `urlpatterns` in
+  /// `urlpatterns += [path(...)]`); empty elsewhere.
+  std::string target;
   core::Location location;
   /// Innermost enclosing function or -1 at module or class level.
   int function = -1;
