@@ -385,3 +385,30 @@ match: {calls: [grpc.insecure_channel], within: async-function, interprocedural:
     }
   }
 }
+
+TEST_SUITE("cli") {
+  TEST_CASE("cli::onramp graph --kind imports|layers|routes") {
+    const auto repo = (onramp::test::source_dir() / "tests" / "fixtures" / "arch-fastapi" / "repo").string();
+    SUBCASE("imports as DOT: packages clustered, counts on edges, the cycle in red; the same bytes twice") {
+      const auto r = onramp::test::run_cli({"graph", repo, "--kind", "imports", "--format", "dot", "-j", "2"});
+      CHECK(r.code == 0);
+      CHECK(r.out.rfind("digraph \"imports\" {", 0) == 0);
+      CHECK(r.out.find("\"app.api\" -> \"app\" [label=\"2\", color=red];") != std::string::npos);
+      CHECK(r.out.find("\"app.main\"") == std::string::npos);  // app/main.py is in package app
+      CHECK(onramp::test::run_cli({"graph", repo, "--kind", "imports", "--format", "dot", "-j", "1"}).out == r.out);
+    }
+    SUBCASE("layers as Mermaid: the models -> api violation in red") {
+      const auto r = onramp::test::run_cli({"graph", repo, "--kind", "layers"});
+      CHECK(r.code == 0);
+      CHECK(r.out.rfind("flowchart TB\n", 0) == 0);
+      CHECK(r.out.find("[\"api 1 package\"]") != std::string::npos);
+      CHECK(r.out.find("linkStyle") != std::string::npos);
+    }
+    SUBCASE("routes: each composed path points to its handler's module") {
+      const auto r = onramp::test::run_cli({"graph", repo, "--kind", "routes", "--format", "mermaid"});
+      CHECK(r.code == 0);
+      CHECK(r.out.find("\"GET /api/v1/users/me\"") != std::string::npos);
+      CHECK(r.out.find("\"app.api.routes.users\"") != std::string::npos);
+    }
+  }
+}

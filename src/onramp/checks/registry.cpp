@@ -1,5 +1,8 @@
 // The explicit list of checks and inventories, one line each, alphabetical within a step. Only what reports
 // findings is a check; walk-time extractors that record facts are listed in facts/extract/extractors.cpp.
+#include "onramp/checks/architecture/architecture_inventory.hpp"
+#include "onramp/checks/architecture/import_cycle.hpp"
+#include "onramp/checks/architecture/layer_violation.hpp"
 #include "onramp/checks/async/async_inventory.hpp"
 #include "onramp/checks/check.hpp"
 #include "onramp/checks/database/database_inventory.hpp"
@@ -77,6 +80,8 @@ bool check_runs(const Check& check, const core::RuleSet& rules, const core::Conf
 
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
+  add<architecture::ImportCycleCheck>(checks, {"architecture/import-cycle"});
+  add<architecture::LayerViolationCheck>(checks, {"architecture/layer-violation"});
   add<local_setup::NoLockfileCheck>(checks, {"local-setup/no-lockfile"});
   add<local_setup::PythonVersionMismatchCheck>(checks, {"local-setup/python-version-mismatch"});
   add<local_setup::UndocumentedEnvVarCheck>(checks, {"local-setup/undocumented-env-var"});
@@ -125,6 +130,7 @@ std::vector<std::unique_ptr<Check>> make_checks() {
 
 std::vector<std::unique_ptr<Inventory>> make_inventories() {
   std::vector<std::unique_ptr<Inventory>> inventories;
+  inventories.push_back(std::make_unique<architecture::ArchitectureInventory>());
   // Not alphabetical: the checklist leads the step's facts, the Docker details follow it.
   inventories.push_back(std::make_unique<local_setup::LocalSetupInventory>());
   inventories.push_back(std::make_unique<local_setup::DockerInventory>());

@@ -70,10 +70,12 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
                            "else PATH/.onramp-baseline.json; - for standard output)");
 
   auto* graph_cmd = app.add_subcommand(
-      "graph", "Draw the repository as Mermaid or DOT: --kind models is the ER diagram of its ORM models");
+      "graph",
+      "Draw the system map as Mermaid or DOT: package imports, layers, routes, or the ER diagram of the models");
   GraphArgs graph;
   add_scan_options(*graph_cmd, graph.scan);
-  graph_cmd->add_option("--kind", graph.kind, "What to draw")->required()->check(CLI::IsMember({"models"}));
+  graph_cmd->add_option("--kind", graph.kind, "imports (default), layers, models (ER diagram) or routes")
+      ->check(CLI::IsMember({"imports", "layers", "models", "routes"}));
   graph_cmd->add_option("--format", graph.format, "mermaid (default) or dot")->check(CLI::IsMember({"mermaid", "dot"}));
   graph_cmd->add_option("-o,--output", graph.output, "Write the diagram to FILE instead of standard output");
 

@@ -50,7 +50,7 @@ struct BaselineArgs {
 /// `onramp graph`.
 struct GraphArgs {
   ScanArgs scan;
-  std::string kind;
+  std::string kind = "imports";
   std::string format = "mermaid";
   std::string output;
 };
@@ -85,7 +85,8 @@ void emit(const std::string& output, std::ostream& out, Fn fn) {
 int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err);
 /// `onramp baseline`: writes today's findings to the baseline file.
 int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err);
-/// `onramp graph`: a diagram of the repository (`--kind models`: the ER diagram) as Mermaid or DOT.
+/// `onramp graph`: the import, layer or route graph, or the ER diagram of the models (`--kind models`), as Mermaid or
+/// DOT.
 int run_graph(const GraphArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err);
 /// `onramp rules`: every rule with its step, severity and summary (and, as JSON, its documentation).
 void write_rules(std::ostream& out, const core::RuleSet& rules, const std::string& format);

@@ -1,6 +1,10 @@
+// `onramp graph`: one scan, then the architecture model (imports, layers, routes) or the database step's models (the
+// ER diagram) drawn as Mermaid or DOT.
+#include "onramp/checks/architecture/architecture_model.hpp"
 #include "onramp/cli/commands.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/report/er_diagram.hpp"
+#include "onramp/report/graph.hpp"
 
 namespace onramp::cli {
 
@@ -20,13 +24,25 @@ int run_graph(const GraphArgs& args, const core::RuleSet& rules, std::ostream& o
   const auto options = scan_options(args.scan, rules);
   const auto analysis = run_analysis(options, rules, err);
   emit(args.output, out, [&](std::ostream& o) {
-    // --kind models: the ER diagram of the database step's models.
-    const auto& facts = step_facts(analysis, "database");
-    const auto models = facts.contains("models") ? facts["models"] : nlohmann::ordered_json::array();
+    if (args.kind == "models") {
+      // The ER diagram of the database step's models.
+      const auto& facts = step_facts(analysis, "database");
+      const auto models = facts.contains("models") ? facts["models"] : nlohmann::ordered_json::array();
+      if (args.format == "dot") {
+        report::write_er_dot(o, models);
+      } else {
+        report::write_er_mermaid(o, models);
+      }
+      return;
+    }
+    const auto& arch = checks::architecture::build_architecture(analysis.project);
+    const auto graph = args.kind == "layers"   ? report::layers_graph(arch)
+                       : args.kind == "routes" ? report::routes_graph(arch)
+                                               : report::imports_graph(arch);
     if (args.format == "dot") {
-      report::write_er_dot(o, models);
+      report::write_dot(o, graph);
     } else {
-      report::write_er_mermaid(o, models);
+      report::write_mermaid(o, graph);
     }
   });
   return 0;

@@ -25,6 +25,9 @@ struct StackModel;
 namespace onramp::checks::database {
 struct Schema;
 }  // namespace onramp::checks::database
+namespace onramp::checks::architecture {
+struct Architecture;
+}  // namespace onramp::checks::architecture
 
 namespace onramp::model {
 
@@ -70,6 +73,8 @@ struct Project {
     core::BuiltOnce<model::EnvTable> env_table;
     /// checks::database::build_schema: the ORM models, tables and enums.
     core::BuiltOnce<checks::database::Schema> schema;
+    /// checks::architecture::build_architecture.
+    core::BuiltOnce<checks::architecture::Architecture> architecture;
   };
   Derived& derived() const { return *derived_; }
 

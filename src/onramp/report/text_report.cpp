@@ -7,6 +7,7 @@
 #include "onramp/core/steps.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/report/report.hpp"
+#include "onramp/util/strings.hpp"
 
 namespace onramp::report {
 
@@ -219,6 +220,99 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
   }
 }
 
+/// Step 1 reads as a map, not as tables: counts, the layers with their packages, entry points, routes grouped by
+/// their leading path segments, and the import cycles. The whole table is in the JSON.
+void write_architecture(std::ostream& out, const json& facts, const Style& style) {
+  constexpr std::size_t kNamesPerLayer = 6;
+  constexpr std::size_t kGroups = 12;
+  constexpr std::size_t kRoutesPerGroup = 6;
+  constexpr std::size_t kEntryPoints = 8;
+  const auto size_of = [&](const char* key) { return facts.contains(key) ? facts[key].size() : 0; };
+  const auto edges = facts.contains("import_graph") ? facts["import_graph"]["edges"].size() : 0;
+  out << "    " << plural(size_of("packages"), "package") << ", " << plural(size_of("entry_points"), "entry point")
+      << ", " << plural(size_of("routes"), "route") << ", " << plural(edges, "import edge") << " between packages, "
+      << plural(size_of("cycles"), "import cycle") << '\n';
+  std::map<std::string, std::vector<std::string>> layers;
+  for (const auto& p : facts.value("packages", json::array())) {
+    layers[p["layer"].get<std::string>()].push_back(p["name"].get<std::string>());
+  }
+  if (!layers.empty()) {
+    out << "    Layers:\n";
+    for (const auto& [layer, names] : layers) {
+      std::vector<std::string> shown(
+          names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(names.size(), kNamesPerLayer)));
+      out << fmt::format("      - {} ({}): {}{}\n", layer, names.size(), fmt::join(shown, ", "),
+                         names.size() > kNamesPerLayer ? ", ..." : "");
+    }
+  }
+  const auto& entry_points = facts.value("entry_points", json::array());
+  if (!entry_points.empty()) {
+    out << "    Entry points:\n";
+    std::size_t shown = 0;
+    for (const auto& e : entry_points) {
+      if (shown++ == kEntryPoints) {
+        out << "      "
+            << style.dim(fmt::format("... and {} more (see --format json)", entry_points.size() - kEntryPoints))
+            << '\n';
+        break;
+      }
+      out << fmt::format("      - {} {} ({})\n", e["kind"].get<std::string>(), e["name"].get<std::string>(),
+                         place_of(e));
+    }
+  }
+  const auto& routes = facts.value("routes", json::array());
+  if (!routes.empty()) {
+    // Grouped by the leading segments: two when the first is `api` or a version, one otherwise.
+    std::map<std::string, std::vector<const json*>> groups;
+    std::map<std::string, std::size_t> frameworks;
+    for (const auto& r : routes) {
+      const auto path = r["path"].get<std::string>();
+      auto parts = util::split(std::string_view(path), '/');
+      std::string group;
+      std::size_t taken = 0;
+      bool more = true;  // after `api` and version segments (`v1`), one more segment belongs to the group
+      for (const auto part : parts) {
+        if (part.empty()) continue;
+        if (!more || taken == 3 || part.find_first_of("{<(?^$[") != std::string_view::npos) break;
+        const bool version = part.size() >= 2 && part[0] == 'v' && part[1] >= '0' && part[1] <= '9';
+        more = part == "api" || version;
+        group += "/" + std::string(part);
+        ++taken;
+      }
+      if (group.empty()) group = "/";
+      groups[group].push_back(&r);
+      ++frameworks[r["framework"].get<std::string>()];
+    }
+    std::vector<std::string> fw;
+    for (const auto& [name, n] : frameworks) fw.push_back(fmt::format("{} {}", name, n));
+    out << fmt::format("    Routes ({}; {}):\n", routes.size(), fmt::join(fw, ", "));
+    std::size_t g = 0;
+    for (const auto& [group, list] : groups) {
+      if (g++ == kGroups) {
+        out << "      " << style.dim(fmt::format("... and {} more groups (see --format json)", groups.size() - kGroups))
+            << '\n';
+        break;
+      }
+      std::vector<std::string> items;
+      for (std::size_t i = 0; i < list.size() && i < kRoutesPerGroup; ++i) {
+        const auto& r = *list[i];
+        auto path = r["path"].get<std::string>();
+        if (group != "/" && path.rfind(group, 0) == 0 && path.size() > group.size() + 1)
+          path = path.substr(group.size());
+        const auto methods =
+            r["methods"].empty() ? std::string("ANY") : fmt::format("{}", fmt::join(r["methods"], ","));
+        items.push_back(fmt::format("{} {}", methods, path));
+      }
+      out << fmt::format("      - {} ({}): {}{}\n", group, list.size(), fmt::join(items, ", "),
+                         list.size() > kRoutesPerGroup ? ", ..." : "");
+    }
+  }
+  for (const auto& c : facts.value("cycles", json::array())) {
+    out << fmt::format("    Import cycle: {} ({} packages tied together)\n", fmt::join(c["shortest"], " -> "),
+                       c["packages"].size());
+  }
+}
+
 /// More info findings of one rule in one file than this are folded into one line.
 constexpr std::size_t kFoldAbove = 5;
 /// Definitions named on a folded line.
@@ -339,7 +433,11 @@ void write_text(std::ostream& out, const engine::Analysis& analysis, const core:
       continue;
     }
     out << " - " << (count == 0 ? std::string("no findings") : plural(count, "finding")) << '\n';
-    write_facts(out, step["facts"], style);
+    if (step["key"] == "architecture") {
+      write_architecture(out, step["facts"], style);
+    } else {
+      write_facts(out, step["facts"], style);
+    }
     std::size_t hidden = 0;
     std::set<std::string_view> hidden_files;
     for (const auto& line : finding_lines(analysis.project, analysis.findings, id)) {
