@@ -74,22 +74,25 @@ TEST_SUITE("database") {
     dir.write("app/__init__.py", "");
     dir.write("app/db.py",
               "from flask_sqlalchemy import SQLAlchemy\n"
+              "from sqlalchemy import ForeignKey\n"
               "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n"
               "db = SQLAlchemy()\n"
               "class Base(DeclarativeBase):\n"
               "    pass\n"
               "class Keyed:\n"
-              "    id: Mapped[int] = mapped_column(primary_key=True)\n");
+              "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+              "class Owned:\n"  // a mixin of another module: its calls are indices into that module's calls
+              "    owner_id: Mapped[int] = mapped_column(ForeignKey('users.id', ondelete='SET NULL'))\n");
     dir.write("app/models.py",
               "from typing import Optional\n"
               "from sqlalchemy import Column, ForeignKey, Integer, String\n"
               "from sqlalchemy.orm import Mapped, mapped_column, relationship\n"
-              "from app.db import Base, Keyed, db\n"
+              "from app.db import Base, Keyed, Owned, db\n"
               "class User(Keyed, Base):\n"
               "    __tablename__ = 'users'\n"
               "    name: Mapped[Optional[str]]\n"
               "    posts: Mapped[list['Post']] = relationship(back_populates='author')\n"
-              "class Post(Keyed, Base):\n"
+              "class Post(Owned, Keyed, Base):\n"
               "    __tablename__ = 'posts'\n"
               "    author_id: Mapped[int] = mapped_column(ForeignKey('users.id'))\n"
               "    author = relationship('User')\n"
@@ -111,9 +114,11 @@ TEST_SUITE("database") {
     CHECK(user.relationships[0].kind == "one-to-many");
     CHECK(user.relationships[0].model == "app.models.Post");
     const auto& post = model(schema, "Post");
-    REQUIRE(post.foreign_keys.size() == 1);
-    CHECK(post.foreign_keys[0].model == "app.models.User");
-    CHECK_FALSE(post.foreign_keys[0].unknown);
+    REQUIRE(post.foreign_keys.size() == 2);
+    CHECK(post.foreign_keys[0].field == "owner_id");  // from the mixin in app/db.py
+    CHECK(post.foreign_keys[0].on_delete == "SET NULL");
+    CHECK(post.foreign_keys[1].model == "app.models.User");
+    CHECK_FALSE(post.foreign_keys[1].unknown);
     REQUIRE(post.relationships.size() == 1);
     CHECK(post.relationships[0].kind == "many-to-one");  // no annotation: Post holds the key
     const auto& legacy = model(schema, "Legacy");

@@ -409,7 +409,7 @@ private:
     }
   }
 
-  Model alchemy_model(const ClassRef& ref, std::string orm) {
+  Model alchemy_model(const ClassRef& ref, const std::string& orm) {
     Model model = start_model(ref, orm);
     const bool sqlmodel = orm == "sqlmodel";
     bool flask = false;
@@ -445,11 +445,9 @@ private:
         const auto* unique = keyword(a->arguments, "unique");
         f.unique = f.primary_key || (unique != nullptr && is_true(*unique));
         if (column) {
-          std::set<std::string> nested;
-          for (const auto* call : inner_calls(*ref.module, *a)) nested.insert(call->code);
           for (const auto* p : pos) {
             if (p->literal) continue;  // the column's name
-            const auto& inner = inner_calls(*ref.module, *a);
+            const auto& inner = inner_calls(*source.module, *a);
             const bool not_type = std::any_of(inner.begin(), inner.end(), [&](const facts::Call* c) {
               const auto n = last_part(c->resolved());
               return c->code == p->value &&
@@ -459,7 +457,7 @@ private:
             f.type = p->resolved.empty() ? short_type(p->value) : std::string(last_part(canon(p->resolved)));
             break;
           }
-          add_foreign_keys(model, *ref.module, *a);
+          add_foreign_keys(model, *source.module, *a);
         } else if (sqlmodel_field) {
           if (const auto* fk = keyword(a->arguments, "foreign_key"); fk != nullptr) {
             ForeignKey key;
@@ -471,7 +469,7 @@ private:
             key.location = a->location;
             model.foreign_keys.push_back(std::move(key));
           }
-          add_foreign_keys(model, *ref.module, *a);  // sa_column=Column(ForeignKey(...))
+          add_foreign_keys(model, *source.module, *a);  // sa_column=Column(ForeignKey(...))
         }
         if (f.type.empty()) f.type = short_type(shape.inner);
         if (const auto* nullable = keyword(a->arguments, "nullable"); nullable != nullptr) {
@@ -616,7 +614,7 @@ private:
       if (t.find('.') == std::string::npos) return model.app_label + "." + t;
       return t;
     }
-    const auto resolved = canon(to.resolved);
+    auto resolved = canon(to.resolved);
     if (resolved.ends_with("settings.AUTH_USER_MODEL")) return auth_user_model_;
     if (resolved.empty()) return to.value;
     return resolved;
@@ -669,11 +667,10 @@ private:
       by_name[m.name].push_back(&m);
     }
     for (const auto& t : schema.tables) tables.insert(t.name);
-    const auto table_of = [](std::string target) {
+    const auto table_of = [](const std::string& target) {
       const auto dot = target.rfind('.');
       return dot == std::string::npos ? target : target.substr(0, dot);
     };
-    std::unordered_map<const Model*, std::string> qualname_of;
     for (auto& m : schema.models) {
       for (auto& fk : m.foreign_keys) {
         if (m.orm == "django") {
