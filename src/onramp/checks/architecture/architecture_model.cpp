@@ -151,7 +151,7 @@ std::vector<std::vector<std::string>> components(const std::vector<std::string>&
       auto& [node, i] = work.back();
       const auto& s = succ(node);
       if (i < s.size()) {
-        const auto w = s[i++];
+        const auto& w = s[i++];
         if (!index.contains(w)) {
           index[w] = low[w] = counter++;
           stack.push_back(w);

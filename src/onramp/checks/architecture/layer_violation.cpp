@@ -1,6 +1,8 @@
 #include "onramp/checks/architecture/layer_violation.hpp"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "onramp/checks/architecture/architecture_model.hpp"
 #include "onramp/facts/index.hpp"
@@ -27,10 +29,18 @@ void LayerViolationCheck::check_project(const model::Project& project, const cor
     return it == arch.modules.end() ? nullptr : &it->second;
   };
   const auto none = default_layer_order().size();
+  // One finding per pair of packages (at its first import, with the count of the others): a layering problem is a
+  // dependency between two parts of the system, and one per import statement buried real repositories (saleor: 5,160).
+  struct Pair {
+    core::Finding finding;
+    std::size_t imports = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Pair> pairs;
   for (const auto& m : project.modules) {
     if (m.role != core::CodeRole::application) continue;
     const auto* own = layer_of(m.name);
-    if (own == nullptr || rank(own->layer) == none) continue;
+    // Configuration modules (settings, URL confs, app wiring) import every layer by design.
+    if (own == nullptr || rank(own->layer) == none || own->layer == "config") continue;
     for (const auto& imp : m.imports) {
       if (imp.type_checking || imp.module.empty()) continue;
       // The module imported: `from app.api import deps` names app.api.deps when that is a module.
@@ -45,8 +55,18 @@ void LayerViolationCheck::check_project(const model::Project& project, const cor
       auto message = core::fill_message(
           rule->message,
           {{"module", m.name}, {"layer", own->layer}, {"imported", target->name}, {"imported_layer", theirs->layer}});
-      out.push_back(core::make_finding(*rule, m.path, imp.location, std::move(message), "import " + target->name));
+      auto& pair = pairs[{own->package + "|" + own->layer, theirs->package + "|" + theirs->layer}];
+      if (pair.imports++ == 0) {
+        pair.finding = core::make_finding(*rule, m.path, imp.location, std::move(message), "import " + target->name);
+      }
     }
+  }
+  for (auto& [key, pair] : pairs) {
+    if (pair.imports > 1) {
+      pair.finding.message += " (" + std::to_string(pair.imports - 1) + " more import" + (pair.imports > 2 ? "s" : "") +
+                              " between the same two packages)";
+    }
+    out.push_back(std::move(pair.finding));
   }
 }
 

@@ -554,7 +554,8 @@ private:
         if (!a->is_call) continue;
         const auto callee = canon(a->callee);
         const auto name = last_part(callee);
-        if (name == "GenericForeignKey" || name == "GenericRelation") continue;
+        // Generic relations (contenttypes, GenericArrayForeignKey, ...) name fields, not a model.
+        if (name.starts_with("Generic")) continue;
         const bool many = name.find("ManyToMany") != std::string_view::npos;
         const bool one = name.find("OneToOne") != std::string_view::npos;
         const bool fk = name.ends_with("ForeignKey") || name == "ParentalKey";

@@ -548,7 +548,7 @@ std::string block_command(const std::vector<std::string_view>& lines, std::size_
       if (const auto start = function_start(lines, t); start != std::string_view::npos) {
         std::size_t end = start + 1;
         while (end < lines.size() && util::trim(lines[end]) != "}") ++end;
-        const auto inner = block_command(lines, start + 1, end, depth + 1);
+        auto inner = block_command(lines, start + 1, end, depth + 1);
         if (!inner.empty()) return inner;
       }
     }

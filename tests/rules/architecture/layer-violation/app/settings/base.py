@@ -1,0 +1,3 @@
+from app.api.deps import current_user  # ok: architecture/layer-violation
+
+INSTALLED_APPS = ["app"]
