@@ -75,7 +75,9 @@ TEST_SUITE("hardening") {
     CHECK(report["summary"]["python_files"] == 2);
     CHECK_FALSE(report["summary"]["skipped"]["files"].contains("gitignored"));
     CHECK(has_problem(report, ".gitignore", "symlink-outside-root"));
-    CHECK(has_problem(report, "sub/.gitignore", "symlink-outside-root"));
+    // /dev/stdin resolves to a device outside the root, or to nothing when standard input is a pipe.
+    CHECK((has_problem(report, "sub/.gitignore", "symlink-outside-root") ||
+           has_problem(report, "sub/.gitignore", "broken-symlink")));
   }
 
   TEST_CASE("hardening::a baseline the configuration names outside the repository is not written") {
