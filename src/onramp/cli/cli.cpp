@@ -1,6 +1,7 @@
 #include "onramp/cli/cli.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
@@ -19,6 +20,21 @@ bool use_color(const std::string& output, std::ostream& out) {
   if (std::getenv("NO_COLOR") != nullptr && std::getenv("NO_COLOR")[0] != '\0') return false;
   if (!output.empty() && output != "-") return false;
   return &out == &std::cout && isatty(STDOUT_FILENO) == 1;
+}
+
+/// Columns of the text report: COLUMNS when set, else the terminal's, else 100 (a pipe or a file: the same bytes
+/// wherever it runs).
+std::size_t text_width(const std::string& output, std::ostream& out) {
+  constexpr std::size_t kPipeWidth = 100;
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && columns[0] != '\0') {
+    char* end = nullptr;
+    const auto n = std::strtoul(columns, &end, 10);
+    if (end != nullptr && *end == '\0' && n > 0) return n;
+  }
+  if ((!output.empty() && output != "-") || &out != &std::cout || isatty(STDOUT_FILENO) != 1) return kPipeWidth;
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return kPipeWidth;
 }
 
 /// PATH, -j, --max-file-size and --config, on the main command and on each subcommand that scans.
@@ -42,8 +58,11 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::string format = "text";
   std::string output;
   add_scan_options(app, report_args);
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  bool full = false;
+  app.add_option("--format", format, "text (default), markdown, html or json")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
+  app.add_flag("--full", full, "Text and Markdown: every fact and every finding, not only the top ones");
 
   auto* check_cmd = app.add_subcommand(
       "check",
@@ -127,13 +146,14 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     if (graph_cmd->parsed()) return run_graph(graph, rules, out, err);
 
     const auto options = scan_options(report_args, rules);
-    const auto analysis = run_analysis(options, rules, err);
+    const auto analysis = run_analysis(options, rules, err, &err == &std::cerr);
     const bool color = format == "text" && use_color(output, out);
+    const auto width = text_width(output, out);
     emit(output, out, [&](std::ostream& o) {
       if (format == "json") {
         report::write_json(o, analysis, rules);
       } else {
-        report::write_text(o, analysis, rules, report::TextOptions{color});
+        report::write_text(o, analysis, rules, report::TextOptions{color, width, full});
       }
     });
     return 0;

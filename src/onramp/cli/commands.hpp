@@ -65,7 +65,9 @@ std::uintmax_t parse_size(const std::string& text);
 engine::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rules);
 
 /// Runs the pipeline, printing stage timings on `err` when ONRAMP_TIMINGS is set.
-engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err);
+/// `progress`: show files parsed / total and the stage on `err`, when it is a terminal and CI is not set.
+engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err,
+                              bool progress = false);
 
 /// Writes to the file `output` (unless empty or `-`) or to `out`.
 template <class Fn>

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -84,8 +86,18 @@ engine::ScanOptions scan_options(const ScanArgs& args, const core::RuleSet& rule
   return options;
 }
 
-engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err) {
-  auto analysis = engine::analyse(options, rules);
+engine::Analysis run_analysis(const engine::ScanOptions& options, const core::RuleSet& rules, std::ostream& err,
+                              bool progress) {
+  const char* ci = std::getenv("CI");
+  const bool show = progress && isatty(STDERR_FILENO) == 1 && (ci == nullptr || ci[0] == '\0');
+  auto scan = options;
+  if (show) {
+    scan.progress = [&err](std::string_view stage, std::size_t done, std::size_t total) {
+      err << fmt::format("\r\x1b[Konramp: {} {}/{} Python files", stage, done, total) << std::flush;
+    };
+  }
+  auto analysis = engine::analyse(scan, rules);
+  if (show) err << "\r\x1b[K" << std::flush;
   if (!analysis) throw UsageError{analysis.error().message};
   if (std::getenv("ONRAMP_TIMINGS") != nullptr) {
     const auto& t = analysis->times;

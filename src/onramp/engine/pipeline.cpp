@@ -298,6 +298,14 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   for (std::size_t i = 0; i < python.size(); ++i)
     done[i] = results[i].module || results[i].problem || results[i].template_file;
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> parsed{0};
+  std::mutex progress_mutex;
+  const auto report_progress = [&](std::string_view stage, std::size_t n) {
+    if (!options.progress) return;
+    const std::lock_guard lock(progress_mutex);
+    options.progress(stage, n, python.size());
+  };
+  report_progress("parsing", 0);
   const unsigned threads =
       std::max(1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, python.size()))));
   const auto work = [&] {
@@ -306,6 +314,8 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
       if (done[i]) continue;
       auto source = kept[i] ? Source{std::move(*kept[i]), std::nullopt} : read_source(project, *python[i]);
       results[i] = analyse_source_of(worker, project, *python[i], std::move(source), rules, role_inputs);
+      // Every 64 files is often enough for a line on a terminal and rare enough to cost nothing.
+      if (const auto n = ++parsed; n % 64 == 0) report_progress("parsing", n);
     }
   };
   std::vector<std::thread> pool;
@@ -335,6 +345,7 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
     return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
   });
 
+  report_progress("analysing", python.size());
   // Cross-file checks and the step inventories work on facts only.
   project.index = facts::index_project(project.modules);
   auto& slowest = out.times.slowest;

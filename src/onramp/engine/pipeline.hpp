@@ -1,6 +1,7 @@
 #pragma once
 // discover -> parse -> facts -> analyse: everything a reporter needs, computed once.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +26,8 @@ struct ScanOptions {
   core::Config config;
   /// Report `# onramp: ignore` comments that suppress nothing (check/unused-suppression): `onramp check` does.
   bool report_unused_suppressions = false;
+  /// Told the stage and how many Python files of how many are parsed; called from any thread, never concurrently.
+  std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
 /// Timings of the stages, for the benchmark script (never printed in reports: they would break reproducibility).

@@ -9,6 +9,10 @@ namespace onramp::report {
 /// Options that change how text looks, never what it says.
 struct TextOptions {
   bool color = false;
+  /// Lines are wrapped to this many columns (the terminal's, or 100 in a pipe).
+  std::size_t width = 100;
+  /// Every fact and every finding instead of the briefing's top rows.
+  bool full = false;
 };
 
 /// The JSON contract `onramp/report@1` (DESIGN.md); keys in a fixed order, so output is byte-stable.

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "onramp/core/steps.hpp"
 #include "onramp/model/roles.hpp"
+#include "onramp/report/briefing.hpp"
 #include "onramp/report/report.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -15,7 +17,8 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-constexpr std::size_t kMaxRowsPerFact = 20;
+/// `--full` prints every row; the bound only guards against a runaway report.
+constexpr std::size_t kMaxRowsPerFact = 100000;
 
 struct Style {
   bool color;
@@ -28,8 +31,6 @@ struct Style {
     return fmt::format("\x1b[{}m{}\x1b[0m", code, name);
   }
 };
-
-std::string plural(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
 std::string humanize(std::string_view key) {
   std::string out(key);
@@ -220,186 +221,343 @@ void write_facts(std::ostream& out, const json& facts, const Style& style) {
   }
 }
 
-/// Step 1 reads as a map, not as tables: counts, the layers with their packages, entry points, routes grouped by
-/// their leading path segments, and the import cycles. The whole table is in the JSON.
-void write_architecture(std::ostream& out, const json& facts, const Style& style) {
-  constexpr std::size_t kNamesPerLayer = 6;
-  constexpr std::size_t kGroups = 12;
-  constexpr std::size_t kRoutesPerGroup = 6;
-  constexpr std::size_t kEntryPoints = 8;
-  const auto size_of = [&](const char* key) { return facts.contains(key) ? facts[key].size() : 0; };
-  const auto edges = facts.contains("import_graph") ? facts["import_graph"]["edges"].size() : 0;
-  out << "    " << plural(size_of("packages"), "package") << ", " << plural(size_of("entry_points"), "entry point")
-      << ", " << plural(size_of("routes"), "route") << ", " << plural(edges, "import edge") << " between packages, "
-      << plural(size_of("cycles"), "import cycle") << '\n';
-  std::map<std::string, std::vector<std::string>> layers;
-  for (const auto& p : facts.value("packages", json::array())) {
-    layers[p["layer"].get<std::string>()].push_back(p["name"].get<std::string>());
-  }
-  if (!layers.empty()) {
-    out << "    Layers:\n";
-    for (const auto& [layer, names] : layers) {
-      std::vector<std::string> shown(
-          names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(names.size(), kNamesPerLayer)));
-      out << fmt::format("      - {} ({}): {}{}\n", layer, names.size(), fmt::join(shown, ", "),
-                         names.size() > kNamesPerLayer ? ", ..." : "");
+}  // namespace
+
+namespace {
+
+/// Marks, inside a line, the column that its wrapped continuation lines are indented to.
+constexpr char kHang = '\x1f';
+/// Rows of a key-fact table, rules of a step and examples of a rule shown by default.
+constexpr std::size_t kRows = 6;
+constexpr std::size_t kGroupsShown = 3;
+constexpr std::size_t kExamples = 1;
+/// The first screen: what this is, how to run it, what to know first and the steps.
+constexpr std::size_t kFirstScreen = 40;
+
+/// Width on screen: escape sequences take none, a UTF-8 sequence one column.
+std::size_t visible_width(std::string_view s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
     }
+    if (s[i] == kHang) continue;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0U) != 0x80U) ++w;
   }
-  const auto& entry_points = facts.value("entry_points", json::array());
-  if (!entry_points.empty()) {
-    out << "    Entry points:\n";
-    std::size_t shown = 0;
-    for (const auto& e : entry_points) {
-      if (shown++ == kEntryPoints) {
-        out << "      "
-            << style.dim(fmt::format("... and {} more (see --format json)", entry_points.size() - kEntryPoints))
-            << '\n';
-        break;
-      }
-      out << fmt::format("      - {} {} ({})\n", e["kind"].get<std::string>(), e["name"].get<std::string>(),
-                         place_of(e));
-    }
-  }
-  const auto& routes = facts.value("routes", json::array());
-  if (!routes.empty()) {
-    // Grouped by the leading segments: two when the first is `api` or a version, one otherwise.
-    std::map<std::string, std::vector<const json*>> groups;
-    std::map<std::string, std::size_t> frameworks;
-    for (const auto& r : routes) {
-      const auto path = r["path"].get<std::string>();
-      auto parts = util::split(std::string_view(path), '/');
-      std::string group;
-      std::size_t taken = 0;
-      bool more = true;  // after `api` and version segments (`v1`), one more segment belongs to the group
-      for (const auto part : parts) {
-        if (part.empty()) continue;
-        if (!more || taken == 3 || part.find_first_of("{<(?^$[") != std::string_view::npos) break;
-        const bool version = part.size() >= 2 && part[0] == 'v' && part[1] >= '0' && part[1] <= '9';
-        more = part == "api" || version;
-        group += "/" + std::string(part);
-        ++taken;
-      }
-      if (group.empty()) group = "/";
-      groups[group].push_back(&r);
-      ++frameworks[r["framework"].get<std::string>()];
-    }
-    std::vector<std::string> fw;
-    for (const auto& [name, n] : frameworks) fw.push_back(fmt::format("{} {}", name, n));
-    out << fmt::format("    Routes ({}; {}):\n", routes.size(), fmt::join(fw, ", "));
-    std::size_t g = 0;
-    for (const auto& [group, list] : groups) {
-      if (g++ == kGroups) {
-        out << "      " << style.dim(fmt::format("... and {} more groups (see --format json)", groups.size() - kGroups))
-            << '\n';
-        break;
-      }
-      std::vector<std::string> items;
-      for (std::size_t i = 0; i < list.size() && i < kRoutesPerGroup; ++i) {
-        const auto& r = *list[i];
-        auto path = r["path"].get<std::string>();
-        if (group != "/" && path.rfind(group, 0) == 0 && path.size() > group.size() + 1)
-          path = path.substr(group.size());
-        const auto methods =
-            r["methods"].empty() ? std::string("ANY") : fmt::format("{}", fmt::join(r["methods"], ","));
-        items.push_back(fmt::format("{} {}", methods, path));
-      }
-      out << fmt::format("      - {} ({}): {}{}\n", group, list.size(), fmt::join(items, ", "),
-                         list.size() > kRoutesPerGroup ? ", ..." : "");
-    }
-  }
-  for (const auto& c : facts.value("cycles", json::array())) {
-    out << fmt::format("    Import cycle: {} ({} packages tied together)\n", fmt::join(c["shortest"], " -> "),
-                       c["packages"].size());
-  }
+  return w;
 }
 
-/// More info findings of one rule in one file than this are folded into one line.
-constexpr std::size_t kFoldAbove = 5;
-/// Definitions named on a folded line.
-constexpr std::size_t kWorstShown = 5;
-/// Info lines (single or folded) per step; the rest are counted, never printed one by one.
-constexpr std::size_t kMaxInfoLines = 40;
+/// Continuation lines of `line` start at its kHang mark, else after its indentation and list marker (`- `, `12. `).
+std::size_t hanging_indent(std::string_view line) {
+  if (const auto mark = line.find(kHang); mark != std::string_view::npos) return visible_width(line.substr(0, mark));
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return 0;
+  if (line.substr(i, 2) == "- ") return i + 2;
+  std::size_t j = i;
+  while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+  if (j > i && line.substr(j, 2) == ". ") return j + 2;
+  return i;
+}
 
-/// What one line of a step's findings shows: one finding, or several info findings of one rule in one file.
-struct FindingLine {
-  std::vector<const core::Finding*> findings;
-  bool folded = false;
-  bool shown = true;
+/// One logical line as screen lines of at most `width` columns, broken at spaces (a word longer than a line is
+/// broken where it must: nothing is ever cut off).
+void wrap_into(std::vector<std::string>& out, std::string_view line, std::size_t width) {
+  const auto hang = std::min(hanging_indent(line), width * 2 / 3);
+  std::string text;
+  for (const char ch : line) {
+    if (ch != kHang) text += ch;
+  }
+  if (visible_width(text) <= width) {
+    out.push_back(std::move(text));
+    return;
+  }
+  const auto lead = text.find_first_not_of(' ');
+  std::string current(lead == std::string::npos ? 0 : lead, ' ');
+  std::size_t current_w = current.size();
+  bool first_word = true;
+  std::size_t gap = 0;  // the spaces before the next word, as written (columns stay aligned)
+  const std::string indent(hang, ' ');
+  std::size_t pos = lead == std::string::npos ? text.size() : lead;
+  const auto new_line = [&] {
+    out.push_back(std::move(current));
+    current = indent;
+    current_w = hang;
+    first_word = true;
+  };
+  while (pos < text.size()) {
+    auto end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(pos, end - pos);
+    pos = end;
+    std::size_t spaces = 0;
+    while (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+      ++spaces;
+    }
+    auto ww = visible_width(word);
+    if (!first_word && current_w + gap + ww > width) new_line();
+    // A word wider than a whole line: broken at the width (plain text only; no escape sequence is split).
+    while (current_w + (first_word ? 0 : gap) + ww > width && word.find('\x1b') == std::string::npos &&
+           width > current_w + gap + 1) {
+      const auto room = width - current_w - (first_word ? 0 : gap);
+      std::size_t cut = 0, cols = 0;
+      while (cut < word.size() && cols < room) {
+        ++cut;
+        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U) ++cut;
+        ++cols;
+      }
+      current += (first_word ? std::string{} : std::string(gap, ' ')) + word.substr(0, cut);
+      new_line();
+      word = word.substr(cut);
+      ww = visible_width(word);
+    }
+    if (word.empty()) continue;
+    if (!first_word) {
+      current += std::string(gap, ' ');
+      current_w += gap;
+    }
+    current += word;
+    current_w += ww;
+    first_word = false;
+    gap = spaces;
+  }
+  if (!current.empty() && current.find_first_not_of(' ') != std::string::npos) out.push_back(std::move(current));
+}
+
+/// Lines of the report, wrapped to the width as they are added.
+class Screen {
+public:
+  Screen(std::size_t width, const Style& style) : width_(width), style_(&style) {}
+  void clear() { lines_.clear(); }
+  void line(std::string_view text) { wrap_into(lines_, text, width_); }
+  void blank() {
+    if (!lines_.empty() && !lines_.back().empty()) lines_.emplace_back();
+  }
+  void table(std::size_t indent, const FactBlock& block);
+  std::size_t size() const { return lines_.size(); }
+  const std::vector<std::string>& lines() const { return lines_; }
+  const Style& style() const { return *style_; }
+  std::size_t width() const { return width_; }
+
+private:
+  std::size_t width_;
+  const Style* style_;
+  std::vector<std::string> lines_;
 };
 
-/// The step's findings as lines: info findings of one rule in one file are folded when there are many,
-/// and at most kMaxInfoLines info lines are kept (the code that ships before its tests, then those covering
-/// the most findings); warnings and errors are never folded or dropped.
-std::vector<FindingLine> finding_lines(const model::Project& project, const std::vector<core::Finding>& findings,
-                                       int step) {
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> per_file;
-  for (const auto& f : findings) {
-    if (f.step == step && f.severity == core::Severity::info) ++per_file[{f.path, f.rule}];
+void Screen::table(std::size_t indent, const FactBlock& block) {
+  const std::string pad(indent, ' ');
+  line(pad + style_->bold(block.label));
+  const auto cols = block.columns.size();
+  // Columns sized to their content, shrunk (widest first) until they leave a third of the line to the last one,
+  // which wraps; a cell wider than its column ends the line and the row goes on below, aligned.
+  std::vector<std::size_t> widths(cols, 0);
+  for (std::size_t i = 0; i + 1 < cols; ++i) {
+    widths[i] = visible_width(block.columns[i]);
+    for (const auto& row : block.rows) widths[i] = std::max(widths[i], visible_width(row[i]));
   }
-  std::vector<FindingLine> lines;
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> group_line;
-  for (const auto& f : findings) {
-    if (f.step != step) continue;
-    const std::pair<std::string_view, std::string_view> key{f.path, f.rule};
-    if (f.severity == core::Severity::info && per_file[key] > kFoldAbove) {
-      const auto [it, inserted] = group_line.try_emplace(key, lines.size());
-      if (inserted) lines.push_back(FindingLine{{}, true, true});
-      lines[it->second].findings.push_back(&f);
-    } else {
-      lines.push_back(FindingLine{{&f}, false, true});
+  const auto budget = width_ * 2 / 3;
+  std::size_t used = indent + 2;
+  for (std::size_t i = 0; i + 1 < cols; ++i) used += widths[i] + 2;
+  if (used > budget) {
+    // Too wide to align: one item per row, its first cells on a line and the last one below them.
+    for (const auto& row : block.rows) {
+      std::vector<std::string> head(row.begin(), row.end() - 1);
+      while (!head.empty() && head.back().empty()) head.pop_back();
+      if (block.columns.front() == "#" && !head.empty()) {
+        const auto number = head.front();
+        head.erase(head.begin());
+        line(fmt::format("{}  {:>2}. {}", pad, number, util::join(head, "  ")));
+      } else {
+        line(pad + "  - " + util::join(head, "  "));
+      }
+      if (!row.back().empty()) line(pad + "    " + kHang + style_->dim(row.back()));
     }
+    if (block.more != 0) line(pad + "  " + style_->dim(fmt::format("... and {} more (--full)", block.more)));
+    return;
   }
-  std::vector<std::size_t> info;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].findings.front()->severity == core::Severity::info) info.push_back(i);
-  }
-  if (info.size() > kMaxInfoLines) {
-    // The code that ships before its tests, then the lines that cover the most findings.
-    std::stable_sort(info.begin(), info.end(), [&](std::size_t a, std::size_t b) {
-      const bool test_a = model::role_of(project, lines[a].findings.front()->path) == core::CodeRole::test;
-      const bool test_b = model::role_of(project, lines[b].findings.front()->path) == core::CodeRole::test;
-      if (test_a != test_b) return test_b;
-      return lines[a].findings.size() > lines[b].findings.size();
-    });
-    for (std::size_t i = kMaxInfoLines; i < info.size(); ++i) lines[info[i]].shown = false;
-  }
-  return lines;
+  const auto emit_row = [&](const std::vector<std::string>& cells, bool header) {
+    std::string text = pad + "  ";
+    std::size_t column = indent + 2;
+    for (std::size_t i = 0; i < cols; ++i) {
+      const auto& cell = i < cells.size() ? cells[i] : std::string{};
+      const auto shown = header ? style_->dim(cell) : cell;
+      if (visible_width(text) > column) {
+        line(text);
+        text = std::string(column, ' ');
+      } else {
+        text += std::string(column - visible_width(text), ' ');
+      }
+      if (i + 1 == cols) {
+        text += kHang;
+        text += shown;
+        break;
+      }
+      text += shown;
+      column += widths[i] + 2;
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == kHang)) text.pop_back();
+    if (!text.empty()) line(text);
+  };
+  emit_row(block.columns, true);
+  for (const auto& row : block.rows) emit_row(row, false);
+  if (block.more != 0) line(pad + "  " + style_->dim(fmt::format("... and {} more (--full)", block.more)));
 }
 
-/// `path: info [rule] 37 findings: summary; most in create_user (8, line 12), ...`
-std::string folded_text(const FindingLine& line, const core::RuleSet& rules, const Style& style) {
-  const auto& first = *line.findings.front();
-  struct Count {
-    std::size_t n = 0;
-    std::uint32_t line = 0;
-  };
-  std::map<std::string_view, Count> by_symbol;
-  for (const auto* f : line.findings) {
-    auto& c = by_symbol[f->symbol];
-    if (c.n++ == 0) c.line = f->location.line;
+std::string severity_counts(const std::vector<RuleGroup>& groups) {
+  std::size_t by[3] = {0, 0, 0};
+  for (const auto& g : groups) {
+    for (const auto* f : g.findings) ++by[static_cast<int>(f->severity)];
   }
-  std::vector<std::pair<std::string_view, Count>> worst(by_symbol.begin(), by_symbol.end());
-  std::stable_sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) {
-    return a.second.n != b.second.n ? a.second.n > b.second.n : a.second.line < b.second.line;
-  });
-  std::string where;
-  if (by_symbol.size() == 1 && by_symbol.begin()->first.empty()) {
-    std::vector<std::string> at;
-    for (std::size_t i = 0; i < line.findings.size() && i < kWorstShown; ++i)
-      at.push_back(std::to_string(line.findings[i]->location.line));
-    where = fmt::format("at lines {}{}", fmt::join(at, ", "), line.findings.size() > kWorstShown ? ", ..." : "");
-  } else {
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < worst.size() && i < kWorstShown; ++i) {
-      const auto name = worst[i].first.empty() ? std::string_view("module level") : worst[i].first;
-      names.push_back(fmt::format("{} ({}, line {})", name, worst[i].second.n, worst[i].second.line));
+  std::vector<std::string> parts;
+  if (by[2]) parts.push_back(plural(by[2], "error"));
+  if (by[1]) parts.push_back(plural(by[1], "warning"));
+  if (by[0]) parts.push_back(fmt::format("{} info", with_commas(by[0])));
+  return util::join(parts, ", ");
+}
+
+std::string first_place(const RuleGroup& g) {
+  const auto& f = *g.findings.front();
+  return fmt::format("{}:{}", f.path, f.location.line);
+}
+
+/// `12 in 4 files, first at app/x.py:3`
+std::string group_count(const RuleGroup& g) {
+  if (g.findings.size() == 1) return "at " + first_place(g);
+  return fmt::format("{} in {}, first at {}", with_commas(g.findings.size()), plural(g.files, "file"), first_place(g));
+}
+
+/// How much the first screen gives up to fit: 0 nothing; 1 the places of the things to know first; 2 the steps'
+/// headlines shortened to their first clauses that fit one line, without counts of findings.
+void write_first_screen(Screen& s, const Briefing& b, std::size_t checklist_shown, std::size_t things, int compact) {
+  const auto& st = s.style();
+  s.line(st.bold(fmt::format("onramp {} · {}", ONRAMP_VERSION, b.root)));
+  for (const auto& a : b.about) s.line(a);
+  const auto& by_sev = b.doc["summary"]["by_severity"];
+  const auto total = b.doc["summary"]["findings"].get<std::size_t>();
+  s.line(total == 0 ? std::string("No findings.")
+                    : fmt::format("{}: {} errors, {} warnings, {} info.", plural(total, "finding"),
+                                  with_commas(by_sev["error"].get<std::size_t>()),
+                                  with_commas(by_sev["warning"].get<std::size_t>()),
+                                  with_commas(by_sev["info"].get<std::size_t>())));
+  s.blank();
+  s.line(st.bold("How to run it"));
+  if (b.checklist.empty())
+    s.line("  onramp found no documented or derivable way to run it (step 2 says what is missing).");
+  for (std::size_t i = 0; i < b.checklist.size() && i < checklist_shown; ++i) {
+    const auto& c = b.checklist[i];
+    // Advice rather than a command: its first clause here, all of it in step 2.
+    auto text = c.command;
+    if (text.empty()) {
+      text = c.why;
+      if (const auto end = text.find_first_of(";("); end != std::string::npos && end > 10) {
+        text.resize(end);
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        text += " (step 2)";
+      }
     }
-    where = fmt::format("most in {}{}", fmt::join(names, ", "),
-                        worst.size() > kWorstShown ? fmt::format(" and {} more", worst.size() - kWorstShown) : "");
+    s.line(
+        fmt::format("  {:>2}. {}{}", c.number, text, c.cwd.empty() ? std::string{} : st.dim("   (in " + c.cwd + "/)")));
   }
-  const auto* rule = rules.find(first.rule);
-  return fmt::format("    {} {} [{}] {} findings{}; {}\n", first.path, style.severity(first.severity), first.rule,
-                     line.findings.size(), rule != nullptr ? ": " + rule->summary : std::string{}, where);
+  if (b.checklist.size() > checklist_shown)
+    s.line(st.dim(fmt::format("      ... {} more (step 2)", b.checklist.size() - checklist_shown)));
+  if (!b.first.empty()) {
+    s.blank();
+    s.line(st.bold(things == kFirstThings && b.first.size() == kFirstThings ? "Five things to know first"
+                                                                            : "What to know first"));
+    std::size_t n = 0;
+    for (const auto& g : b.first) {
+      const auto pad = std::string(8 - core::to_string(g.severity).size(), ' ');
+      const auto where = compact >= 1
+                             ? (g.findings.size() == 1 ? std::string("1 place") : plural(g.findings.size(), "place"))
+                             : group_count(g);
+      s.line(fmt::format("  {}. {}{}{}{} ({}; step {})", ++n, st.severity(g.severity), pad, kHang, g.summary, where,
+                         g.step));
+    }
+  }
+  s.blank();
+  s.line(st.bold("The steps"));
+  std::vector<std::string> not_analysed;
+  for (const auto& step : b.steps) {
+    if (!step.analysed) {
+      not_analysed.push_back(fmt::format("{} {}", step.id, step.key));
+      continue;
+    }
+    const auto counts = compact >= 2 ? std::string{} : severity_counts(step.groups);
+    auto headline = step.headline;
+    if (compact >= 2) {
+      // The clauses that fit on the line: up to a `;`, then up to a `,`.
+      const auto room = s.width() > 31 ? s.width() - 31 : 10;
+      for (const char sep : {';', ','}) {
+        while (visible_width(headline) > room) {
+          const auto cut = headline.rfind(sep);
+          if (cut == std::string::npos) break;
+          headline.resize(cut);
+        }
+      }
+    }
+    s.line(fmt::format("  {:>2} {:<25} {}{}{}", step.id, step.title, kHang, headline,
+                       counts.empty() ? std::string{} : st.dim(" · " + counts)));
+  }
+  if (!not_analysed.empty())
+    s.line(st.dim(fmt::format("     Not analysed by this version yet: {}", util::join(not_analysed, ", "))));
+}
+
+void write_finding(Screen& s, const core::Finding& f, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  s.line(fmt::format("{}{}:{}  {}{}", pad, f.path, f.location.line, kHang, f.message));
+  if (!f.chain.empty()) s.line(pad + "  " + s.style().dim(fmt::format("via {}", fmt::join(f.chain, " -> "))));
+}
+
+void write_step(Screen& s, const StepBrief& step, bool full, const json& facts, const Style& style) {
+  const auto counts = severity_counts(step.groups);
+  s.blank();
+  s.line(style.bold(fmt::format("{}. {}", step.id, step.title)) +
+         (counts.empty() ? std::string{} : style.dim(" · " + counts)));
+  if (!step.analysed) {
+    s.line("   " + step.headline);
+    return;
+  }
+  if (!step.summary.empty()) s.line("   " + step.summary);
+  for (const auto& block : step.facts) {
+    if (block.columns.empty()) {
+      s.line(fmt::format("   {}: {}{}", style.bold(block.label), kHang, block.text));
+    } else {
+      s.table(3, block);
+    }
+  }
+  if (!step.groups.empty()) {
+    s.line("   " + style.bold("Findings"));
+    const auto shown = full ? step.groups.size() : std::min(kGroupsShown, step.groups.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& g = step.groups[i];
+      s.line(fmt::format("     {} {}[{}] {}: {}", style.severity(g.severity), kHang, g.rule, g.summary,
+                         g.findings.size() == 1 ? std::string("1 finding") : group_count(g)));
+      const auto examples = full ? g.findings.size() : std::min(kExamples, g.findings.size());
+      for (std::size_t k = 0; k < examples; ++k) write_finding(s, *g.findings[k], 7);
+      if (g.findings.size() > examples)
+        s.line(style.dim(fmt::format("       ... and {} more (--full)", with_commas(g.findings.size() - examples))));
+    }
+    if (shown < step.groups.size()) {
+      std::vector<std::string> rest;
+      std::size_t n = 0;
+      for (std::size_t i = shown; i < step.groups.size(); ++i) {
+        rest.push_back(fmt::format("{} ({})", step.groups[i].rule, step.groups[i].findings.size()));
+        n += step.groups[i].findings.size();
+      }
+      s.line(style.dim(fmt::format("     ... and {} under {}: {}{} (--full)", plural(n, "more finding"),
+                                   plural(rest.size(), "other rule"), kHang, util::join(rest, ", "))));
+    }
+  }
+  if (full && !facts.empty()) {
+    s.line("   " + style.bold("Every fact"));
+    std::ostringstream dump;
+    write_facts(dump, facts, style);
+    std::string l;
+    std::istringstream in(dump.str());
+    while (std::getline(in, l)) s.line("  " + l);
+  }
 }
 
 }  // namespace
@@ -407,69 +565,58 @@ std::string folded_text(const FindingLine& line, const core::RuleSet& rules, con
 void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules,
                 const TextOptions& options) {
   const Style style{options.color};
-  const auto doc = to_json(analysis, rules);
-  const auto& summary = doc["summary"];
-  out << style.bold(fmt::format("onramp {} report for {}", ONRAMP_VERSION, analysis.project.display_root)) << '\n';
-  out << fmt::format("{} files, {} Python files ({} lines), project roots: {}\n", scalar(summary["files"]),
-                     scalar(summary["python_files"]), scalar(summary["python_lines"]),
-                     fmt::join(analysis.project.roots, ", "));
-  out << fmt::format("{}: {} errors, {} warnings, {} info; {}, {} skipped\n",
-                     plural(summary["findings"].get<std::size_t>(), "finding"), scalar(summary["by_severity"]["error"]),
-                     scalar(summary["by_severity"]["warning"]), scalar(summary["by_severity"]["info"]),
-                     plural(summary["parse_errors"].get<std::size_t>(), "parse error"),
-                     plural(summary["skipped_files"].get<std::size_t>(), "file"));
-  std::vector<std::string> roles;
-  for (const auto& [role, n] : summary["roles"].items()) {
-    if (n.get<std::size_t>() > 0) roles.push_back(fmt::format("{} {}", n.get<std::size_t>(), role));
-  }
-  if (!roles.empty()) out << fmt::format("Python files by role: {}\n", fmt::join(roles, ", "));
-
-  for (const auto& step : doc["steps"]) {
-    const int id = step["id"].get<int>();
-    const auto count = step["findings"].get<std::size_t>();
-    out << '\n' << style.bold(fmt::format("{:>2}. {}", id, step["title"].get<std::string>()));
-    if (!step["analysed"].get<bool>()) {
-      out << " " << style.dim("- not analysed by this version of onramp yet") << '\n';
-      continue;
-    }
-    out << " - " << (count == 0 ? std::string("no findings") : plural(count, "finding")) << '\n';
-    if (step["key"] == "architecture") {
-      write_architecture(out, step["facts"], style);
+  const auto width = std::clamp<std::size_t>(options.width, 40, 400);
+  const auto briefing = make_briefing(analysis, rules, kRows);
+  // The first screen: as much of the checklist as fits in it.
+  // The first screen gives up, in turn, until it fits: commands of the checklist beyond three, the places of the
+  // things to know first, the long headlines, two of the five things, the commands beyond the first.
+  auto shown = briefing.checklist.size();
+  auto things = kFirstThings;
+  int compact = 0;
+  Screen first(width, style);
+  write_first_screen(first, briefing, shown, things, compact);
+  while (first.size() > kFirstScreen) {
+    if (shown > 3) {
+      --shown;
+    } else if (compact < 2) {
+      ++compact;
+    } else if (things > 3) {
+      --things;
+    } else if (shown > 1) {
+      --shown;
     } else {
-      write_facts(out, step["facts"], style);
+      break;
     }
-    std::size_t hidden = 0;
-    std::set<std::string_view> hidden_files;
-    for (const auto& line : finding_lines(analysis.project, analysis.findings, id)) {
-      if (!line.shown) {
-        hidden += line.findings.size();
-        hidden_files.insert(line.findings.front()->path);
-        continue;
-      }
-      if (line.folded) {
-        out << folded_text(line, rules, style);
-        continue;
-      }
-      const auto& f = *line.findings.front();
-      out << fmt::format("    {}:{}:{} {} [{}] {}\n", f.path, f.location.line, f.location.column,
-                         style.severity(f.severity), f.rule, f.message);
-      if (!f.chain.empty()) out << "      " << style.dim(fmt::format("via {}", fmt::join(f.chain, " -> "))) << '\n';
-    }
-    if (hidden > 0) {
-      out << "    "
-          << style.dim(fmt::format("... and {} more info findings in {} (see --format json)", hidden,
-                                   plural(hidden_files.size(), "file")))
-          << '\n';
-    }
+    first.clear();
+    write_first_screen(first, briefing, shown, things, compact);
   }
+  for (const auto& l : first.lines()) out << l << '\n';
 
-  if (!analysis.project.problems.empty()) {
-    out << '\n' << style.bold("Files onramp could not read in full") << '\n';
-    for (const auto& p : analysis.project.problems) {
-      out << fmt::format("    {}{} [{}] {}\n", p.path, p.line != 0 ? fmt::format(":{}", p.line) : "", p.kind,
-                         p.message);
-    }
+  Screen rest(width, style);
+  rest.line("");
+  const auto& steps = briefing.doc["steps"];
+  for (std::size_t i = 0; i < briefing.steps.size(); ++i) {
+    const auto& step = briefing.steps[i];
+    if (!step.analysed && !options.full) continue;
+    write_step(rest, step, options.full, steps[i]["facts"], style);
   }
+  const auto& problems = analysis.project.problems;
+  if (!problems.empty()) {
+    rest.blank();
+    rest.line(style.bold(fmt::format("Files onramp could not read in full ({})", problems.size())));
+    const auto limit = options.full ? problems.size() : std::min<std::size_t>(kRows, problems.size());
+    for (std::size_t i = 0; i < limit; ++i) {
+      const auto& p = problems[i];
+      rest.line(fmt::format("   {}{} [{}] {}{}", p.path, p.line != 0 ? fmt::format(":{}", p.line) : "", p.kind, kHang,
+                            p.message));
+    }
+    if (limit < problems.size())
+      rest.line(style.dim(fmt::format("   ... and {} more (--full)", problems.size() - limit)));
+  }
+  if (!options.full) {
+    rest.blank();
+    rest.line(style.dim("Everything, with every fact and finding: onramp --full; machine-readable: --format json."));
+  }
+  for (const auto& l : rest.lines()) out << l << '\n';
 }
-
 }  // namespace onramp::report
