@@ -69,6 +69,16 @@ TEST_SUITE("e2e") {
       CHECK_MESSAGE(text.out == read_text(expected_text_path), "text report differs from "
                                                                    << expected_text_path.string()
                                                                    << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
+      // The Markdown report, compared like the text.
+      const auto markdown = run_cli({repo, "--format", "markdown", "-j", "1"});
+      CHECK(markdown.code == 0);
+      const auto expected_md_path = scenario / "expected.md";
+      if (update) onramp::test::write_text(expected_md_path, markdown.out);
+      REQUIRE_MESSAGE(fs::exists(expected_md_path),
+                      "missing " << expected_md_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
+      CHECK_MESSAGE(markdown.out == read_text(expected_md_path), "markdown report differs from "
+                                                                     << expected_md_path.string()
+                                                                     << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
       // Every CI format runs over every fixture: exit 0 or 1 (findings), never a usage or input error.
       for (const char* format : {"text", "json", "sarif", "github", "gitlab"}) {
         CAPTURE(format);

@@ -59,8 +59,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::string output;
   add_scan_options(app, report_args);
   bool full = false;
-  app.add_option("--format", format, "text (default), markdown, html or json")
-      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+  app.add_option("--format", format, "text (default), markdown or json")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
   app.add_flag("--full", full, "Text and Markdown: every fact and every finding, not only the top ones");
 
@@ -152,6 +152,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     emit(output, out, [&](std::ostream& o) {
       if (format == "json") {
         report::write_json(o, analysis, rules);
+      } else if (format == "markdown") {
+        report::write_markdown(o, analysis, rules, full);
       } else {
         report::write_text(o, analysis, rules, report::TextOptions{color, width, full});
       }

@@ -23,4 +23,7 @@ void write_json(std::ostream& out, const engine::Analysis& analysis, const core:
 void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules,
                 const TextOptions& options);
 
+/// The briefing as GitHub-flavoured Markdown: a section per step, tables, Mermaid diagrams, findings with links.
+void write_markdown(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, bool full);
+
 }  // namespace onramp::report
