@@ -146,7 +146,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     if (graph_cmd->parsed()) return run_graph(graph, rules, out, err);
 
     const auto options = scan_options(report_args, rules);
-    const auto analysis = run_analysis(options, rules, err, &err == &std::cerr);
+    auto analysis = run_analysis(options, rules, err, &err == &std::cerr);
+    if (format == "text") report::make_printable(analysis);
     const bool color = format == "text" && use_color(output, out);
     const auto width = text_width(output, out);
     emit(output, out, [&](std::ostream& o) {

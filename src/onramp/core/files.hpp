@@ -45,7 +45,8 @@ struct ProjectFile {
 /// A file onramp could not use, or used only in part; listed in the report, never fatal.
 struct Problem {
   std::string path;
-  /// syntax-error, binary, too-large, non-utf8, unreadable, symlink-outside-root, broken-symlink
+  /// syntax-error, too-complex (a parse or nesting limit), binary, too-large, non-utf8, unreadable,
+  /// symlink-outside-root, broken-symlink
   std::string kind;
   std::uint32_t line = 0;
   std::string message;

@@ -116,7 +116,15 @@ bool QueryBundle::run(TSNode root, std::string_view text,
   if (query_ == nullptr) return true;
   TSQueryCursor* cursor = ts_query_cursor_new();
   ts_query_cursor_set_match_limit(cursor, 4096);
-  ts_query_cursor_exec(cursor, query_, root);
+  struct Budget {
+    std::uint64_t callbacks = 0;
+    std::uint64_t limit = 0;
+  } budget{0, kQueryBudgetBase + text.size() / kQueryBytesPerCallback};
+  const TSQueryCursorOptions options{&budget, [](TSQueryCursorState* state) {
+                                       auto& b = *static_cast<Budget*>(state->payload);
+                                       return ++b.callbacks > b.limit;
+                                     }};
+  ts_query_cursor_exec_with_options(cursor, query_, root, &options);
   TSQueryMatch match;
   const auto node_text = [&](TSNode n) {
     const auto s = std::min<std::size_t>(ts_node_start_byte(n), text.size());
@@ -139,7 +147,7 @@ bool QueryBundle::run(TSNode root, std::string_view text,
         on_match(*rule_of_pattern_[match.pattern_index], match.captures[c].node);
     }
   }
-  const bool complete = !ts_query_cursor_did_exceed_match_limit(cursor);
+  const bool complete = !ts_query_cursor_did_exceed_match_limit(cursor) && budget.callbacks <= budget.limit;
   ts_query_cursor_delete(cursor);
   return complete;
 }

@@ -26,8 +26,13 @@ public:
   QueryBundle(const QueryBundle&) = delete;
   QueryBundle& operator=(const QueryBundle&) = delete;
   bool empty() const { return query_ == nullptr; }
+  static constexpr std::uint64_t kQueryBudgetBase = 50'000;
+  static constexpr std::uint64_t kQueryBytesPerCallback = 2;
   /// Calls `on_match(rule, node)` for each `@finding` capture whose pattern's predicates hold.
-  /// Returns false when tree-sitter's match limit was exceeded (results may be incomplete).
+  /// Returns false when the run stopped early (results may be incomplete): tree-sitter's match limit was exceeded,
+  /// or the work budget (kQueryBudgetBase plus one progress callback, i.e. 100 cursor operations, per
+  /// kQueryBytesPerCallback bytes of text) ran out: a backstop, deterministic unlike a clock; real files stay far
+  /// below it.
   bool run(TSNode root, std::string_view text, const std::function<void(const Rule&, TSNode)>& on_match) const;
 
 private:

@@ -13,6 +13,7 @@
 #include <typeinfo>
 
 #include "onramp/checks/check.hpp"
+#include "onramp/core/masking.hpp"
 #include "onramp/core/selection.hpp"
 #include "onramp/core/steps.hpp"
 #include "onramp/engine/suppressions.hpp"
@@ -121,6 +122,11 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   const auto start = Clock::now();
   auto tree = w.parser.parse(source.text());
   result.parse_ms = ms_since(start);
+  if (!tree && w.parser.budget_exceeded()) {
+    result.problem = Problem{module.path, "too-complex", 0,
+                             "the parser went over its work budget for a file of this size; not analysed"};
+    return result;
+  }
   if (!tree) {
     result.problem = Problem{module.path, "syntax-error", 0, "the parser gave up on this file"};
     return result;
@@ -151,6 +157,12 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   for (auto& c : w.checks) c->begin_file(ctx);
   w.walker.walk(tree.get(), ctx);
   ctx.walker = nullptr;
+  if (const auto& cut = w.walker.cut_at()) {
+    // Below the cut nothing was seen: say so, over a syntax error (the error may be one of the consequences).
+    result.problem = Problem{module.path, "too-complex", source.location(*cut).line,
+                             "nested deeper than " + std::to_string(facts::Walker::kMaxDepth) +
+                                 " syntax levels; the code below that depth is not analysed"};
+  }
   w.collector.resolve(ctx);
   for (auto& e : w.extractors) e->finish(ctx);
   module.role = model::classify(module, source.text(), roles);
@@ -159,6 +171,9 @@ FileResult analyse_text(Worker& w, std::string path, std::string module_name, st
   }
   for (std::size_t i = 0; i < w.checks.size(); ++i) {
     if (w.runs[i]) w.checks[i]->check_module(ctx);
+  }
+  if (ctx.incomplete && !(result.problem && result.problem->kind == "too-complex")) {
+    result.problem = Problem{module.path, "too-complex", 0, *ctx.incomplete};
   }
   result.findings = std::move(ctx.findings);
   result.module = std::move(module);
@@ -207,11 +222,37 @@ SourceAnalysis analyse_source(std::string path, std::string text, const RuleSet&
     out.module = std::move(project.modules.front());
   }
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
+  for (auto& f : out.findings) mask_secrets(f);
   std::size_t suppressed = 0;
   apply_suppressions(std::span<const facts::Module>(&out.module, 1), rules, true, out.findings, suppressed);
   apply_selection(config, rules, out.findings);
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
   return out;
+}
+
+void mask_secrets(Finding& f) {
+  f.message = core::mask_secrets(f.message);
+  f.code = core::mask_secrets(f.code);
+  f.symbol = core::mask_secrets(f.symbol);
+  for (auto& c : f.chain) c = core::mask_secrets(c);
+}
+
+void mask_secrets(Analysis& analysis) {
+  for (auto& f : analysis.findings) mask_secrets(f);
+  for (auto& p : analysis.project.problems) p.message = core::mask_secrets(p.message);
+  // Every string of the facts, however deep (iteratively: facts can nest as deep as the files they come from).
+  std::vector<nlohmann::ordered_json*> todo;
+  for (auto& facts : analysis.step_facts) todo.push_back(&facts);
+  while (!todo.empty()) {
+    auto* j = todo.back();
+    todo.pop_back();
+    if (j->is_string()) {
+      auto& s = j->get_ref<std::string&>();
+      s = core::mask_secrets(s);
+    } else if (j->is_structured()) {
+      for (auto& child : *j) todo.push_back(&child);
+    }
+  }
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {
@@ -370,6 +411,8 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   // Which rules apply to which code roles is decided here once, before suppressions count what they silenced.
   model::drop_findings_outside_roles(roles, out.findings);
   std::sort(out.findings.begin(), out.findings.end(), finding_less);
+  // Before the fingerprints, so that not even a hash of a secret reaches a baseline.
+  mask_secrets(out);
   assign_fingerprints(out.findings);
   // Fingerprints first, so that they do not depend on what the team suppresses or selects.
   apply_suppressions(project.modules, rules, options.report_unused_suppressions, out.findings, out.suppressed);

@@ -64,6 +64,11 @@ SourceAnalysis analyse_source(std::string path, std::string text, const core::Ru
 /// Runs the whole pipeline. Fails only when the root cannot be scanned at all.
 util::Result<Analysis> analyse(const ScanOptions& options, const core::RuleSet& rules);
 
+/// Masks every secret in the strings that leave onramp: findings (message, flagged code, symbol, chain), problem
+/// messages and every string of the step facts (core::mask_secrets). The pipeline calls it before fingerprints.
+void mask_secrets(core::Finding& finding);
+void mask_secrets(Analysis& analysis);
+
 /// Gives each finding its fingerprint: rule, path, normalised code and the occurrence index of that triple.
 void assign_fingerprints(std::vector<core::Finding>& findings);
 

@@ -760,8 +760,12 @@ void Collector::on_class(TSNode node, FileContext& ctx) {
 
 void Collector::on_lambda(TSNode node, FileContext& ctx) {
   const int enclosing = scope_stack_.back();
-  scopes_.push_back(
-      Scope{ScopeKind::lambda, enclosing, scopes_[static_cast<std::size_t>(enclosing)].qual_prefix + ".<lambda>", {}});
+  // Nested lambdas share one `<lambda>` level: their names would otherwise grow with the depth (quadratic memory).
+  const Scope& outer = scopes_[static_cast<std::size_t>(enclosing)];
+  scopes_.push_back(Scope{ScopeKind::lambda,
+                          enclosing,
+                          outer.kind == ScopeKind::lambda ? outer.qual_prefix : outer.qual_prefix + ".<lambda>",
+                          {}});
   const int scope = static_cast<int>(scopes_.size() - 1);
   const TSNode params = field(node, "parameters");
   const std::uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);

@@ -1,5 +1,6 @@
 #pragma once
 // What the fact collector and the checks see of the file being walked, and where checks report.
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct FileContext {
   std::vector<core::Finding> findings;
   /// The file's syntax tree, for checks that run tree-sitter queries after the walk.
   const TSTree* tree = nullptr;
+  /// Set by a check that stopped at a work limit on this file (what was not done); the pipeline lists it as a
+  /// too-complex problem row, so that a partial analysis is never silent.
+  std::optional<std::string> incomplete = std::nullopt;
 
   /// The nodes above the one being visited (valid only during the walk).
   std::span<const TSNode> ancestors() const;

@@ -34,10 +34,13 @@ void Walker::dispatch_leave(TSNode node, FileContext& ctx) {
 void Walker::walk(const TSTree* tree, FileContext& ctx) {
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
   path_.clear();
+  cut_at_.reset();
   path_.push_back(ts_tree_cursor_current_node(&cursor));
   dispatch_enter(path_.back(), ctx);
   for (;;) {
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
+    const bool too_deep = path_.size() >= kMaxDepth && ts_node_child_count(path_.back()) > 0;
+    if (too_deep && !cut_at_) cut_at_ = path_.back();
+    if (!too_deep && ts_tree_cursor_goto_first_child(&cursor)) {
       path_.push_back(ts_tree_cursor_current_node(&cursor));
       dispatch_enter(path_.back(), ctx);
       continue;

@@ -17,8 +17,6 @@ namespace {
 
 using Errors = std::vector<std::pair<std::uint32_t, std::string>>;
 
-/// Merge keys (`<<: *base`, `<<: [*a, *b]`) nested deeper than this are ignored: a guard against alias loops.
-constexpr int kMaxMergeDepth = 32;
 /// `extends` chains longer than this are reported like a cycle.
 constexpr int kMaxExtendsDepth = 16;
 
@@ -32,37 +30,9 @@ std::string scalar(const YAML::Node& n) {
   return n.Scalar();
 }
 
-/// A map's entries in order with YAML merge-key semantics (the 1.1 type yaml-cpp does not apply): keys written in
-/// the map win over merged ones, and among several merged maps the first that has a key wins.
-struct Entry {
-  std::string key;
-  YAML::Node key_node;
-  YAML::Node value;
-};
+using Entry = YamlEntry;
 
-void collect_entries(const YAML::Node& map, std::vector<Entry>& out, std::set<std::string>& seen, int depth) {
-  if (!map.IsMap() || depth > kMaxMergeDepth) return;
-  std::vector<YAML::Node> merged;
-  for (const auto& kv : map) {
-    const auto key = scalar(kv.first);
-    if (key == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str") {
-      if (kv.second.IsMap()) merged.push_back(kv.second);
-      if (kv.second.IsSequence()) {
-        for (const auto& item : kv.second) merged.push_back(item);
-      }
-      continue;
-    }
-    if (seen.insert(key).second) out.push_back({key, kv.first, kv.second});
-  }
-  for (const auto& m : merged) collect_entries(m, out, seen, depth + 1);
-}
-
-std::vector<Entry> entries(const YAML::Node& map) {
-  std::vector<Entry> out;
-  std::set<std::string> seen;
-  collect_entries(map, out, seen, 0);
-  return out;
-}
+std::vector<Entry> entries(const YAML::Node& map) { return yaml_entries(map); }
 
 YAML::Node get(const std::vector<Entry>& es, std::string_view key) {
   for (const auto& e : es) {
@@ -186,15 +156,16 @@ struct Reader {
       }
       if (!base_name.empty()) {
         const std::pair<std::string, std::string> key{target_path, base_name};
-        if (std::find(chain.begin(), chain.end(), key) != chain.end() ||
-            chain.size() >= static_cast<std::size_t>(kMaxExtendsDepth)) {
+        if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
           errors.emplace_back(line, "extends cycle through service " + base_name + "; not followed");
+        } else if (chain.size() >= static_cast<std::size_t>(kMaxExtendsDepth)) {
+          errors.emplace_back(line, "extends chain longer than " + std::to_string(kMaxExtendsDepth) + " services at " +
+                                        base_name + "; not followed further");
         } else {
           // Never assign one YAML::Node to another: yaml-cpp's operator= rewrites the shared node.
           const YAML::Node base_services =
               target_path == path ? services_node : services_of(document(target_path, path, line));
-          const auto base_body =
-              base_services && base_services.IsMap() ? get(entries(base_services), base_name) : YAML::Node();
+          const auto base_body = yaml_get(base_services, base_name);
           if (!base_body || !base_body.IsMap()) {
             errors.emplace_back(line, "extends names service " + base_name + ", which " +
                                           (target_path == path ? std::string("this file") : target_path) +

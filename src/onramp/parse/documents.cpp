@@ -1,5 +1,8 @@
 #include "onramp/parse/documents.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "onramp/util/jsonc.hpp"
 
 namespace onramp::parse {
@@ -25,6 +28,68 @@ YamlDocument parse_yaml(std::string_view text) {
     out.error = DocumentError{0, 0, e.what(), false};
   }
   return out;
+}
+
+std::vector<YamlEntry> yaml_entries(const YAML::Node& map) {
+  std::vector<YamlEntry> out;
+  if (!map || !map.IsMap()) return out;
+  std::set<std::string> seen;
+  // Depth first, in the order written (a merged mapping's own merges are part of it), each mapping once: when an alias
+  // repeats a mapping already read, every key it could add is already there.
+  std::vector<YAML::Node> visited;
+  std::vector<YAML::Node> stack{map};
+  while (!stack.empty() && visited.size() <= kMaxYamlMergedMaps) {
+    const YAML::Node current = stack.back();
+    stack.pop_back();
+    if (std::any_of(visited.begin(), visited.end(), [&](const YAML::Node& v) { return v.is(current); })) continue;
+    visited.push_back(current);
+    std::vector<YAML::Node> merged;
+    for (const auto& kv : current) {
+      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+      if (key == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str") {
+        if (kv.second.IsMap()) merged.push_back(kv.second);
+        if (kv.second.IsSequence()) {
+          for (const auto& item : kv.second) {
+            if (item.IsMap()) merged.push_back(item);
+          }
+        }
+        continue;
+      }
+      if (seen.insert(key).second) out.push_back({key, kv.first, kv.second});
+    }
+    stack.insert(stack.end(), merged.rbegin(), merged.rend());
+  }
+  return out;
+}
+
+YAML::Node yaml_get(const YAML::Node& map, std::string_view key) {
+  // yaml_entries' order of precedence without building the entries: the first mapping, depth first, that has the key.
+  if (!map || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  std::vector<YAML::Node> visited;
+  std::vector<YAML::Node> stack{map};
+  while (!stack.empty() && visited.size() <= kMaxYamlMergedMaps) {
+    const YAML::Node current = stack.back();
+    stack.pop_back();
+    if (std::any_of(visited.begin(), visited.end(), [&](const YAML::Node& v) { return v.is(current); })) continue;
+    visited.push_back(current);
+    std::vector<YAML::Node> merged;
+    for (const auto& kv : current) {
+      if (!kv.first.IsScalar()) continue;
+      const auto& k = kv.first.Scalar();
+      if (k == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str") {
+        if (kv.second.IsMap()) merged.push_back(kv.second);
+        if (kv.second.IsSequence()) {
+          for (const auto& item : kv.second) {
+            if (item.IsMap()) merged.push_back(item);
+          }
+        }
+      } else if (k == key) {
+        return kv.second;
+      }
+    }
+    stack.insert(stack.end(), merged.rbegin(), merged.rend());
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 JsonDocument parse_jsonc(std::string_view text) {

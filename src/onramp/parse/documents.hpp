@@ -38,6 +38,21 @@ struct YamlDocument {
 };
 YamlDocument parse_yaml(std::string_view text);
 
+/// One entry of a YAML mapping, merge keys applied.
+struct YamlEntry {
+  std::string key;
+  YAML::Node key_node;
+  YAML::Node value;
+};
+/// A mapping's entries in order with YAML 1.1 merge-key semantics (`<<: *base`, `<<: [*a, *b]`, which yaml-cpp does
+/// not apply): keys written in the mapping win over merged ones, and among merged mappings the first that has a key
+/// wins. Each merged mapping is read once however often aliases repeat it, and at most kMaxYamlMergedMaps are read
+/// per call, so doubled merge keys (`<<: [*a, *a]` nested 40 deep) cost linear work, not 2^40.
+std::vector<YamlEntry> yaml_entries(const YAML::Node& map);
+inline constexpr std::size_t kMaxYamlMergedMaps = 256;
+/// The value of `key` in a mapping, merge keys applied; Undefined when absent or when `map` is not a mapping.
+YAML::Node yaml_get(const YAML::Node& map, std::string_view key);
+
 /// .vscode/launch.json, pyrightconfig.json, devcontainer.json: JSON with comments and trailing commas allowed (JSONC).
 struct JsonDocument {
   nlohmann::ordered_json value;  // discarded (is_discarded()) when the text does not parse

@@ -1,4 +1,5 @@
 #include "onramp/parse/workflow.hpp"
+#include "onramp/parse/documents.hpp"
 #include "onramp/util/paths.hpp"
 
 #include <algorithm>
@@ -15,24 +16,8 @@ std::uint32_t line_of(const YAML::Node& n) {
 
 std::string scalar(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
 
-/// A mapping's entry by key, without creating it (const lookups only).
-YAML::Node get(const YAML::Node& map, std::string_view key) {
-  if (!map || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  YAML::Node merged(YAML::NodeType::Undefined);
-  for (const auto& kv : map) {
-    if (!kv.first.IsScalar()) continue;
-    if (kv.first.Scalar() == key) return kv.second;
-    if (kv.first.Scalar() == "<<") merged = kv.second;
-  }
-  // `<<: *defaults` (or a list of anchors): the merged mappings supply keys the mapping does not set itself
-  if (merged.IsMap()) return get(merged, key);
-  if (merged.IsSequence()) {
-    for (const auto& m : merged) {
-      if (auto v = get(m, key)) return v;
-    }
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
-}
+/// A mapping's entry by key, without creating it (const lookups only), merge keys applied.
+YAML::Node get(const YAML::Node& map, std::string_view key) { return yaml_get(map, key); }
 
 std::vector<WorkflowEnv> env_of(const YAML::Node& env) {
   std::vector<WorkflowEnv> out;

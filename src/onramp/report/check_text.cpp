@@ -24,11 +24,12 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
   for (const auto& f : report.findings) {
     ++by_sev[static_cast<int>(f.severity)];
     // A finding about a whole file (a missing lockfile) has no line: `path: severity ...`.
+    // Paths and messages come from the repository: escaped, so that a file name cannot start a line of its own.
+    const std::string path = util::printable(shown_path(report, f.path));
     const std::string where =
-        f.location.line == 0 ? shown_path(report, f.path)
-                             : fmt::format("{}:{}:{}", shown_path(report, f.path), f.location.line, f.location.column);
-    out << fmt::format("{}: {} [{}] {}\n", where, core::to_string(f.severity), f.rule, f.message);
-    if (!f.chain.empty()) out << fmt::format("    via {}\n", util::join(f.chain, " -> "));
+        f.location.line == 0 ? path : fmt::format("{}:{}:{}", path, f.location.line, f.location.column);
+    out << fmt::format("{}: {} [{}] {}\n", where, core::to_string(f.severity), f.rule, util::printable(f.message));
+    if (!f.chain.empty()) out << fmt::format("    via {}\n", util::printable(util::join(f.chain, " -> ")));
   }
   if (!report.findings.empty()) out << '\n';
 

@@ -19,6 +19,10 @@ struct TextOptions {
 nlohmann::ordered_json to_json(const engine::Analysis& analysis, const core::RuleSet& rules);
 void write_json(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules);
 
+/// Escapes, in place, every string from the repository that a text report prints (paths, messages, problems,
+/// roots, the strings of the step facts) with util::printable: for output meant for a terminal or a log, never JSON.
+void make_printable(engine::Analysis& analysis);
+
 /// The newcomer's terminal report: the fifteen steps in order, each with its facts and findings.
 void write_text(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules,
                 const TextOptions& options);

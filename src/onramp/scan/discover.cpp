@@ -1,6 +1,9 @@
 #include "onramp/scan/discover.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <climits>
 #include <set>
 #include <system_error>
 
@@ -148,6 +151,14 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
 
   const auto open_dir = [&](std::string rel, fs::path canon) -> Frame {
     Frame f{std::move(rel), std::move(canon), {}, 0, false};
+    if (f.canonical.native().size() + 256 >= PATH_MAX) {
+      // Its entries' paths would be longer than the system takes: said, not silently dropped.
+      out.problems.push_back({f.rel.empty() ? "." : f.rel, "unreadable", 0,
+                              fmt::format("nested so deep that its paths are longer than the system allows ({} "
+                                          "bytes); not scanned",
+                                          PATH_MAX)});
+      return f;
+    }
     std::error_code dir_ec;
     for (fs::directory_iterator it(f.canonical, fs::directory_options::skip_permission_denied, dir_ec), end;
          !dir_ec && it != end; it.increment(dir_ec)) {
@@ -214,14 +225,20 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       stack.push_back(open_dir(rel, canon));
       continue;
     }
-    if (real_type != fs::file_type::regular) continue;
-    if (name == ".gitignore") continue;
+    if (name == ".gitignore" && real_type == fs::file_type::regular) continue;
     if (excluded && excluded(rel)) {
       ++out.skipped_files["config-excluded"];
       continue;
     }
     if (ignores.ignored(rel, false) && !(tracked != nullptr && in_tracked_build(rel) && tracked->contains(rel))) {
       ++out.skipped_files["gitignored"];
+      continue;
+    }
+    if (real_type != fs::file_type::regular) {
+      // A FIFO, socket or device where a file is expected is never opened (it could block or never end).
+      if (name != ".gitignore") {
+        out.problems.push_back({rel, "unreadable", 0, "not a regular file (a FIFO, socket or device); not read"});
+      }
       continue;
     }
     std::error_code size_ec;

@@ -1,5 +1,7 @@
 #include "onramp/util/strings.hpp"
 
+#include <fmt/format.h>
+
 #include <cstddef>
 
 namespace onramp::util {
@@ -68,6 +70,48 @@ std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto hex_byte = [](std::string& out, unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  };
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c < 0x80) {
+      if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else hex_byte(out, c);
+      ++i;
+    } else {
+      const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      const auto seq = len == 0 || i + len > s.size() ? std::string_view() : s.substr(i, len);
+      if (seq.empty() || !is_valid_utf8(seq)) {
+        hex_byte(out, c);
+        ++i;
+        continue;
+      }
+      std::uint32_t cp = c & (len == 2 ? 0x1FU : len == 3 ? 0x0FU : 0x07U);
+      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(seq[k]) & 0x3FU);
+      const bool c1 = cp >= 0x80 && cp <= 0x9F;
+      const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+                        cp == 0x200F || cp == 0x061C;
+      if (c1 || bidi) out += fmt::format("\\u{:04x}", cp);
+      else out.append(seq);
+      i += len;
+    }
   }
   return out;
 }

@@ -23,6 +23,10 @@ std::string collapse_whitespace(std::string_view s);
 std::string to_lower(std::string_view s);
 /// True if `s` is valid UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+/// Text safe to print on a terminal or in a log line: control characters (C0, DEL, C1), bidirectional overrides and
+/// bytes that are not UTF-8 shown escaped (`\n`, `\t`, `\x1b`, `\u202e`, `\xff`), so that a file name or a value
+/// from the repository can neither move the cursor, recolour the screen, reorder what is shown nor start a line.
+std::string printable(std::string_view s);
 /// Number of code points in a valid UTF-8 string (continuation bytes are not counted).
 std::uint32_t count_code_points(std::string_view s);
 /// Splits a call's argument text on top-level commas (brackets and string quotes respected), trimmed.

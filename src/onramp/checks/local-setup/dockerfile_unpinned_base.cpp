@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "onramp/checks/local-setup/setup_files.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -29,9 +31,9 @@ void DockerfileUnpinnedBaseCheck::check_project(const model::Project& project, c
         if (!expand_variables(image, args, expanded)) continue;
         via = fmt::format(" (`{}` with the ARG defaults)", stage.image);
         image = expanded;
-        bool is_stage = false;
-        for (std::size_t j = 0; j < i; ++j) is_stage = is_stage || df.file.stages[j].alias == util::to_lower(image);
-        if (is_stage) continue;
+        const auto lower = util::to_lower(image);
+        const auto earlier = df.file.stages.begin() + static_cast<std::ptrdiff_t>(i);
+        if (std::any_of(df.file.stages.begin(), earlier, [&](const auto& st) { return st.alias == lower; })) continue;
       }
       if (util::to_lower(image) == "scratch") continue;
       const auto ref = parse_image(image);

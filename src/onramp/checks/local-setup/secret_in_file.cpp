@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "onramp/checks/local-setup/setup_files.hpp"
+#include "onramp/core/masking.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/model/roles.hpp"
 #include "onramp/parse/ts.hpp"
@@ -61,20 +62,6 @@ std::string url_message(std::string_view key, std::string_view where, const std:
 /// What a written-out value next to a secret-looking key is, judged from the value itself: only a value that looks
 /// like a real credential is an error; a placeholder is worth knowing; a rate, a class path or a flag is no secret.
 enum class Evidence { none, placeholder, weak, credential };
-
-/// `ghp_...`, `sk_live_...`, `AKIA...`, `xoxb-...`: prefixes of issued tokens (GitHub, GitLab, Stripe, OpenAI, Slack,
-/// Hugging Face, npm, PyPI, SendGrid, Google API keys, AWS access key ids).
-bool known_token_format(std::string_view v) {
-  static constexpr std::string_view kPrefixes[] = {
-      "ghp_",    "gho_",  "ghu_",     "ghs_",     "ghr_",     "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-",
-      "xoxs-",   "xapp-", "sk_live_", "rk_live_", "sk_test_", "rk_test_",    "whsec_", "sk-",   "hf_",   "npm_",
-      "pypi-Ag", "SG.",   "AIza",     "AKIA",     "ASIA",     "dop_v1_",     "shpat_", "EAAC"};
-  for (const auto prefix : kPrefixes) {
-    if (v.size() >= prefix.size() + 12 && v.starts_with(prefix)) return true;
-  }
-  // A JSON Web Token: three base64url parts, the first a JSON object (`eyJ`).
-  return v.starts_with("eyJ") && v.size() > 30 && std::count(v.begin(), v.end(), '.') == 2;
-}
 
 /// Bits per character of the value's own character distribution (Shannon entropy).
 double entropy(std::string_view v) {
@@ -166,7 +153,7 @@ Evidence evidence(std::string_view key, std::string_view value) {
   const auto v = util::trim(value);
   if (v.empty() || v.front() == '$') return Evidence::none;
   if (v.find("PRIVATE KEY-----") != std::string_view::npos) return Evidence::credential;
-  if (known_token_format(v)) return Evidence::credential;
+  if (core::is_issued_token(v)) return Evidence::credential;
   if (is_placeholder(key, v)) return Evidence::placeholder;
   if (not_a_credential(v)) return Evidence::none;
   return looks_generated(v) ? Evidence::credential : Evidence::weak;

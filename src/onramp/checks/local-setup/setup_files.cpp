@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
+#include "onramp/core/masking.hpp"
 #include "onramp/core/secret_keys.hpp"
 #include "onramp/util/secrets.hpp"
 #include "onramp/util/strings.hpp"
@@ -139,14 +141,20 @@ std::map<std::string, std::string> global_arg_defaults(const parse::Dockerfile& 
 }
 
 std::vector<int> stage_parents(const parse::Dockerfile& file) {
+  // One pass with the aliases seen so far (the latest stage of a name wins): linear however many stages there are.
   std::vector<int> parents(file.stages.size(), -1);
+  std::unordered_map<std::string, int> by_alias;
   for (std::size_t i = 0; i < file.stages.size(); ++i) {
     const auto image = util::to_lower(file.stages[i].image);
-    for (std::size_t j = 0; j < i; ++j) {
-      if ((!file.stages[j].alias.empty() && file.stages[j].alias == image) || image == std::to_string(j)) {
-        parents[i] = static_cast<int>(j);
-      }
+    if (const auto it = by_alias.find(image); it != by_alias.end()) {
+      parents[i] = it->second;
+    } else if (!image.empty() && image.size() <= 9 &&
+               std::all_of(image.begin(), image.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      // `FROM 0`: an earlier stage by its index.
+      const auto index = std::stoul(image);
+      if (index < i) parents[i] = static_cast<int>(index);
     }
+    if (!file.stages[i].alias.empty()) by_alias[file.stages[i].alias] = static_cast<int>(i);
   }
   return parents;
 }
@@ -316,24 +324,7 @@ SecretJudgement judge_secret(std::string_view key, std::string_view value,
   return j;
 }
 
-namespace {
-
-/// `--requirepass`, `--password`, `--db-password`, `--api-key`: an option whose value is a secret.
-bool is_secret_option(std::string_view word) {
-  if (!word.starts_with('-')) return false;
-  auto name =
-      word.substr(word.find_first_not_of('-') == std::string_view::npos ? word.size() : word.find_first_not_of('-'));
-  name = name.substr(0, name.find('='));
-  if (name.size() < 4) return false;  // -p, -u: too short to tell
-  if (core::is_secret_key(name)) return true;
-  const auto lower = util::to_lower(name);
-  for (const std::string_view suffix : {"pass", "password", "passwd", "secret", "token", "apikey"}) {
-    if (lower.ends_with(suffix)) return true;
-  }
-  return false;
-}
-
-}  // namespace
+using core::is_secret_option;
 
 std::vector<SecretOption> secret_options(const std::vector<std::string>& words) {
   std::vector<SecretOption> out;
@@ -350,80 +341,9 @@ std::vector<SecretOption> secret_options(const std::vector<std::string>& words) 
   return out;
 }
 
-std::string mask_text(std::string_view text) {
-  std::string urls = util::mask_url_credentials(text);
-  // The values of secret-passing options: `--requirepass s3cret` -> `--requirepass s3…`.
-  {
-    std::string masked;
-    bool mask_next = false;
-    std::size_t i = 0;
-    while (i < urls.size()) {
-      if (urls[i] == ' ' || urls[i] == '\t' || urls[i] == '\n') {
-        masked += urls[i++];
-        continue;
-      }
-      std::size_t end = i;
-      while (end < urls.size() && urls[end] != ' ' && urls[end] != '\t' && urls[end] != '\n') ++end;
-      std::string word = urls.substr(i, end - i);
-      if (mask_next && !word.starts_with('-') && !word.starts_with('$')) {
-        word = util::mask_secret(word);
-        mask_next = false;
-      } else if (is_secret_option(word)) {
-        const auto eq = word.find('=');
-        if (eq == std::string::npos) {
-          mask_next = true;
-        } else if (eq + 1 < word.size() && word[eq + 1] != '$') {
-          word = word.substr(0, eq + 1) + util::mask_secret(std::string_view(word).substr(eq + 1));
-        }
-      } else {
-        mask_next = false;
-      }
-      masked += word;
-      i = end;
-    }
-    urls = std::move(masked);
-  }
-  // NAME=value words with a secret-looking NAME keep only the mask of their value.
-  std::string out;
-  std::size_t i = 0;
-  while (i < urls.size()) {
-    const auto eq = urls.find('=', i);
-    if (eq == std::string::npos) break;
-    std::size_t start = eq;
-    while (start > i && (is_name_char(urls[start - 1]) || urls[start - 1] == '-' || urls[start - 1] == '.')) --start;
-    const auto key = std::string_view(urls).substr(start, eq - start);
-    std::size_t end = eq + 1;
-    while (end < urls.size() && urls[end] != ' ' && urls[end] != '\t' && urls[end] != '\n' && urls[end] != '"' &&
-           urls[end] != '\'' && urls[end] != ',' && urls[end] != ';') {
-      ++end;
-    }
-    out.append(urls, i, eq + 1 - i);
-    const auto value = std::string_view(urls).substr(eq + 1, end - eq - 1);
-    if (!key.empty() && core::is_secret_key(key) && !value.empty() && value.front() != '$' && !value.ends_with("…")) {
-      out += util::mask_secret(value);
-    } else {
-      out.append(value);
-    }
-    i = end;
-  }
-  out.append(urls, std::min(i, urls.size()), std::string::npos);
-  return out;
-}
+std::string mask_text(std::string_view text) { return core::mask_secrets(text); }
 
-std::vector<std::string> mask_words(const std::vector<std::string>& words) {
-  std::vector<std::string> out;
-  bool mask_next = false;
-  for (const auto& w : words) {
-    if (mask_next && !w.starts_with('-') && !w.starts_with('$')) {
-      out.push_back(util::mask_secret(w));
-      mask_next = false;
-      continue;
-    }
-    mask_next = is_secret_option(w) && w.find('=') == std::string::npos;
-    out.push_back(mask_text(w));
-  }
-  return out;
-}
+std::vector<std::string> mask_words(const std::vector<std::string>& words) { return core::mask_secret_words(words); }
 
 core::Finding make_finding(const core::Rule& rule, std::string path, std::uint32_t line, std::string message,
                            std::string code) {
