@@ -27,6 +27,7 @@
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/scan/discover.hpp"
 #include "onramp/util/hash.hpp"
+#include "onramp/util/jsonc.hpp"
 #include "onramp/util/strings.hpp"
 #include "onramp/vcs/git.hpp"
 
@@ -240,19 +241,8 @@ void mask_secrets(Finding& f) {
 void mask_secrets(Analysis& analysis) {
   for (auto& f : analysis.findings) mask_secrets(f);
   for (auto& p : analysis.project.problems) p.message = core::mask_secrets(p.message);
-  // Every string of the facts, however deep (iteratively: facts can nest as deep as the files they come from).
-  std::vector<nlohmann::ordered_json*> todo;
-  for (auto& facts : analysis.step_facts) todo.push_back(&facts);
-  while (!todo.empty()) {
-    auto* j = todo.back();
-    todo.pop_back();
-    if (j->is_string()) {
-      auto& s = j->get_ref<std::string&>();
-      s = core::mask_secrets(s);
-    } else if (j->is_structured()) {
-      for (auto& child : *j) todo.push_back(&child);
-    }
-  }
+  const auto mask = [](const std::string& s) { return core::mask_secrets(s); };
+  for (auto& facts : analysis.step_facts) util::transform_strings(facts, mask);
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {

@@ -30,12 +30,15 @@ YamlDocument parse_yaml(std::string_view text) {
   return out;
 }
 
-std::vector<YamlEntry> yaml_entries(const YAML::Node& map) {
-  std::vector<YamlEntry> out;
-  if (!map || !map.IsMap()) return out;
-  std::set<std::string> seen;
-  // Depth first, in the order written (a merged mapping's own merges are part of it), each mapping once: when an alias
-  // repeats a mapping already read, every key it could add is already there.
+namespace {
+
+/// Calls `on_entry(key, key_node, value)` for the entries of a mapping and of the mappings it merges (`<<: *base`,
+/// `<<: [*a, *b]`), depth first in the order written (a merged mapping's own merges are part of it), each mapping
+/// once: when an alias repeats a mapping already read, every key it could add has been seen. Stops when `on_entry`
+/// returns true, and after kMaxYamlMergedMaps mappings.
+template <class OnEntry>
+void visit_merged_entries(const YAML::Node& map, OnEntry&& on_entry) {
+  if (!map || !map.IsMap()) return;
   std::vector<YAML::Node> visited;
   std::vector<YAML::Node> stack{map};
   while (!stack.empty() && visited.size() <= kMaxYamlMergedMaps) {
@@ -55,41 +58,33 @@ std::vector<YamlEntry> yaml_entries(const YAML::Node& map) {
         }
         continue;
       }
-      if (seen.insert(key).second) out.push_back({key, kv.first, kv.second});
+      if (on_entry(key, kv.first, kv.second)) return;
     }
     stack.insert(stack.end(), merged.rbegin(), merged.rend());
   }
+}
+
+}  // namespace
+
+std::vector<YamlEntry> yaml_entries(const YAML::Node& map) {
+  std::vector<YamlEntry> out;
+  std::set<std::string> seen;
+  visit_merged_entries(map, [&](const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
+    if (seen.insert(key).second) out.push_back({key, key_node, value});
+    return false;
+  });
   return out;
 }
 
 YAML::Node yaml_get(const YAML::Node& map, std::string_view key) {
-  // yaml_entries' order of precedence without building the entries: the first mapping, depth first, that has the key.
-  if (!map || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  std::vector<YAML::Node> visited;
-  std::vector<YAML::Node> stack{map};
-  while (!stack.empty() && visited.size() <= kMaxYamlMergedMaps) {
-    const YAML::Node current = stack.back();
-    stack.pop_back();
-    if (std::any_of(visited.begin(), visited.end(), [&](const YAML::Node& v) { return v.is(current); })) continue;
-    visited.push_back(current);
-    std::vector<YAML::Node> merged;
-    for (const auto& kv : current) {
-      if (!kv.first.IsScalar()) continue;
-      const auto& k = kv.first.Scalar();
-      if (k == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str") {
-        if (kv.second.IsMap()) merged.push_back(kv.second);
-        if (kv.second.IsSequence()) {
-          for (const auto& item : kv.second) {
-            if (item.IsMap()) merged.push_back(item);
-          }
-        }
-      } else if (k == key) {
-        return kv.second;
-      }
-    }
-    stack.insert(stack.end(), merged.rbegin(), merged.rend());
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
+  // yaml_entries' order of precedence without building the entries: the first entry with the key wins.
+  YAML::Node found(YAML::NodeType::Undefined);
+  visit_merged_entries(map, [&](const std::string& k, const YAML::Node& key_node, const YAML::Node& value) {
+    if (!key_node.IsScalar() || k != key) return false;
+    found.reset(value);
+    return true;
+  });
+  return found;
 }
 
 JsonDocument parse_jsonc(std::string_view text) {

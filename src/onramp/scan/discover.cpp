@@ -225,7 +225,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       stack.push_back(open_dir(rel, canon));
       continue;
     }
-    if (name == ".gitignore" && real_type == fs::file_type::regular) continue;
+    if (name == ".gitignore") continue;  // read by open_dir, which lists one it cannot use
     if (excluded && excluded(rel)) {
       ++out.skipped_files["config-excluded"];
       continue;
@@ -236,9 +236,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     }
     if (real_type != fs::file_type::regular) {
       // A FIFO, socket or device where a file is expected is never opened (it could block or never end).
-      if (name != ".gitignore") {
-        out.problems.push_back({rel, "unreadable", 0, "not a regular file (a FIFO, socket or device); not read"});
-      }
+      out.problems.push_back({rel, "unreadable", 0, "not a regular file (a FIFO, socket or device); not read"});
       continue;
     }
     std::error_code size_ec;

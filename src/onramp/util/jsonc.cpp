@@ -1,5 +1,8 @@
 #include "onramp/util/jsonc.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace onramp::util {
 
 std::string strip_jsonc(std::string_view text) {
@@ -41,6 +44,30 @@ std::string strip_jsonc(std::string_view text) {
     }
   }
   return out;
+}
+
+void transform_strings(nlohmann::ordered_json& root, const std::function<std::string(const std::string&)>& fn,
+                       bool keys) {
+  std::vector<nlohmann::ordered_json*> todo{&root};
+  while (!todo.empty()) {
+    auto* j = todo.back();
+    todo.pop_back();
+    if (j->is_string()) {
+      auto& s = j->get_ref<std::string&>();
+      s = fn(s);
+    } else if (j->is_object()) {
+      // Keys are rebuilt only when one of them changes (ordered_json keeps the order).
+      if (keys &&
+          std::any_of(j->items().begin(), j->items().end(), [&](const auto& kv) { return fn(kv.key()) != kv.key(); })) {
+        nlohmann::ordered_json rebuilt = nlohmann::ordered_json::object();
+        for (auto& [key, value] : j->items()) rebuilt[fn(key)] = std::move(value);
+        *j = std::move(rebuilt);
+      }
+      for (auto& [key, value] : j->items()) todo.push_back(&value);
+    } else if (j->is_array()) {
+      for (auto& child : *j) todo.push_back(&child);
+    }
+  }
 }
 
 }  // namespace onramp::util
