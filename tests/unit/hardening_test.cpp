@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "onramp/checks/local-setup/setup_files.hpp"
 #include "onramp/cli/cli.hpp"
@@ -23,6 +25,7 @@
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/util/files.hpp"
 #include "onramp/util/strings.hpp"
+#include "onramp/util/toml.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -308,7 +311,9 @@ TEST_SUITE("hardening") {
       CHECK(mask_secrets(same) == same);
     }
     for (const char* text : {"mysql -pHunter2Secret", "curl -u a:Hunter2Secret", "ghp_0123456789abcdefghijAB",
-                             "https://u:p@h", "PASSWORD=Hunter2Secret"}) {
+                             "https://u:p@h", "PASSWORD=Hunter2Secret",
+                             // The word after a secret-looking option (found by fuzz_masking).
+                             "--api-token \"changeme\")", "-se_TOKEN\", \"changeme\")"}) {
       CAPTURE(text);
       CHECK(mask_secrets(mask_secrets(text)) == mask_secrets(text));
     }
@@ -382,5 +387,34 @@ TEST_SUITE("hardening") {
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto report = json::parse(r.out);
     CHECK(has_problem(report, "requirements.txt", "unreadable"));
+  }
+  TEST_CASE("hardening::TOML a toml++ 3.3 defect cannot reach: non-ASCII where the parser tests for whitespace") {
+    using onramp::util::toml_parse;
+    // Found by fuzz_configs: U+03CF glued to a key sent toml++ into __builtin_unreachable(). Each is an error with
+    // the code point's line and column; none reaches toml++.
+    for (const auto& [text, line, column] : std::vector<std::tuple<std::string, int, int>>{
+             {"[project]\nrequires\u03cfpython = \">=3.12\"\n", 2, 9},
+             {"a = 1 \u0416\n", 1, 7},
+             {"[tool.x]\nk = \"v\"\u3001\n", 2, 8},
+             {"s = \"\"\"x \\\n   \u00e9t\u00e9\"\"\"\n", 2, 4},  // the first character after a line-ending backslash
+             {"s = \"\"\"\\\ufb30\"\"\"\n", 1, 9},                // the character after a backslash
+             {"k = '''x'''\u0401\n", 1, 12}}) {
+      CAPTURE(text);
+      const auto parsed = toml_parse(text, "pyproject.toml");
+      REQUIRE_FALSE(parsed);
+      CHECK(parsed.error().source().begin.line == line);
+      CHECK(parsed.error().source().begin.column == column);
+      CHECK(std::string(parsed.error().description()).find("not allowed here") != std::string::npos);
+    }
+    // Non-ASCII text in strings and comments is TOML, and parses as before.
+    const auto valid = toml_parse(
+        "# \u0416\u00e9 \u3001\n[project]\nname = \"caf\u00e9\"\nauthors = [{name = 'Ren\u00e9e \u0416'}]\n"
+        "d = \"\"\"\u00e9 \"\u00e9\" \\\"\u00e9\n\u00e9\"\"\"\nl = '''\u00e9\\'''\n[tool.\"\u00e9\"]\nk = 1  # "
+        "\u00e9\n",
+        "pyproject.toml");
+    REQUIRE_MESSAGE(valid, (valid ? std::string() : std::string(valid.error().description())));
+    CHECK(valid.table()["project"]["name"].value_or(std::string()) == "caf\u00e9");
+    CHECK(valid.table()["project"]["l"].value_or(std::string()) == "\u00e9\\");
+    CHECK(valid.table()["tool"]["\u00e9"]["k"].value_or(0) == 1);
   }
 }

@@ -185,7 +185,7 @@ std::optional<fs::path> find_config(const fs::path& start) {
 
 util::Result<Config> parse_config(std::string_view text, const std::string& display, bool pyproject,
                                   const RuleSet& rules) {
-  auto parsed = toml::parse(text, display);
+  auto parsed = util::toml_parse(text, display);
   if (!parsed) {
     const auto& err = parsed.error();
     return Error{fmt::format("{}:{}: invalid TOML: {}", display, err.source().begin.line, err.description())};

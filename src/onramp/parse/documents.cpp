@@ -9,7 +9,7 @@ namespace onramp::parse {
 
 TomlDocument parse_toml(std::string_view text, std::string_view source) {
   TomlDocument out;
-  auto parsed = toml::parse(text, source);
+  auto parsed = util::toml_parse(text, source);
   if (parsed) out.table = std::move(parsed).table();
   else out.error = parsed.error();
   return out;

@@ -43,6 +43,8 @@ std::string mask_secret(std::string_view value) {
   // Never more than a quarter of the value and never more than 4 characters: a short password keeps nothing.
   std::size_t points = 0;
   for (const char c : value) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  // A hint this function made (at most 4 characters and the ellipsis) stays as it is: masking twice shows the same.
+  if (points <= 5 && value.ends_with("…")) return std::string(value);
   const std::size_t keep = points < 8 ? 0 : std::min<std::size_t>(4, points / 4);
   std::size_t cut = 0;
   for (std::size_t chars = 0; cut < value.size() && chars < keep; ++chars) {

@@ -10,6 +10,7 @@ std::string mask_url_credentials(std::string_view text);
 
 /// A secret value reduced to a hint: at most its first 4 characters and never more than a quarter of it, then an
 /// ellipsis (`sk-live-1234567890` -> `sk-l…`, `hunter22` -> `hu…`, `hunter2` -> `…`); the length is not shown.
+/// Idempotent: a hint it made (`hu…`) is returned unchanged.
 std::string mask_secret(std::string_view value);
 
 }  // namespace onramp::util
