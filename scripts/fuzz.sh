@@ -4,6 +4,9 @@
 # Corpora live in build/fuzz/corpus/<target> (seeded from tests/ on the first run, kept between runs); inputs that
 # crash, hang or leak are written to build/fuzz/crashes/ and the script exits 1. CI runs it with a short budget so
 # that regressions show; run it longer (e.g. 600) by hand after touching a parser.
+# FUZZ_RUNS=N makes a run reproducible: seed 1, a fresh corpus of the seeds only, at most N executions per target
+# (and still at most SECONDS). CI uses it, so that its result depends on the commit and not on the clock: a
+# commit that passed FUZZ_RUNS=N with a generous SECONDS here passes in CI, whose run is a prefix of the same one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -23,7 +26,7 @@ cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
 # Seeds: the files of the test fixtures each target reads.
 seed() {
-  local target=$1 dir=$build/corpus/$1
+  local target=$1 dir=$2
   [[ -d $dir ]] && return
   mkdir -p "$dir"
   local -a names
@@ -48,11 +51,18 @@ mkdir -p "$build/crashes"
 status=0
 printf '%-20s %12s %10s %s\n' target executions seconds result
 for t in "${targets[@]}"; do
-  seed "$t"
+  corpus=$build/corpus/$t
+  extra=()
+  if [[ -n ${FUZZ_RUNS:-} ]]; then
+    corpus=$build/fixed-corpus/$t
+    rm -rf "$corpus"
+    extra=(-seed=1 -runs="$FUZZ_RUNS")
+  fi
+  seed "$t" "$corpus"
   log=$build/$t.log
   set +e
   ASAN_OPTIONS=detect_leaks=1 "$build/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=262144 -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" "$build/corpus/$t" >"$log" 2>&1
+    -max_len=262144 -print_final_stats=1 "${extra[@]}" -artifact_prefix="$build/crashes/$t-" "$corpus" >"$log" 2>&1
   rc=$?
   set -e
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
