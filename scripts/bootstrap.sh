@@ -9,7 +9,8 @@ apt_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev
   pre-commit python3-jsonschema  # tests only: the pre-commit hook definition and the SARIF schema check
   clang-format clang-tidy  # scripts/lint.sh: .clang-format and, in CI, .clang-tidy
-  clang libclang-rt-14-dev)  # scripts/fuzz.sh: libFuzzer with ASan and UBSan
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer with ASan and UBSan
+  chromium)  # tests only: tests/browser/ opens the HTML report headless
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,5 @@
-// End-to-end: fixture repositories under tests/fixtures/<scenario>/ with the expected JSON and text reports
-// beside each, compared byte for byte. ONRAMP_UPDATE_EXPECTED=1 rewrites the expectations (review the diff).
+// End-to-end: fixture repositories under tests/fixtures/<scenario>/ with the expected JSON, text, Markdown and HTML
+// reports beside each, compared byte for byte. ONRAMP_UPDATE_EXPECTED=1 rewrites the expectations (review the diff).
 // The suite also runs under ASan+UBSan (scripts/test.sh), so every fixture is a memory-safety sweep of the
 // whole pipeline and of every `check` format.
 #include <doctest/doctest.h>
@@ -79,6 +79,16 @@ TEST_SUITE("e2e") {
       CHECK_MESSAGE(markdown.out == read_text(expected_md_path), "markdown report differs from "
                                                                      << expected_md_path.string()
                                                                      << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
+      // The HTML report, compared like the Markdown (its behaviour in a browser: tests/browser/).
+      const auto html = run_cli({repo, "--format", "html", "-j", "1"});
+      CHECK(html.code == 0);
+      const auto expected_html_path = scenario / "expected.html";
+      if (update) onramp::test::write_text(expected_html_path, html.out);
+      REQUIRE_MESSAGE(fs::exists(expected_html_path),
+                      "missing " << expected_html_path << "; run with ONRAMP_UPDATE_EXPECTED=1");
+      CHECK_MESSAGE(html.out == read_text(expected_html_path), "HTML report differs from "
+                                                                   << expected_html_path.string()
+                                                                   << " (ONRAMP_UPDATE_EXPECTED=1 rewrites it)");
       // Every CI format runs over every fixture: exit 0 or 1 (findings), never a usage or input error.
       for (const char* format : {"text", "json", "sarif", "github", "gitlab"}) {
         CAPTURE(format);

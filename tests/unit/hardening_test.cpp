@@ -276,7 +276,7 @@ TEST_SUITE("hardening") {
               "      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-uroot\", \"-pHunter2Secret\"]\n");
     dir.write("Makefile", "deploy:\n\tcurl -u admin:Hunter2Secret https://ci.example.com/hook\n");
     std::vector<std::string> outputs;
-    for (const char* format : {"json", "text"})
+    for (const char* format : {"json", "text", "markdown", "html"})
       outputs.push_back(run_cli({dir.path().string(), "--format", format}).out);
     for (const char* format : {"json", "text", "sarif", "github", "gitlab"}) {
       outputs.push_back(run_cli({"check", dir.path().string(), "--format", format, "--fail-on", "error"}).out);

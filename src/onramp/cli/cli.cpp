@@ -59,8 +59,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::string output;
   add_scan_options(app, report_args);
   bool full = false;
-  app.add_option("--format", format, "text (default), markdown or json")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  app.add_option("--format", format, "text (default), markdown, html (one self-contained page) or json")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
   app.add_flag("--full", full, "Text and Markdown: every fact and every finding, not only the top ones");
 
@@ -147,7 +147,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
 
     const auto options = scan_options(report_args, rules);
     auto analysis = run_analysis(options, rules, err, &err == &std::cerr);
-    if (format == "text") report::make_printable(analysis);
+    if (format == "text" || format == "html") report::make_printable(analysis);
     const bool color = format == "text" && use_color(output, out);
     const auto width = text_width(output, out);
     emit(output, out, [&](std::ostream& o) {
@@ -155,6 +155,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
         report::write_json(o, analysis, rules);
       } else if (format == "markdown") {
         report::write_markdown(o, analysis, rules, full);
+      } else if (format == "html") {
+        report::write_html(o, analysis, rules);
       } else {
         report::write_text(o, analysis, rules, report::TextOptions{color, width, full});
       }

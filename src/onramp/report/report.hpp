@@ -30,4 +30,8 @@ void write_text(std::ostream& out, const engine::Analysis& analysis, const core:
 /// The briefing as GitHub-flavoured Markdown: a section per step, tables, Mermaid diagrams, findings with links.
 void write_markdown(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules, bool full);
 
+/// The briefing as one self-contained HTML page: navigation per step, the checklist with copy buttons, every finding
+/// filterable by step, severity, rule, path and text. Nothing is fetched from the network.
+void write_html(std::ostream& out, const engine::Analysis& analysis, const core::RuleSet& rules);
+
 }  // namespace onramp::report
