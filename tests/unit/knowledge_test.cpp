@@ -150,7 +150,7 @@ TEST_SUITE("core::knowledge") {
     const auto lower = [](const std::string& s) {
       return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
-    for (const std::string section : {"words", "not_if_word", "not_secret_keys", "placeholders"}) {
+    for (const std::string section : {"words", "not_if_word", "not_secret_keys", "public_prefixes", "placeholders"}) {
       CAPTURE(section);
       REQUIRE(kb[section].IsSequence());
       for (const auto& w : kb[section]) CHECK(lower(w.as<std::string>()));

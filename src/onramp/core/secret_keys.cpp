@@ -77,6 +77,7 @@ SecretKeyRules SecretKeyRules::from_yaml(const YAML::Node& doc) {
   for (const auto& w : strings_of(doc["not_if_word"])) r.not_if_word.insert(util::to_lower(w));
   for (const auto& k : strings_of(doc["not_secret_keys"])) r.not_secret_keys.insert(util::to_lower(k));
   for (const auto& p : strings_of(doc["placeholders"])) r.placeholders.push_back(util::to_lower(p));
+  for (const auto& p : strings_of(doc["public_prefixes"])) r.public_prefixes.push_back(util::to_lower(p));
   if (const auto pairs = doc["pairs"]; pairs && pairs.IsSequence()) {
     for (const auto& p : pairs) {
       std::vector<std::string> parts;
@@ -93,7 +94,12 @@ SecretKeyRules SecretKeyRules::from_yaml(const YAML::Node& doc) {
 }
 
 bool SecretKeyRules::is_secret_key(std::string_view key) const {
-  if (not_secret_keys.contains(util::to_lower(key))) return false;
+  const auto lower = util::to_lower(key);
+  if (not_secret_keys.contains(lower)) return false;
+  // Whatever such a variable holds ends up in JavaScript every visitor downloads: public by design.
+  for (const auto& p : public_prefixes) {
+    if (lower.starts_with(p)) return false;
+  }
   const auto ws = key_words(key);
   bool secret = false;
   for (std::size_t i = 0; i < ws.size(); ++i) {

@@ -23,6 +23,8 @@ struct SecretKeyRules {
   std::set<std::string, std::less<>> not_if_word;
   /// Whole keys, lower-cased, that are never secrets although a word says so (`PWD`, `GOOGLE_APPLICATION_CREDENTIALS`).
   std::set<std::string, std::less<>> not_secret_keys;
+  /// Lower-case key prefixes a frontend build tool inlines into the browser bundle (`vite_`, `react_app_`).
+  std::vector<std::string> public_prefixes;
   /// Values that stand for "fill this in" (`changethis`, `your-api-key`); `*` matches any run of characters.
   std::vector<std::string> placeholders;
 

@@ -398,6 +398,11 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   std::stable_sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (slowest.size() > 5) slowest.resize(5);
 
+  // Other files of a test suite (Dockerfiles, requirements the tests build) are test code too.
+  for (const auto& file : project.files) {
+    if (!file.role && model::in_test_directory(file.path)) roles.emplace_back(file.path, CodeRole::test);
+  }
+  std::sort(roles.begin(), roles.end());
   // Which rules apply to which code roles is decided here once, before suppressions count what they silenced.
   model::drop_findings_outside_roles(roles, out.findings);
   std::sort(out.findings.begin(), out.findings.end(), finding_less);

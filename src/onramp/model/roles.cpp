@@ -318,6 +318,10 @@ bool is_test_path(std::string_view path) {
       name == "tests.py") {
     return true;
   }
+  return in_test_directory(path);
+}
+
+bool in_test_directory(std::string_view path) {
   static constexpr std::string_view kDirs[] = {"tests", "test", "testing", "fixtures"};
   if (directory_named(path, kDirs)) return true;
   // `integration_tests/`, `e2e_tests/`, `tests_integration/`: test suites by another name.
@@ -394,6 +398,12 @@ bool rule_applies(std::string_view rule_id, CodeRole role) {
   // Debuggers are imported on purpose in tests and developer tools; a breakpoint() is a leftover anywhere.
   if (rule_id == "sandbox/debugger-import") return !in({R::test, R::script, R::tooling});
   // (Scripts, tests and tools block as they like: the async/blocking-* rules say so with `skip-roles` in their YAML.)
+  // A Dockerfile or requirements file inside a test suite is a fixture the tests build or resolve, not what the
+  // team ships or installs: its base image, user and pins are the test's business.
+  if (role == R::test && (rule_id.starts_with("local-setup/dockerfile-") || rule_id == "local-setup/no-lockfile" ||
+                          rule_id == "stack/unpinned-dependency")) {
+    return rule_id == "local-setup/dockerfile-secret-in-build";
+  }
   // What examples and CI helpers import is for their readers and the CI job to install, not a dependency of the project.
   if (rule_id == "stack/undeclared-import") return !in({R::example, R::tooling});
   if (step == "logging") {

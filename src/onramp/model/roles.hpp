@@ -54,6 +54,9 @@ bool has_generated_header(std::string_view text);
 /// tests.py, conftest.py.
 bool is_test_path(std::string_view path);
 
+/// Under a test suite's directory (`tests/`, `fixtures/`, `integration_tests/`), whatever the file's name.
+bool in_test_directory(std::string_view path);
+
 /// An Alembic revision or env.py (imports alembic's `op` or `context`), a Django migrations module.
 bool is_migration_module(const facts::Module& module);
 
