@@ -242,6 +242,44 @@ TEST_SUITE("hardening") {
     CHECK(onramp::parse::yaml_get(order.root["d"], "j").Scalar() == "from-b");
   }
 
+  TEST_CASE("hardening::include() chains that branch, str(str(...)) and a 30,000-file requirements chain end") {
+    TempDir dir;
+    dir.write("requirements.txt", "django\n-r req/r0.txt\n");
+    // Each file includes the next: a depth-first walk by recursion ran out of stack here.
+    for (int i = 0; i < 30000; ++i) dir.write(fmt::format("req/r{}.txt", i), fmt::format("-r r{}.txt\n", i + 1));
+    // Eight includes of the next URL module, fourteen deep: 8^14 expansions if each is followed.
+    dir.write("app/__init__.py", "");
+    dir.write("app/settings.py", "ROOT_URLCONF = \"app.u0\"\n");
+    dir.write("app/views.py", "def index(request):\n    pass\n");
+    for (int i = 0; i < 14; ++i) {
+      std::string u = "from django.urls import include, path\n\nfrom . import views\n\nurlpatterns = [\n";
+      for (int k = 0; k < 8; ++k) u += fmt::format("    path(\"p{}/\", include(\"app.u{}\")),\n", k, i + 1);
+      u += "    path(\"v/\", views.index),\n]\n";
+      dir.write(fmt::format("app/u{}.py", i), u);
+    }
+    // A Sentry DSN inside 200,000 calls of str().
+    dir.write("app/monitoring.py",
+              "import sentry_sdk\n\nsentry_sdk.init(dsn=" + repeat("str(", 200000) + "x" + repeat(")", 200000) + ")\n");
+    const auto r = run_cli({dir.path().string(), "--format", "json"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto report = json::parse(r.out);
+    const json* routes = nullptr;
+    for (const auto& step : report["steps"]) {
+      if (step["key"] == "architecture") routes = &step["facts"]["routes"];
+    }
+    REQUIRE(routes != nullptr);
+    CHECK(routes->size() > 1000);
+    CHECK(routes->size() <= 100000);
+    CHECK((*routes)[0]["handler"] == "app.views.index");
+    // The 30,000th file ends the chain by naming a file that is not there.
+    bool chain_end = false;
+    for (const auto& f : report["findings"]) {
+      chain_end = chain_end || (f["rule"] == "stack/broken-manifest" && f["path"] == "req/r29999.txt");
+    }
+    CHECK(chain_end);
+    CHECK(has_problem(report, "app/monitoring.py", "too-complex"));
+  }
+
   TEST_CASE("hardening::a 1,000-service extends chain and a 16,000-stage Dockerfile are read in linear time") {
     std::string chain = "services:\n  s0:\n    image: python\n";
     for (int i = 1; i < 1000; ++i) chain += fmt::format("  s{}:\n    extends: s{}\n", i, i - 1);

@@ -183,6 +183,7 @@ bool is_broad_exception(TSNode n, const FileContext& ctx) {
 /// A value that carries nothing of the failure: None, True/False, a number, a plain string, an empty collection.
 bool is_constant(TSNode n) {
   n = unwrap(n);
+  while (is(n, "unary_operator")) n = unwrap(field(n, "argument"));  // `-1`, `- - 1`: a loop, any depth
   if (is(n, "none") || is(n, "true") || is(n, "false") || is(n, "integer") || is(n, "float")) return true;
   if (is(n, "string")) {
     const std::uint32_t count = ts_node_named_child_count(n);
@@ -191,7 +192,6 @@ bool is_constant(TSNode n) {
     }
     return true;
   }
-  if (is(n, "unary_operator")) return is_constant(field(n, "argument"));
   return (is(n, "list") || is(n, "dictionary") || is(n, "tuple") || is(n, "set")) && ts_node_named_child_count(n) == 0;
 }
 

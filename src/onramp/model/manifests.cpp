@@ -1,6 +1,5 @@
 // Per-root manifests: which files declare what, which lockfile governs, which Python versions are stated.
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <set>
 
@@ -93,31 +92,38 @@ void read_requirements_of_root(const Project& project, RootWork& work) {
       queue.push_back(target);
     }
   }
-  // Include cycles: pip would loop or fail; say where.
+  // Include cycles: pip would loop or fail; say where. Depth first with an explicit stack: a repository can chain
+  // any number of files.
   std::set<std::string> done, on_stack;
-  std::vector<std::string> stack;
-  std::function<void(const std::string&)> visit = [&](const std::string& path) {
-    if (done.contains(path)) return;
-    on_stack.insert(path);
-    stack.push_back(path);
-    for (const auto& inc : files[path].includes) {
+  std::vector<std::pair<std::string, std::size_t>> stack;  // a file and the next of its includes to follow
+  for (const auto& [start, _] : files) {
+    if (done.contains(start)) continue;
+    stack.emplace_back(start, 0);
+    on_stack.insert(start);
+    while (!stack.empty()) {
+      const std::string path = stack.back().first;
+      const auto& includes = files[path].includes;
+      if (stack.back().second == includes.size()) {
+        stack.pop_back();
+        on_stack.erase(path);
+        done.insert(path);
+        continue;
+      }
+      const auto& inc = includes[stack.back().second++];
       const auto target = util::normalize_path(join(util::parent_dir(path), inc.path));
-      if (!files.contains(target)) continue;
+      if (!files.contains(target) || done.contains(target)) continue;
       if (on_stack.contains(target)) {
         std::string cycle;
-        auto it = std::find(stack.begin(), stack.end(), target);
-        for (; it != stack.end(); ++it) cycle += *it + " -> ";
+        auto it = std::find_if(stack.begin(), stack.end(), [&](const auto& frame) { return frame.first == target; });
+        for (; it != stack.end(); ++it) cycle += it->first + " -> ";
         problems.push_back({path, "broken-manifest", inc.line,
                             "include cycle: " + cycle + target + " (line " + std::to_string(inc.line) + ")"});
         continue;
       }
-      visit(target);
+      stack.emplace_back(target, 0);
+      on_stack.insert(target);
     }
-    stack.pop_back();
-    on_stack.erase(path);
-    done.insert(path);
-  };
-  for (const auto& [path, _] : files) visit(path);
+  }
   for (auto& p : problems) m.broken.push_back(std::move(p));
 
   // pip-tools: `x.in` compiles to `x.txt` beside it; the .in declares, the .txt locks.

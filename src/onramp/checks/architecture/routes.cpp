@@ -22,6 +22,9 @@ using facts::Module;
 
 constexpr int kMaxDepth = 12;
 constexpr std::size_t kMaxPrefixes = 16;
+/// include() chains branch: eight includes of the next module, twelve deep, are 8^12 expansions. The Django walk stops
+/// after this many steps (modules, patterns and routers entered); netbox needs 661, wagtail 274.
+constexpr std::size_t kMaxUrlSteps = 100'000;
 
 /// Application code and scripts: routes in tests, examples and vendored code are not the system's.
 bool serves_routes(const Module& m) {
@@ -613,7 +616,7 @@ private:
   void expand_module(const std::string& name, const std::string& list, const std::string& prefix,
                      std::vector<Route>& out, int depth) {
     const auto it = modules_.find(name);
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxDepth || ++steps_ > kMaxUrlSteps) return;
     if (it != modules_.end()) {
       const auto& u = it->second;
       for (auto i : u.patterns) {
@@ -632,6 +635,7 @@ private:
   }
 
   void pattern(const UrlModule& u, std::size_t i, const std::string& prefix, std::vector<Route>& out, int depth) {
+    if (++steps_ > kMaxUrlSteps) return;
     const auto& m = *u.module;
     const auto& c = m.calls[i];
     const bool regex = last_part(c.resolved()) != "path";
@@ -752,7 +756,7 @@ private:
   }
 
   void expand_router(const std::string& router, const std::string& prefix, std::vector<Route>& out, int depth) {
-    if (depth > kMaxDepth || !expanded_.insert({router, prefix}).second) return;
+    if (depth > kMaxDepth || ++steps_ > kMaxUrlSteps || !expanded_.insert({router, prefix}).second) return;
     const auto it = registers_.find(router);
     if (it == registers_.end()) return;
     for (const auto& reg : it->second) {
@@ -856,6 +860,7 @@ private:
   std::map<std::string, std::vector<CallRef>> registers_;
   std::map<std::string, std::vector<std::string>> implicit_routers_;
   std::set<std::pair<std::string, std::string>> expanded_;
+  std::size_t steps_ = 0;
 };
 
 }  // namespace

@@ -191,6 +191,14 @@ bool is_env_name(std::string_view s) {
 /// call or subscript only the callee and an environment-variable name are kept.
 std::string describe_dsn(TSNode n, const FileContext& ctx) {
   n = unwrap(n);
+  // `str(x)` is x; a loop, not recursion: `str(str(...))` may be nested as deep as a hostile file likes.
+  for (int i = 0; i < 8; ++i) {
+    if (!is(n, "call") || !is(field(n, "function"), "identifier") || ctx.source.text_of(field(n, "function")) != "str")
+      break;
+    const TSNode args = field(n, "arguments");
+    if (ts_node_is_null(args) || ts_node_named_child_count(args) != 1) break;
+    n = unwrap(ts_node_named_child(args, 0));
+  }
   if (is(n, "none")) return "None (Sentry disabled)";
   if (is(n, "string") || is(n, "concatenated_string")) {
     const auto v = string_value(n, ctx);
@@ -198,11 +206,6 @@ std::string describe_dsn(TSNode n, const FileContext& ctx) {
     return "a literal in the code (masked)";
   }
   if (is(n, "identifier") || is(n, "attribute")) return "from " + cut(dotted(n, ctx));
-  if (is(n, "call") && is(field(n, "function"), "identifier") && ctx.source.text_of(field(n, "function")) == "str") {
-    const TSNode args = field(n, "arguments");
-    if (!ts_node_is_null(args) && ts_node_named_child_count(args) == 1)
-      return describe_dsn(ts_node_named_child(args, 0), ctx);
-  }
   if (is(n, "call") || is(n, "subscript")) {
     const bool call = is(n, "call");
     const TSNode head = call ? field(n, "function") : field(n, "value");
