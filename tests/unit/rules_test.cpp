@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "onramp/core/query_rules.hpp"
 #include "onramp/core/rules.hpp"
 #include "onramp/engine/pipeline.hpp"
 #include "onramp/util/strings.hpp"
@@ -324,5 +325,36 @@ TEST_SUITE("rules") {
     std::vector<std::string> calls;
     for (const auto& c : set.find("async/x")->match.calls) calls.push_back(c.name);
     CHECK(calls == std::vector<std::string>{"a.get", "a.put", "b.c().get", "b.c().put", "plain", "x.y"});
+  }
+}
+
+TEST_SUITE("rules") {
+  TEST_CASE("query rules are compiled once per rule set and report each rule set's own rule") {
+    // Two team rule sets whose query sits at the same place with the same text share one compiled query, but each
+    // finding names the rule of the set it was run with; a different query is compiled on its own.
+    const auto team = [](std::string_view id, std::string_view word) {
+      auto set = onramp::core::RuleSet::load_embedded();
+      REQUIRE(set);
+      const auto text = fmt::format(
+          "id: {}\nseverity: info\nsummary: s\ndocs: {{what: a, why: b, example: c, fix: d}}\nmatch:\n  query: |\n"
+          "    ((comment) @finding (#match? @finding \"{}\"))\n",
+          id, word);
+      REQUIRE(set->add("team.yaml", text, true).ok());
+      return std::move(*set);
+    };
+    const auto alpha = team("unwritten-rules/team-a", "NOTE");
+    const auto beta = team("unwritten-rules/team-b", "NOTE");
+    const auto other = team("unwritten-rules/team-a", "WARN");
+    CHECK(onramp::core::QueryBundle::shared(alpha) == onramp::core::QueryBundle::shared(beta));
+    CHECK(onramp::core::QueryBundle::shared(alpha) != onramp::core::QueryBundle::shared(other));
+    const auto ids = [](const onramp::core::RuleSet& rules) {
+      std::vector<std::string> out;
+      const auto r = onramp::engine::analyse_source("app.py", "x = 1  # NOTE here\ny = 2  # WARN there\n", rules);
+      for (const auto& f : r.findings) out.push_back(fmt::format("{}:{}", f.rule, f.location.line));
+      return out;
+    };
+    CHECK(ids(alpha) == std::vector<std::string>{"unwritten-rules/team-a:1"});
+    CHECK(ids(beta) == std::vector<std::string>{"unwritten-rules/team-b:1"});
+    CHECK(ids(other) == std::vector<std::string>{"unwritten-rules/team-a:2"});
   }
 }

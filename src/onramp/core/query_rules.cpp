@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <map>
+#include <mutex>
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
@@ -54,12 +56,13 @@ util::Status validate_query(const std::string& query) {
 
 QueryBundle::QueryBundle(const RuleSet& rules) {
   std::string source;
-  std::vector<const Rule*> in_order;
-  for (const auto& rule : rules.all()) {
+  std::vector<std::size_t> in_order;
+  for (std::size_t i = 0; i < rules.all().size(); ++i) {
+    const auto& rule = rules.all()[i];
     if (rule.match.query.empty()) continue;
     source += rule.match.query;
     source += '\n';
-    in_order.push_back(&rule);
+    in_order.push_back(i);
   }
   if (in_order.empty()) return;
   std::uint32_t offset = 0;
@@ -70,9 +73,9 @@ QueryBundle::QueryBundle(const RuleSet& rules) {
   // Map every pattern to the rule whose text it starts in.
   std::vector<std::uint32_t> starts;
   std::uint32_t at = 0;
-  for (const auto* r : in_order) {
+  for (const auto r : in_order) {
     starts.push_back(at);
-    at += static_cast<std::uint32_t>(r->match.query.size() + 1);
+    at += static_cast<std::uint32_t>(rules.all()[r].match.query.size() + 1);
   }
   const std::uint32_t patterns = ts_query_pattern_count(query_);
   rule_of_pattern_.resize(patterns);
@@ -111,7 +114,28 @@ QueryBundle::~QueryBundle() {
   if (query_ != nullptr) ts_query_delete(query_);
 }
 
-bool QueryBundle::run(TSNode root, std::string_view text,
+std::shared_ptr<const QueryBundle> QueryBundle::shared(const RuleSet& rules) {
+  // The key: each query rule's place and text, which is all the bundle is made of.
+  std::string key;
+  for (std::size_t i = 0; i < rules.all().size(); ++i) {
+    const auto& query = rules.all()[i].match.query;
+    if (query.empty()) continue;
+    key += std::to_string(i);
+    key += '\0';
+    key += query;
+    key += '\0';
+  }
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const QueryBundle>> bundles;
+  const std::lock_guard lock(mutex);
+  if (const auto it = bundles.find(key); it != bundles.end()) return it->second;
+  if (bundles.size() >= 16) bundles.clear();  // a few rule sets per process; never unbounded
+  auto bundle = std::make_shared<const QueryBundle>(rules);
+  bundles.emplace(std::move(key), bundle);
+  return bundle;
+}
+
+bool QueryBundle::run(TSNode root, std::string_view text, const RuleSet& rules,
                       const std::function<void(const Rule&, TSNode)>& on_match) const {
   if (query_ == nullptr) return true;
   TSQueryCursor* cursor = ts_query_cursor_new();
@@ -144,7 +168,7 @@ bool QueryBundle::run(TSNode root, std::string_view text,
     if (!ok) continue;
     for (std::uint16_t c = 0; c < match.capture_count; ++c) {
       if (match.captures[c].index == finding_capture_)
-        on_match(*rule_of_pattern_[match.pattern_index], match.captures[c].node);
+        on_match(rules.all()[rule_of_pattern_[match.pattern_index]], match.captures[c].node);
     }
   }
   const bool complete = !ts_query_cursor_did_exceed_match_limit(cursor) && budget.callbacks <= budget.limit;

@@ -1,6 +1,6 @@
 #pragma once
-// Rules whose match is a tree-sitter query: compiled once per thread into one query, so all of them
-// are matched in a single query pass over a file's tree.
+// Rules whose match is a tree-sitter query: compiled once per process into one query (shared by every thread: a
+// TSQuery is immutable, cursors are per call), so all of them are matched in a single query pass over a file's tree.
 #include <functional>
 #include <memory>
 #include <regex>
@@ -23,17 +23,22 @@ class QueryBundle {
 public:
   explicit QueryBundle(const RuleSet& rules);
   ~QueryBundle();
+  /// The bundle of `rules`, compiled on first use and shared by every rule set with the same query rules at the
+  /// same places (compiling the Python grammar's queries costs far more than matching them on one file).
+  static std::shared_ptr<const QueryBundle> shared(const RuleSet& rules);
   QueryBundle(const QueryBundle&) = delete;
   QueryBundle& operator=(const QueryBundle&) = delete;
   bool empty() const { return query_ == nullptr; }
   static constexpr std::uint64_t kQueryBudgetBase = 50'000;
   static constexpr std::uint64_t kQueryBytesPerCallback = 2;
-  /// Calls `on_match(rule, node)` for each `@finding` capture whose pattern's predicates hold.
+  /// Calls `on_match(rule, node)` for each `@finding` capture whose pattern's predicates hold; `rules` is the rule
+  /// set the bundle was made for (or one with the same query rules at the same places).
   /// Returns false when the run stopped early (results may be incomplete): tree-sitter's match limit was exceeded,
   /// or the work budget (kQueryBudgetBase plus one progress callback, i.e. 100 cursor operations, per
   /// kQueryBytesPerCallback bytes of text) ran out: a backstop, deterministic unlike a clock; real files stay far
   /// below it.
-  bool run(TSNode root, std::string_view text, const std::function<void(const Rule&, TSNode)>& on_match) const;
+  bool run(TSNode root, std::string_view text, const RuleSet& rules,
+           const std::function<void(const Rule&, TSNode)>& on_match) const;
 
 private:
   struct Predicate {
@@ -44,7 +49,7 @@ private:
     std::regex pattern;
   };
   TSQuery* query_ = nullptr;
-  std::vector<const Rule*> rule_of_pattern_;
+  std::vector<std::size_t> rule_of_pattern_;  // index in RuleSet::all()
   std::vector<std::vector<Predicate>> predicates_;
   std::uint32_t finding_capture_ = UINT32_MAX;
 };

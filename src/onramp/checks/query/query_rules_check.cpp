@@ -49,9 +49,9 @@ constexpr std::uint32_t kMaxErrorChildren = 5'000;
 
 void QueryRulesCheck::check_module(FileContext& ctx) {
   if (ctx.tree == nullptr) return;
-  // Compiled once per worker thread (a TSQuery is immutable, cursors are per call).
-  if (compiled_for_ != &ctx.rules) {
-    bundle_ = std::make_unique<core::QueryBundle>(ctx.rules);
+  // Compiled once per process and rule set (a TSQuery is immutable, cursors are per call).
+  if (compiled_for_ != &ctx.rules || !bundle_) {
+    bundle_ = core::QueryBundle::shared(ctx.rules);
     compiled_for_ = &ctx.rules;
   }
   if (bundle_->empty()) return;
@@ -62,7 +62,7 @@ void QueryRulesCheck::check_module(FileContext& ctx) {
     return;
   }
   const bool complete =
-      bundle_->run(ts_tree_root_node(ctx.tree), ctx.source.text(), [&](const core::Rule& rule, TSNode node) {
+      bundle_->run(ts_tree_root_node(ctx.tree), ctx.source.text(), ctx.rules, [&](const core::Rule& rule, TSNode node) {
         if (!core::rule_enabled(ctx.config, rule)) return;
         auto text = util::collapse_whitespace(ctx.source.text_of(node));
         if (text.size() > 80) text = text.substr(0, 77) + "...";

@@ -14,7 +14,7 @@ public:
 
 private:
   const core::RuleSet* compiled_for_ = nullptr;
-  std::unique_ptr<core::QueryBundle> bundle_;
+  std::shared_ptr<const core::QueryBundle> bundle_;
 };
 
 }  // namespace onramp::checks::query
