@@ -282,7 +282,9 @@ DB = os.environ.get("DATABASE_URL", "postgres://app:hunter2hunter2@localhost/app
     dir.write("shop/orders/migrations/0001_initial.py", "from django.db import migrations\n");
     dir.write("shop/orders/migrations/0002_more.py", "from django.db import migrations\n");
     dir.write("shop/orders/migrations/__init__.py", "");
-    dir.write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n");
+    dir.write("manage.py",
+              "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\nif __name__ == "
+              "'__main__':\n    from django.core.management import execute_from_command_line\n");
     const auto f = facts(scan(dir));
     REQUIRE(f["migrations"].size() == 2);
     const auto& alembic = f["migrations"][0];

@@ -60,7 +60,11 @@ TEST_SUITE("model") {
   }
 
   TEST_CASE("model::classify: scripts and command lines") {
-    CHECK(role("", "manage.py") == CodeRole::script);
+    CHECK(role("if __name__ == '__main__':\n    main()\n", "manage.py") == CodeRole::script);
+    CHECK(role("from django.core.management import execute_from_command_line\n", "manage.py") == CodeRole::script);
+    // A library module that happens to be named manage.py (imported by the package's own CLI) is application code.
+    CHECK(role("from alembic import command\n\ndef init_database(engine):\n    command.upgrade(engine)\n",
+               "app/database/manage.py") == CodeRole::application);
     CHECK(role("", "app/management/commands/seed.py") == CodeRole::script);
     CHECK(role("", "scripts/seed.py") == CodeRole::script);
     CHECK(role("", "backend/bin/run.py") == CodeRole::script);

@@ -59,6 +59,14 @@ bool defines_cli(const facts::Module& m) {
                      [](const facts::Call& c) { return c.callee == "typer.Typer" || c.callee == "cyclopts.App"; });
 }
 
+}  // namespace
+
+bool is_manage_script(const facts::Module& m) {
+  return util::base_name(m.path) == "manage.py" && (m.main_guard || imports_top(m, {"django"}) || defines_cli(m));
+}
+
+namespace {
+
 bool matches_exclude(const ExcludePattern& p, std::string_view path) {
   if (!p.base.empty()) {
     if (!path.starts_with(p.base) || path.size() <= p.base.size() || path[p.base.size()] != '/') return false;
@@ -370,7 +378,7 @@ CodeRole classify(const facts::Module& m, std::string_view text, const RoleInput
   // A `cli/` package holds the commands and the helpers only they use.
   static constexpr std::string_view kScriptDirs[] = {"scripts",    "script",  "bin", "tools",
                                                      "benchmarks", "benches", "cli"};
-  if (name == "manage.py" || name == "__main__.py" || name == "cli.py" || directory_named(path, kScriptDirs) ||
+  if (is_manage_script(m) || name == "__main__.py" || name == "cli.py" || directory_named(path, kScriptDirs) ||
       path.find("management/commands/") != std::string_view::npos || inputs.script_modules.contains(m.name) ||
       defines_cli(m) || is_healthcheck_script(path, inputs)) {
     return CodeRole::script;

@@ -57,6 +57,11 @@ bool is_test_path(std::string_view path);
 /// Under a test suite's directory (`tests/`, `fixtures/`, `integration_tests/`), whatever the file's name.
 bool in_test_directory(std::string_view path);
 
+/// A manage.py that runs commands: it has a `__main__` guard, imports Django or defines a CLI (Django's, a Flask CLI
+/// group or Flask-Script wrapper such as redash's). A module named manage.py inside a package that other modules
+/// import (Netflix/dispatch's dispatch.database.manage) is not one: `python manage.py runserver` there does nothing.
+bool is_manage_script(const facts::Module& module);
+
 /// An Alembic revision or env.py (imports alembic's `op` or `context`), a Django migrations module.
 bool is_migration_module(const facts::Module& module);
 

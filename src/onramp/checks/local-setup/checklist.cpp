@@ -13,6 +13,7 @@
 
 #include "onramp/checks/local-setup/paths.hpp"
 #include "onramp/checks/local-setup/processes.hpp"
+#include "onramp/model/roles.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/parse/dotenv.hpp"
@@ -342,13 +343,23 @@ private:
     }
   }
 
+  /// The root's manage.py that runs commands (model::is_manage_script), the shallowest; empty when it has none.
+  std::string manage_script(const parse::RootManifest& root) const {
+    std::string manage;
+    for (const auto& m : in_.project.modules) {
+      if (model::is_manage_script(m) && owner(m.path) == &root && (manage.empty() || m.path.size() < manage.size()))
+        manage = m.path;
+    }
+    return manage;
+  }
+
   /// Roots the checklist covers: applications, or every root with a manifest when none is marked as one; a uv
   /// workspace root that only gathers members is left to its members.
   void app_roots() {
     // A workspace root is an application only with an entry point of its own (an app object, manage.py).
     const auto has_entry_point = [&](const parse::RootManifest& r) {
       return std::any_of(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) { return a.root == r.path; }) ||
-             in_.project.find(join_path(r.path, "manage.py")) != nullptr;
+             !manage_script(r).empty();
     };
     for (const auto& r : in_.roots) {
       if (r.application && (r.members.empty() || has_entry_point(r))) app_roots_.push_back(&r);
@@ -785,12 +796,7 @@ private:
       std::string cwd = m.cwd;
       if (m.tool == "flask-migrate") {
         // `flask db upgrade` needs the app: the repository's manage.py wrapper has it, else --app names the object.
-        std::string manage;
-        for (const auto& f : in_.project.files) {
-          if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
-              (manage.empty() || f.path.size() < manage.size()))
-            manage = f.path;
-        }
+        const std::string manage = manage_script(root);
         const auto app = std::find_if(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) {
           return a.root == root.path && (a.framework == "flask" || a.framework == "connexion");
         });
@@ -836,12 +842,7 @@ private:
       if (a.root == root.path) apps.push_back(&a);
     }
     // Django's asgi/wsgi modules are found, but manage.py is the way to run it locally.
-    std::string manage;
-    for (const auto& f : in_.project.files) {
-      if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
-          (manage.empty() || f.path.size() < manage.size()))
-        manage = f.path;
-    }
+    const std::string manage = manage_script(root);
     std::string app_note;
     if (!apps.empty() && apps.front()->framework != "celery") {
       app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path,
@@ -991,12 +992,7 @@ private:
     // A Django project runs its tests through manage.py: TEST_RUNNER, the test settings and database set-up are
     // Django's; `python -m unittest discover` would import the tests without configuring Django at all.
     if (t.runner == "unittest" || t.runner.empty()) {
-      std::string manage;
-      for (const auto& f : in_.project.files) {
-        if (base_name(f.path) == "manage.py" && owner(f.path) == &root &&
-            (manage.empty() || f.path.size() < manage.size()))
-          manage = f.path;
-      }
+      const std::string manage = manage_script(root);
       if (!manage.empty() && (t.test_files > 0 || !t.runner.empty())) {
         std::string runner;
         for (const auto& m : in_.project.modules) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "onramp/checks/local-setup/paths.hpp"
+#include "onramp/model/roles.hpp"
 #include "onramp/parse/ini.hpp"
 #include "onramp/util/strings.hpp"
 
@@ -188,8 +189,8 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
   if (!apps.empty()) {
     MigrationSet set;
     set.tool = "django";
-    for (const auto& f : project.files) {
-      if (base_name(f.path) != "manage.py") continue;
+    for (const auto& f : project.modules) {
+      if (!model::is_manage_script(f)) continue;
       const auto d = dir_of(f.path);
       if (std::any_of(apps.begin(), apps.end(), [&](const auto& a) { return under(a.first, d) || a.first == d; }) &&
           (set.config.empty() || d.size() < dir_of(set.config).size())) {

@@ -8,6 +8,7 @@
 
 #include "onramp/checks/local-setup/paths.hpp"
 #include "onramp/model/inputs.hpp"
+#include "onramp/model/roles.hpp"
 #include "onramp/parse/compose.hpp"
 #include "onramp/parse/dockerfile.hpp"
 #include "onramp/util/strings.hpp"
@@ -376,8 +377,8 @@ private:
       }
       add({kind, a.framework, a.target, cmd, "code", a.path, a.line, "the application object"}, false);
     }
-    for (const auto& f : in_.project.files) {
-      if (base_name(f.path) == "manage.py" && f.role == core::CodeRole::script &&
+    for (const auto& f : in_.project.modules) {
+      if (model::is_manage_script(f) && f.role == core::CodeRole::script &&
           dir_of(f.path).find('/') == std::string::npos) {
         add({"web", "manage.py", "manage.py", "python manage.py runserver", "code", f.path, 0, "Django's manage.py"},
             false);
