@@ -233,6 +233,7 @@ const std::vector<VersionStyle>& version_styles() {
       v.versions = scalar(s["versions"]);
       v.spec = Specifier::parse(v.versions);
       v.written_for = scalar(s["written_for"]);
+      v.legacy = scalar(s["status"]) == "legacy";
       v.calls = patterns(s["calls"]);
       v.decorators = patterns(s["decorators"]);
       v.bases = patterns(s["bases"]);

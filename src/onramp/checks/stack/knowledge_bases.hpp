@@ -68,6 +68,9 @@ struct VersionStyle {
   std::string versions;
   Specifier spec;
   std::string written_for;
+  /// `legacy`: still supported on the lines in `versions`, only no longer the documented style (SQLAlchemy 2's
+  /// `session.query()`), reported as info; otherwise deprecated or removed, reported as the rule's warning.
+  bool legacy = false;
   /// Resolved call names, decorators, base classes and imported names (`mod.*` patterns and `{a,b}` allowed).
   std::vector<std::string> calls, decorators, bases, imports;
   /// Methods called on instances (`Model().dict`) or classes (`Model.parse_obj`) of a model class, and

@@ -99,7 +99,8 @@ void VersionStyleMismatchCheck::check_project(const model::Project& project, con
         add_finding(rules, "stack/version-style-mismatch", mod.path, line,
                     what + " is written for " + style.written_for + ", but " + root_label(root->path) + " has " +
                         style.package + " " + basis + ": " + style.message,
-                    style.id + " " + code, out);
+                    style.id + " " + code, out,
+                    style.legacy ? std::optional<core::Severity>(core::Severity::info) : std::nullopt);
       };
       for (const auto& call : mod.calls) {
         if (matches_any(style.calls, call.callee)) {
