@@ -69,6 +69,8 @@ TEST_SUITE("local-setup") {
     CHECK(kind("prefect database upgrade -y", {"prefect"}) == "migrate:prefect");
     CHECK(kind("uv run lnbits", {"lnbits"}) == "run:lnbits");
     CHECK(kind("prefect deploy", {"prefect"}) == "other");
+    CHECK(kind("STATIC_DIR=\"\" dispatch server develop --log-level debug", {"dispatch"}) == "run:dispatch");
+    CHECK(kind("dispatch database upgrade", {"dispatch"}) == "migrate:dispatch");
     CHECK(kind("echo hello") == "other");
   }
 
@@ -187,6 +189,55 @@ jobs:
     CHECK(test["source"] == ".github/workflows/ci.yml");
     CHECK(test["why"].get<std::string>().find("as the CI job `tests` does") != std::string::npos);
     CHECK(row_with(f, "poetry").is_null());
+  }
+
+  TEST_CASE("local_setup::a guide whose blocks carry a `> ` prompt on every line is a transcript") {
+    TempDir dir;
+    dir.write("pyproject.toml", R"([project]
+name = "svc"
+version = "1"
+dependencies = ["fastapi"]
+
+[project.optional-dependencies]
+dev = ["pytest"]
+
+[project.scripts]
+svc = "svc.cli:main"
+)");
+    dir.write("src/svc/__init__.py", "");
+    dir.write("src/svc/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n");
+    dir.write("src/svc/cli.py", "import click\n\n@click.group()\ndef main():\n    pass\n");
+    dir.write("docs/contributing/environment.mdx", R"(# Environment
+
+Install it:
+
+```bash
+> uv pip install -e .[dev]
+```
+
+Run the dev server:
+
+```bash
+> svc server develop --log-level debug
+```
+
+Not a transcript: only some lines carry the prompt.
+
+```bash
+cat <<END
+> svc server start
+END
+```
+)");
+    const auto f = local_setup(dir);
+    INFO(f["checklist"].dump(1));
+    const auto install = row_with(f, "uv pip install");
+    CHECK(install["command"] == "uv pip install -e .[dev]");
+    CHECK(install["source"] == "docs/contributing/environment.mdx");
+    const auto run = row_with(f, "server develop");
+    CHECK(run["command"] == "svc server develop --log-level debug");
+    CHECK(run["source"] == "docs/contributing/environment.mdx");
+    CHECK(row_with(f, "server start").is_null());
   }
 
   TEST_CASE("local_setup::processes from compose through the entrypoint script, supervisord and the code") {

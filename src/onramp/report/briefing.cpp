@@ -277,7 +277,9 @@ void local_setup(const json& f, const Context& c, StepBrief& s) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& item : checklist) {
     auto cmd = str(item, "command");
-    if (!str(item, "cwd").empty() && str(item, "cwd") != ".") cmd += fmt::format("   (in {}/)", str(item, "cwd"));
+    // Advice without a command (a template to copy, nothing found) runs nowhere: no directory after it.
+    if (!cmd.empty() && !str(item, "cwd").empty() && str(item, "cwd") != ".")
+      cmd += fmt::format("   (in {}/)", str(item, "cwd"));
     rows.push_back({str(item, "step"), cmd, str(item, "why")});
   }
   add_table(s.facts, "Checklist", {"#", "command", "why"}, std::move(rows), 0);
@@ -647,14 +649,23 @@ std::vector<RuleGroup> group_findings(const engine::Analysis& analysis, const co
   return groups;
 }
 
-std::string about_frameworks(const json& stack_facts) {
+/// The web frameworks the code builds its applications with (the app objects and routes found), else the declared packages of
+/// the web-framework role without their extensions and plugins; each named once (two roots on FastAPI: "fastapi").
+std::string about_frameworks(const json& stack_facts, const json& setup_facts, const json& architecture_facts) {
+  std::vector<std::string> used;
+  const auto note = [&](const std::string& f) {
+    if (!f.empty() && f != "celery" && std::find(used.begin(), used.end(), f) == used.end()) used.push_back(f);
+  };
+  for (const auto& a : arr(setup_facts, "app_objects")) note(str(a, "framework"));
+  for (const auto& r : arr(architecture_facts, "routes")) note(str(r, "framework"));
+  if (!used.empty()) return list_names(used, 2);
   for (const auto& role : arr(stack_facts, "packages_by_role")) {
     if (str(role, "name") != "web-framework") continue;
     std::vector<std::string> names;
     for (const auto& p : arr(role, "packages")) {
       auto n = p.get<std::string>();
       if (const auto sp = n.find(' '); sp != std::string::npos) n.resize(sp);
-      names.push_back(n);
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }
     return list_names(main_packages(names), 2);
   }
@@ -678,7 +689,7 @@ Briefing make_briefing(const engine::Analysis& analysis, const core::RuleSet& ru
   };
 
   // What this is.
-  const auto frameworks = about_frameworks(facts_of("stack"));
+  const auto frameworks = about_frameworks(facts_of("stack"), facts_of("local-setup"), facts_of("architecture"));
   std::vector<std::string> processes;
   for (const auto& p : arr(facts_of("local-setup"), "processes")) {
     const auto name = str(p, "name");

@@ -148,7 +148,7 @@ void write_steps(std::ostream& out, const json& list, const Style& style) {
     const auto why = row.contains("why") && row["why"].is_string() ? row["why"].get<std::string>() : std::string{};
     const auto where = row_text(rest);
     const auto detail = where.empty() ? why : why.empty() ? where : fmt::format("{} ({})", why, where);
-    if (row.contains("command") && row["command"].is_string()) {
+    if (row.contains("command") && row["command"].is_string() && !row["command"].get<std::string>().empty()) {
       const bool here = !row.contains("cwd") || !row["cwd"].is_string();
       out << number << style.bold(row["command"].get<std::string>())
           << (here ? std::string{} : style.dim(fmt::format("   (in {}/)", row["cwd"].get<std::string>()))) << '\n';
@@ -368,6 +368,11 @@ void Screen::table(std::size_t indent, const FactBlock& block) {
       if (block.columns.front() == "#" && !head.empty()) {
         const auto number = head.front();
         head.erase(head.begin());
+        if (head.empty()) {
+          // Advice without a command: the advice is the item.
+          line(fmt::format("{}  {:>2}. {}", pad, number, row.back()));
+          continue;
+        }
         line(fmt::format("{}  {:>2}. {}", pad, number, util::join(head, "  ")));
       } else {
         line(pad + "  - " + util::join(head, "  "));
@@ -457,8 +462,8 @@ void write_first_screen(Screen& s, const Briefing& b, std::size_t checklist_show
         text += " (step 2)";
       }
     }
-    s.line(
-        fmt::format("  {:>2}. {}{}", c.number, text, c.cwd.empty() ? std::string{} : st.dim("   (in " + c.cwd + "/)")));
+    const bool here = c.cwd.empty() || c.command.empty();
+    s.line(fmt::format("  {:>2}. {}{}", c.number, text, here ? std::string{} : st.dim("   (in " + c.cwd + "/)")));
   }
   if (b.checklist.size() > checklist_shown)
     s.line(st.dim(fmt::format("      ... {} more (step 2)", b.checklist.size() - checklist_shown)));

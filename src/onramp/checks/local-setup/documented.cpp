@@ -280,7 +280,9 @@ CommandClass classify_command(std::string_view command, const std::vector<std::s
   if (std::find(console_scripts.begin(), console_scripts.end(), tool) != console_scripts.end()) {
     // The project's own command line: `prefect server start`, `lnbits`, `lnbits --reload`.
     const auto second = w.size() > 2 ? w[2] : std::string{};
-    if ((sub == "server" || sub == "api" || sub == "web") && (second == "start" || second == "run"))
+    // `dispatch server develop`, `prefect server start`, `app web run`.
+    if ((sub == "server" || sub == "api" || sub == "web") &&
+        (second == "start" || second == "run" || second == "develop" || second == "dev" || second == "serve"))
       return {CommandKind::run, tool};
     if ((sub == "worker" || sub == "agent") && (second == "start" || second == "run"))
       return {CommandKind::worker, tool};
@@ -445,10 +447,24 @@ struct Block {
 void read_shell(std::string_view code, std::uint32_t first_line, std::string cwd, const Block& b,
                 const std::vector<std::string>& scripts, std::string& clone, std::vector<DocumentedCommand>& out) {
   const auto lines = util::lines_of(code);
-  const bool transcript = std::any_of(lines.begin(), lines.end(), [](std::string_view l) {
-    const auto t = util::trim(l);
-    return t.starts_with("$ ") || (t.starts_with("(") && contains(t, ") $ "));
-  });
+  static constexpr std::string_view kPrompts[] = {"> ", "% "};
+  // A console transcript: `$ ` prompts (output lines between them), or a block whose every line carries the same
+  // `> ` or `% ` prompt (Netflix/dispatch's guides write `> uv pip install -e .[dev]`).
+  const bool transcript = std::any_of(lines.begin(), lines.end(),
+                                      [](std::string_view l) {
+                                        const auto t = util::trim(l);
+                                        return t.starts_with("$ ") || (t.starts_with("(") && contains(t, ") $ "));
+                                      }) ||
+                          std::any_of(std::begin(kPrompts), std::end(kPrompts), [&](std::string_view p) {
+                            bool any = false;
+                            for (const auto l : lines) {
+                              const auto t = util::trim(l);
+                              if (t.empty()) continue;
+                              if (!t.starts_with(p)) return false;
+                              any = true;
+                            }
+                            return any;
+                          });
   std::string pending;
   std::uint32_t pending_line = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
