@@ -70,6 +70,28 @@ bool is_orm_class(const model::Project& project, const facts::Class& cls) {
   return false;
 }
 
+constexpr std::array<std::string_view, 6> kSettingsBases = {
+    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings",
+    "pydantic.BaseSettings",          "pydantic.env_settings.BaseSettings",
+    "pydantic.v1.BaseSettings",       "pydantic.v1.env_settings.BaseSettings"};
+
+/// A settings-class candidate of the walk (a BaseSettings or any class deriving from one of the repository's own) is
+/// one when it derives from a BaseSettings; redash's `class Resource(BaseResource)` handlers are not.
+bool is_settings_class(const model::Project& project, const Module& m, const facts::SettingsClass& k) {
+  if (k.klass < 0 || static_cast<std::size_t>(k.klass) >= m.classes.size()) return false;
+  const auto& cls = m.classes[static_cast<std::size_t>(k.klass)];
+  const auto& bases = cls.canonical_bases.empty() ? cls.bases : cls.canonical_bases;
+  for (const auto& b : bases) {
+    if (std::find(kSettingsBases.begin(), kSettingsBases.end(), b) != kSettingsBases.end()) return true;
+    if (project.index != nullptr) {
+      for (auto base : kSettingsBases) {
+        if (project.index->derives_from(b, base)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool declares_tasks(const Module& m) {
   for (const auto& f : m.functions) {
     for (const auto& d : f.canonical_decorators.empty() ? f.decorators : f.canonical_decorators) {
@@ -99,7 +121,10 @@ std::string module_layer(const model::Project& project, const Module& m, const s
                   [&](const facts::Class& c) { return is_orm_class(project, c); })) {
     return "models";
   }
-  if (!m.records.settings_classes.empty()) return "config";
+  if (std::any_of(m.records.settings_classes.begin(), m.records.settings_classes.end(),
+                  [&](const facts::SettingsClass& k) { return is_settings_class(project, m, k); })) {
+    return "config";
+  }
   if (declares_tasks(m)) return "tasks";
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
     if (auto l = layer_of_word(*it); !l.empty()) return std::string(l);
@@ -225,7 +250,11 @@ void find_entry_points(const model::Project& project, Architecture& arch) {
   for (const auto& m : project.modules) {
     if (!in_graph(m)) continue;
     const bool manage = m.path == "manage.py" || m.path.ends_with("/manage.py");
-    if (manage && m.main_guard) arch.entry_points.push_back({"django-manage", m.name, m.path, 1});
+    // manage.py is Django's only when it hands over to Django's management (Flask apps ship one for their CLI).
+    const bool django = std::any_of(m.imports.begin(), m.imports.end(), [](const facts::Import& i) {
+      return i.module == "django" || i.module.starts_with("django.");
+    });
+    if (manage && m.main_guard) arch.entry_points.push_back({django ? "django-manage" : "main", m.name, m.path, 1});
     for (const auto& c : m.calls) {
       const auto& name = c.resolved();
       std::string kind;

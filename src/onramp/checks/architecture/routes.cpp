@@ -247,7 +247,7 @@ public:
     for (auto& d : declared_) {
       for (const auto& prefix : prefixes(d.router, 0)) {
         Route r = d.route;
-        r.path = join_path(prefix, r.declared_path);
+        r.path = join_path(prefix, r.path);  // the declared piece until here
         if (r.path.empty() || r.path.front() != '/') r.path.insert(r.path.begin(), '/');
         out.push_back(std::move(r));
       }
@@ -299,6 +299,7 @@ private:
     const Argument* path = !d.arguments.empty() && d.arguments[0].name.empty() ? &d.arguments[0] : nullptr;
     if (path == nullptr) path = keyword(d.arguments, r.framework == "flask" ? "rule" : "path");
     route.declared_path = path_text(path);
+    route.path = path_piece(m, path);
     if (http) {
       route.methods = {method == "websocket" ? std::string("WEBSOCKET") : upper(method)};
     } else {
@@ -336,7 +337,9 @@ private:
     Route route;
     route.framework = framework;
     const bool flask = method == "add_url_rule";
-    route.declared_path = path_text(argument(call, 0, flask ? "rule" : "path"));
+    const Argument* path = argument(call, 0, flask ? "rule" : "path");
+    route.declared_path = path_text(path);
+    route.path = path_piece(m, path);
     const Argument* endpoint = flask ? argument(call, 2, "view_func") : argument(call, 1, "endpoint");
     if (endpoint != nullptr) route.handler = handler_name(*endpoint);
     if (route.handler.empty() && endpoint != nullptr) route.handler = endpoint->value;
@@ -346,6 +349,27 @@ private:
     route.file = m.path;
     route.line = call.location.line;
     declared_.push_back({*router, std::move(route)});
+  }
+
+  /// The piece of a path a route declares: its literal; for a call of a repository function given one string literal
+  /// (redash's `org_scoped_rule("/login")`, which prefixes it only under a setting) that literal; else the
+  /// expression in braces.
+  std::string path_piece(const Module& m, const Argument* a) const {
+    if (a == nullptr) return {};
+    if (a->literal || !ends_with(a->resolved, "()") || project_.index == nullptr) return path_text(a);
+    const auto callee = std::string_view(a->resolved).substr(0, a->resolved.size() - 2);
+    const auto dot = callee.rfind('.');
+    const auto* owner = dot == std::string_view::npos ? nullptr : project_.index->module(callee.substr(0, dot));
+    if (owner == nullptr || std::none_of(owner->functions.begin(), owner->functions.end(),
+                                         [&](const facts::Function& f) { return f.qualname == callee; })) {
+      return path_text(a);
+    }
+    for (const auto& c : m.calls) {
+      if (!same_place(c.location, a->location)) continue;
+      if (c.positional.size() == 1 && c.keywords.empty() && c.positional[0].literal) return *c.positional[0].literal;
+      break;
+    }
+    return path_text(a);
   }
 
   /// A prefix argument: its literal, a settings field's literal default, or the expression in braces.
