@@ -274,3 +274,29 @@ services:
     CHECK(f.errors.size() == 1);
   }
 }
+
+TEST_SUITE("parse::compose") {
+  TEST_CASE("parse::read_compose override files with Compose's !reset and !override merge tags") {
+    // DefectDojo's docker-compose.override.unit_tests.yml: services removed with `!reset`, lists replaced with
+    // `!override`; neither is a broken file.
+    TestProject p;
+    p.add("docker-compose.override.yml", R"(services:
+  nginx: !reset
+  worker: !reset null
+  web:
+    image: app
+    ports: !reset []
+    depends_on: !override
+      postgres:
+        condition: service_started
+)");
+    const auto f = read_compose(p.project, "docker-compose.override.yml");
+    CHECK(f.errors.empty());
+    CHECK(service(f, "nginx") == nullptr);
+    CHECK(service(f, "worker") == nullptr);
+    const auto* web = service(f, "web");
+    REQUIRE(web != nullptr);
+    REQUIRE(web->depends_on.size() == 1);
+    CHECK(web->depends_on[0] == std::pair<std::string, std::string>{"postgres", "service_started"});
+  }
+}

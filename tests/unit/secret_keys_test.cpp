@@ -11,11 +11,12 @@ using onramp::core::SecretKeyRules;
 namespace {
 
 const char* kSample = R"(
-words: [password, passwd, pwd, secret, token, apikey, dsn, credentials]
+words: [password, passwd, pwd, pass, secret, token, apikey, dsn, credentials]
 pairs: [[api, key], [private, key], access_key, [secret, key]]
 not_if_word: [length, expire, expires, minutes, url, file, path, name, id]
 placeholders: [changethis, changeme, "your-*", "*-here", todo]
 not_secret_keys: [pwd]
+not_if_pair: [[uwsgi, pass], proxy_pass]
 )";
 
 }  // namespace
@@ -51,6 +52,10 @@ TEST_SUITE("core::secret_keys") {
     CHECK(rules.is_secret_key("DB_PASSWD"));
     CHECK_FALSE(rules.is_secret_key("PWD"));  // a whole key listed in not_secret_keys
     CHECK_FALSE(rules.is_secret_key("pwd"));
+    CHECK(rules.is_secret_key("DB_PASS"));
+    CHECK_FALSE(rules.is_secret_key("DD_UWSGI_PASS"));  // an adjacent pair in not_if_pair: nginx's uwsgi_pass
+    CHECK_FALSE(rules.is_secret_key("NGINX_PROXY_PASS"));
+    CHECK(rules.is_secret_key("PASS_UWSGI"));  // pairs are ordered
   }
 
   TEST_CASE("core::SecretKeyRules::is_placeholder_value") {

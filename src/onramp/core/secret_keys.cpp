@@ -78,8 +78,9 @@ SecretKeyRules SecretKeyRules::from_yaml(const YAML::Node& doc) {
   for (const auto& k : strings_of(doc["not_secret_keys"])) r.not_secret_keys.insert(util::to_lower(k));
   for (const auto& p : strings_of(doc["placeholders"])) r.placeholders.push_back(util::to_lower(p));
   for (const auto& p : strings_of(doc["public_prefixes"])) r.public_prefixes.push_back(util::to_lower(p));
-  if (const auto pairs = doc["pairs"]; pairs && pairs.IsSequence()) {
-    for (const auto& p : pairs) {
+  const auto read_pairs = [](const YAML::Node& list, std::set<std::pair<std::string, std::string>>& into) {
+    if (!list || !list.IsSequence()) return;
+    for (const auto& p : list) {
       std::vector<std::string> parts;
       if (p.IsScalar()) parts = key_words(p.Scalar());
       if (p.IsSequence()) {
@@ -87,9 +88,11 @@ SecretKeyRules SecretKeyRules::from_yaml(const YAML::Node& doc) {
           for (auto& k : key_words(w)) parts.push_back(std::move(k));
         }
       }
-      if (parts.size() == 2) r.pairs.emplace(parts[0], parts[1]);
+      if (parts.size() == 2) into.emplace(parts[0], parts[1]);
     }
-  }
+  };
+  read_pairs(doc["pairs"], r.pairs);
+  read_pairs(doc["not_if_pair"], r.not_if_pair);
   return r;
 }
 
@@ -104,6 +107,7 @@ bool SecretKeyRules::is_secret_key(std::string_view key) const {
   bool secret = false;
   for (std::size_t i = 0; i < ws.size(); ++i) {
     if (not_if_word.contains(ws[i])) return false;
+    if (i + 1 < ws.size() && not_if_pair.contains({ws[i], ws[i + 1]})) return false;
     if (words.contains(ws[i])) secret = true;
     if (i + 1 < ws.size() && pairs.contains({ws[i], ws[i + 1]})) secret = true;
   }

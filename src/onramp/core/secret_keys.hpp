@@ -21,6 +21,8 @@ struct SecretKeyRules {
   std::set<std::pair<std::string, std::string>> pairs;
   /// ... unless one of its words is here (`PASSWORD_MIN_LENGTH`, `TOKEN_EXPIRE_MINUTES`).
   std::set<std::string, std::less<>> not_if_word;
+  /// ... or two adjacent words form one of these (`uwsgi pass`, `proxy pass`: nginx's upstream directives).
+  std::set<std::pair<std::string, std::string>> not_if_pair;
   /// Whole keys, lower-cased, that are never secrets although a word says so (`PWD`, `GOOGLE_APPLICATION_CREDENTIALS`).
   std::set<std::string, std::less<>> not_secret_keys;
   /// Lower-case key prefixes a frontend build tool inlines into the browser bundle (`vite_`, `react_app_`).

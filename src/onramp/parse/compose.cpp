@@ -341,6 +341,8 @@ ComposeFile read_compose(const YamlLoader& load, const std::string& path) {
       ComposeService svc;
       svc.name = e.key;
       svc.line = line_of(e.key_node);
+      // `name: !reset` (Compose 2.24's merge tag) removes the service an earlier file declared: nothing to read.
+      if (e.value.Tag() == "!reset") continue;
       if (!e.value.IsMap()) {
         if (!e.value.IsNull()) out.errors.emplace_back(svc.line, "service " + e.key + " must be a mapping");
         out.services.push_back(std::move(svc));
