@@ -2,6 +2,8 @@
 // followed, the docs' and CI's commands preferred to derivations, and the process model.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <string>
 
 #include "onramp/checks/local-setup/documented.hpp"
@@ -238,6 +240,31 @@ END
     CHECK(run["command"] == "svc server develop --log-level debug");
     CHECK(run["source"] == "docs/contributing/environment.mdx");
     CHECK(row_with(f, "server start").is_null());
+  }
+
+  TEST_CASE("local_setup::a dev requirements file that does not include the main one is installed with it") {
+    const auto install = [](const std::map<std::string, std::string>& files) {
+      TempDir dir;
+      dir.write("app/__init__.py", "import flask\n");
+      for (const auto& [path, text] : files) dir.write(path, text);
+      const auto f = local_setup(dir);
+      INFO(f["checklist"].dump(1));
+      return row_with(f, "pip install")["command"].get<std::string>();
+    };
+    const std::string venv = "python -m venv .venv && . .venv/bin/activate && pip install -r ";
+    // DefectDojo: requirements-dev.txt lists only the development tools.
+    CHECK(install({{"requirements.txt", "flask==3.0.3\n"}, {"requirements-dev.txt", "pytest==8.2.2\n"}}) ==
+          venv + "requirements.txt -r requirements-dev.txt");
+    CHECK(install({{"requirements.txt", "flask==3.0.3\n"},
+                   {"requirements-dev.txt", "-r requirements.txt\npytest==8.2.2\n"}}) ==
+          venv + "requirements-dev.txt");
+    // Followed through a second file; a constraint (-c) installs nothing.
+    CHECK(install({{"requirements/base.txt", "flask==3.0.3\n"}, {"requirements/common.txt", "-r base.txt\n"},
+                   {"requirements/dev.txt", "-r common.txt\npytest==8.2.2\n"}}) ==
+          venv + "requirements/dev.txt");
+    CHECK(install({{"requirements.txt", "flask==3.0.3\n"},
+                   {"requirements-dev.txt", "-c requirements.txt\npytest==8.2.2\n"}}) ==
+          venv + "requirements.txt -r requirements-dev.txt");
   }
 
   TEST_CASE("local_setup::processes from compose through the entrypoint script, supervisord and the code") {

@@ -339,19 +339,28 @@ bool in_test_directory(std::string_view path) {
   return false;
 }
 
+bool is_django_migration(const facts::Module& m) {
+  const bool imports_migrations = std::any_of(m.imports.begin(), m.imports.end(), [](const facts::Import& imp) {
+    return !imp.nested && !imp.type_checking &&
+           ((imp.module == "django.db" && imp.name == "migrations") || imp.module == "django.db.migrations");
+  });
+  if (!imports_migrations) return false;
+  if (m.path.starts_with("migrations/") || m.path.find("/migrations/") != std::string::npos) return true;
+  // A MIGRATION_MODULES package under another name (DefectDojo's dojo/db_migrations/): its `class Migration`.
+  return std::any_of(m.classes.begin(), m.classes.end(), [](const facts::Class& c) {
+    return c.name == "Migration" &&
+           std::find(c.bases.begin(), c.bases.end(), "django.db.migrations.Migration") != c.bases.end();
+  });
+}
+
 bool is_migration_module(const facts::Module& m) {
-  const bool in_migrations_dir = m.path.starts_with("migrations/") || m.path.find("/migrations/") != std::string::npos;
   for (const auto& imp : m.imports) {
     if (imp.nested || imp.type_checking) continue;
     // Alembic revisions use `op`, its env.py `context`; both live in the script directory, not the application.
     if (imp.module == "alembic" && (imp.name == "op" || imp.name == "context")) return true;
     if (imp.module == "alembic.op" || imp.module == "alembic.context") return true;
-    if (in_migrations_dir &&
-        ((imp.module == "django.db" && imp.name == "migrations") || imp.module == "django.db.migrations")) {
-      return true;
-    }
   }
-  return false;
+  return is_django_migration(m);
 }
 
 CodeRole classify(const facts::Module& m, std::string_view text, const RoleInputs& inputs) {

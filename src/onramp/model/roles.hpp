@@ -62,6 +62,10 @@ bool in_test_directory(std::string_view path);
 /// import (Netflix/dispatch's dispatch.database.manage) is not one: `python manage.py runserver` there does nothing.
 bool is_manage_script(const facts::Module& module);
 
+/// A Django migration: it imports django.db.migrations and sits in a `migrations/` package, or defines
+/// `class Migration(migrations.Migration)` in a package named otherwise through MIGRATION_MODULES.
+bool is_django_migration(const facts::Module& module);
+
 /// An Alembic revision or env.py (imports alembic's `op` or `context`), a Django migrations module.
 bool is_migration_module(const facts::Module& module);
 

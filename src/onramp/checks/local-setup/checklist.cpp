@@ -1168,6 +1168,33 @@ std::string pick_requirements(const model::Project& project, const parse::RootMa
   return best;
 }
 
+/// The root's main requirements file (requirements.txt, else requirements/base.txt or base.txt), or empty.
+std::string main_requirements(const model::Project& project, const parse::RootManifest& root) {
+  std::string best;
+  for (const auto* f : project.files_of(core::FileKind::requirements)) {
+    if (core::owning_root(project.roots, f->path) != root.path) continue;
+    const auto name = base_name(f->path);
+    if ((name == "requirements.txt" || name == "base.txt") && (best.empty() || f->path.size() < best.size()))
+      best = f->path;
+  }
+  return best;
+}
+
+/// Whether `from` pulls in `target` through `-r` includes (followed a few files deep; `-c` constraints do not install).
+bool includes_requirements(const model::Project& project, const std::string& from, const std::string& target,
+                           int depth = 0) {
+  if (from == target) return true;
+  if (depth > 8) return false;
+  const auto* req = project.inputs().requirements(from);
+  if (req == nullptr) return false;
+  for (const auto& inc : req->value.includes) {
+    if (inc.constraint) continue;
+    const auto next = join_path(dir_of(from), inc.path);
+    if (!next.empty() && includes_requirements(project, next, target, depth + 1)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string run_prefix(std::string_view tool) {
@@ -1270,9 +1297,15 @@ std::optional<ChecklistItem> install_command(const model::Project& project, cons
                   "install the project in editable mode", manifest);
     }
     if (req.empty()) return std::nullopt;
-    const auto rel = root.path == "." ? req : req.substr(root.path.size() + 1);
-    return item("python -m venv .venv && . .venv/bin/activate && pip install -r " + rel,
+    const auto rel_of = [&](const std::string& p) { return root.path == "." ? p : p.substr(root.path.size() + 1); };
+    // A dev file that does not include the main one (DefectDojo's requirements-dev.txt lists only the debug
+    // toolbar and test tools) is installed with it: `-r requirements.txt -r requirements-dev.txt`.
+    const auto main = main_requirements(project, root);
+    const bool with_main = !main.empty() && main != req && !includes_requirements(project, req, main);
+    const auto files = with_main ? rel_of(main) + " -r " + rel_of(req) : rel_of(req);
+    return item("python -m venv .venv && . .venv/bin/activate && pip install -r " + files,
                 "create a virtual environment and install the requirements" +
+                    std::string(with_main ? " with the development ones" : "") +
                     std::string(lock.empty() ? " (nothing pins the versions)" : ""),
                 req);
   }

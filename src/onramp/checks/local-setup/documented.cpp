@@ -622,9 +622,13 @@ std::vector<DocumentedCommand> find_documented_commands(const model::Project& pr
       ++group;
       if (job.hidden) continue;
       const auto job_words = util::to_lower(f->path + " " + job.name);
-      // Load tests, benchmarks, browser tests, image builds and releases run other things than the project's tests.
+      // Load tests, benchmarks, browser tests, image builds and releases run other things than the project's tests;
+      // lint and spelling jobs install their tools only (DefectDojo's `ruff-linting`: pip install -r
+      // requirements-lint.txt), not the project.
       if (Keywords::any(job_words, {"jmeter", "load", "bench", "perf", "e2e", "cypress", "playwright", "docker",
-                                    "release", "publish", "deploy", "docs", "compat", "k8s", "helm", "nightly"}))
+                                    "release", "publish", "deploy", "docs", "compat", "k8s", "helm", "nightly", "lint",
+                                    "ruff", "mypy", "pre-commit", "precommit", "shellcheck", "codeql", "typos",
+                                    "spell"}))
         continue;
       for (const auto& step : job.steps) {
         if (step.run.empty()) continue;

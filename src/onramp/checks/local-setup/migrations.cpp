@@ -168,18 +168,15 @@ std::vector<MigrationSet> find_migrations(const model::Project& project) {
   }
   for (auto& [dir, set] : orphans) out.push_back(std::move(set));
 
-  // Django: <app>/migrations/NNNN_name.py, applied by the nearest manage.py above the apps.
+  // Django: <app>/migrations/NNNN_name.py (or the package MIGRATION_MODULES names), applied by the nearest manage.py
+  // above the apps.
   std::map<std::string, MigrationSet::App> apps;
   for (const auto& m : project.modules) {
     const auto dir = dir_of(m.path);
-    if (base_name(dir) != "migrations") continue;
     const auto name = base_name(m.path);
     if (name.size() < 5 || !std::all_of(name.begin(), name.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
       continue;
-    bool django = false;
-    for (const auto& imp : m.imports)
-      django = django || imp.module == "django.db" || imp.module.starts_with("django.db.");
-    if (!django) continue;
+    if (!model::is_django_migration(m)) continue;
     auto& app = apps[dir_of(dir)];
     app.path = dir_of(dir);
     ++app.migrations;
