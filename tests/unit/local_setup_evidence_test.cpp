@@ -256,12 +256,11 @@ END
     CHECK(install({{"requirements.txt", "flask==3.0.3\n"}, {"requirements-dev.txt", "pytest==8.2.2\n"}}) ==
           venv + "requirements.txt -r requirements-dev.txt");
     CHECK(install({{"requirements.txt", "flask==3.0.3\n"},
-                   {"requirements-dev.txt", "-r requirements.txt\npytest==8.2.2\n"}}) ==
-          venv + "requirements-dev.txt");
+                   {"requirements-dev.txt", "-r requirements.txt\npytest==8.2.2\n"}}) == venv + "requirements-dev.txt");
     // Followed through a second file; a constraint (-c) installs nothing.
-    CHECK(install({{"requirements/base.txt", "flask==3.0.3\n"}, {"requirements/common.txt", "-r base.txt\n"},
-                   {"requirements/dev.txt", "-r common.txt\npytest==8.2.2\n"}}) ==
-          venv + "requirements/dev.txt");
+    CHECK(install({{"requirements/base.txt", "flask==3.0.3\n"},
+                   {"requirements/common.txt", "-r base.txt\n"},
+                   {"requirements/dev.txt", "-r common.txt\npytest==8.2.2\n"}}) == venv + "requirements/dev.txt");
     CHECK(install({{"requirements.txt", "flask==3.0.3\n"},
                    {"requirements-dev.txt", "-c requirements.txt\npytest==8.2.2\n"}}) ==
           venv + "requirements.txt -r requirements-dev.txt");

@@ -625,10 +625,10 @@ std::vector<DocumentedCommand> find_documented_commands(const model::Project& pr
       // Load tests, benchmarks, browser tests, image builds and releases run other things than the project's tests;
       // lint and spelling jobs install their tools only (DefectDojo's `ruff-linting`: pip install -r
       // requirements-lint.txt), not the project.
-      if (Keywords::any(job_words, {"jmeter", "load", "bench", "perf", "e2e", "cypress", "playwright", "docker",
-                                    "release", "publish", "deploy", "docs", "compat", "k8s", "helm", "nightly", "lint",
-                                    "ruff", "mypy", "pre-commit", "precommit", "shellcheck", "codeql", "typos",
-                                    "spell"}))
+      if (Keywords::any(job_words, {"jmeter",     "load",    "bench",   "perf",   "e2e",  "cypress",    "playwright",
+                                    "docker",     "release", "publish", "deploy", "docs", "compat",     "k8s",
+                                    "helm",       "nightly", "lint",    "ruff",   "mypy", "pre-commit", "precommit",
+                                    "shellcheck", "codeql",  "typos",   "spell"}))
         continue;
       for (const auto& step : job.steps) {
         if (step.run.empty()) continue;
