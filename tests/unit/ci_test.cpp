@@ -304,6 +304,16 @@ TEST_SUITE("ci") {
     CHECK(split.stale == 1);
     REQUIRE(split.fresh.size() == 1);
     CHECK(split.fresh[0].path == "c.py");
+    // The statement edited (another fingerprint), the same rule, file and message: known; once only.
+    auto a2 = a;
+    a2.fingerprint = "00000000000000a2";
+    auto a3 = a;
+    a3.fingerprint = "00000000000000a3";
+    const auto edited = onramp::core::split_by_baseline({a2, a3}, *parsed);
+    CHECK(edited.known == 1);
+    CHECK(edited.stale == 1);
+    REQUIRE(edited.fresh.size() == 1);
+    CHECK(edited.fresh[0].fingerprint == "00000000000000a3");
     CHECK(onramp::core::parse_baseline("[]", "b.json").error().message == "b.json: not a JSON baseline file");
     CHECK(onramp::core::parse_baseline("{\"findings\": []}", "b.json")
               .error()

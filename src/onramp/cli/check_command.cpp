@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <filesystem>
+#include <map>
+
+#include <stdlib.h>
 
 #include "onramp/cli/commands.hpp"
 #include "onramp/core/baseline.hpp"
@@ -37,6 +40,51 @@ bool writes_inside(const fs::path& root, const std::string& target) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+/// A fresh directory under $TMPDIR, removed with everything in it when the object dies.
+class ScratchDir {
+public:
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "onramp-base-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw UsageError{"cannot create a temporary directory in $TMPDIR"};
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+private:
+  fs::path path_;
+};
+
+/// The findings of the merge base of HEAD and `ref`, with the paths of renamed files as they are today and
+/// fingerprinted again, as a baseline: what a change did not add.
+std::vector<core::BaselineEntry> commit_baseline(const engine::ScanOptions& options, const std::string& ref,
+                                                 const core::RuleSet& rules, std::ostream& err, std::string& commit) {
+  ScratchDir scratch;
+  auto base = vcs::checkout_merge_base(options.root, ref, scratch.path(), "--baseline-commit");
+  if (!base) throw UsageError{base.error().message};
+  commit = base->commit;
+  auto base_options = options;
+  base_options.root = base->prefix.empty() ? scratch.path() : scratch.path() / base->prefix;
+  std::error_code ec;
+  if (!fs::is_directory(base_options.root, ec)) return {};  // the root did not exist then: every finding is new
+  auto analysis = run_analysis(base_options, rules, err);
+  std::map<std::string, std::string, std::less<>> today;  // path at the merge base -> path today
+  for (const auto& [now, then] : base->renamed) today.emplace(then, now);
+  for (auto& f : analysis.findings) {
+    if (const auto it = today.find(f.path); it != today.end()) f.path = it->second;
+  }
+  engine::assign_fingerprints(analysis.findings);
+  std::vector<core::BaselineEntry> out;
+  out.reserve(analysis.findings.size());
+  for (auto& f : analysis.findings) out.push_back({f.path, f.rule, f.fingerprint, std::move(f.message)});
+  return out;
+}
+
 std::string default_baseline(const engine::ScanOptions& options) {
   if (!options.config.baseline.empty()) return options.config.baseline;
   return (fs::path(options.display_root) / ".onramp-baseline.json").lexically_normal().generic_string();
@@ -49,8 +97,11 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
   options.report_unused_suppressions = true;
   core::Severity fail_on = options.config.fail_on.value_or(core::Severity::warning);
   if (!args.fail_on.empty()) fail_on = *core::severity_from_string(args.fail_on);
+  if (!args.baseline_commit.empty() && !args.baseline.empty())
+    throw UsageError{"--baseline and --baseline-commit: give one of them"};
   std::string baseline_file = args.baseline;
-  if (baseline_file.empty() && !args.no_baseline) baseline_file = options.config.baseline;
+  if (baseline_file.empty() && !args.no_baseline && args.baseline_commit.empty())
+    baseline_file = options.config.baseline;
 
   // Read what can fail on bad input before the scan, so that a typo costs no waiting.
   std::vector<core::BaselineEntry> baseline;
@@ -73,6 +124,9 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     changed = std::move(*lines);
   }
 
+  std::string base_commit;
+  if (!args.baseline_commit.empty()) baseline = commit_baseline(options, args.baseline_commit, rules, err, base_commit);
+
   auto analysis = run_analysis(options, rules, err);
   report::CheckReport report;
   report.root = options.display_root;
@@ -84,6 +138,12 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     auto split = core::split_by_baseline(std::move(findings), baseline);
     findings = std::move(split.fresh);
     report.baseline = baseline_file;
+    report.baseline_known = split.known;
+    report.baseline_stale = split.stale;
+  } else if (!args.baseline_commit.empty()) {
+    auto split = core::split_by_baseline(std::move(findings), baseline);
+    findings = std::move(split.fresh);
+    report.baseline = fmt::format("of {} (merge base {})", args.baseline_commit, base_commit.substr(0, 12));
     report.baseline_known = split.known;
     report.baseline_stale = split.stale;
   }

@@ -76,6 +76,10 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
       ->check(CLI::IsMember({"info", "warning", "error"}));
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_flag("--no-baseline", check.no_baseline, "Ignore the baseline named in the configuration");
+  check_cmd->add_option("--baseline-commit", check.baseline_commit,
+                        "Report only findings the merge base with REF did not have (it is scanned too, from a "
+                        "temporary checkout; renames are followed)")
+      ->type_name("REF");
   check_cmd->add_option("--diff", check.diff,
                         "Report only findings on lines added or changed since the merge base with REF");
   check_cmd->add_option("-o,--output", check.output, "Write the findings to FILE instead of standard output");

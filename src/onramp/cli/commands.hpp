@@ -37,6 +37,8 @@ struct CheckArgs {
   std::string fail_on;  // empty: the configuration's, else warning
   std::string baseline;
   bool no_baseline = false;
+  /// --baseline-commit REF: the baseline is a scan of the merge base of HEAD and REF.
+  std::string baseline_commit;
   std::string diff;
   std::string output;
 };

@@ -64,6 +64,10 @@ util::Result<std::vector<BaselineEntry>> parse_baseline(std::string_view text, c
 BaselineSplit split_by_baseline(std::vector<Finding> findings, const std::vector<BaselineEntry>& baseline) {
   std::map<std::string_view, std::size_t> accepted;
   for (const auto& e : baseline) ++accepted[e.fingerprint];
+  // First pass: the same finding (rule, file, statement, occurrence). Second pass, for what is left on both sides:
+  // the same rule in the same file with the same message is a known finding whose statement was edited (a ruff
+  // rewrite of a flagged line, a reformatted call), not a new one; each leftover entry accepts one such finding.
+  std::vector<Finding> unmatched;
   BaselineSplit out;
   for (auto& f : findings) {
     const auto it = accepted.find(f.fingerprint);
@@ -71,10 +75,27 @@ BaselineSplit split_by_baseline(std::vector<Finding> findings, const std::vector
       --it->second;
       ++out.known;
     } else {
+      unmatched.push_back(std::move(f));
+    }
+  }
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, std::size_t> edited;
+  for (const auto& e : baseline) {
+    auto it = accepted.find(e.fingerprint);
+    if (it == accepted.end() || it->second == 0 || e.message.empty()) continue;
+    --it->second;  // this entry is spent on the second pass
+    ++edited[{e.rule, e.path, e.message}];
+  }
+  for (auto& f : unmatched) {
+    const auto it = edited.find({f.rule, f.path, f.message});
+    if (it != edited.end() && it->second > 0) {
+      --it->second;
+      ++out.known;
+    } else {
       out.fresh.push_back(std::move(f));
     }
   }
   for (const auto& [fp, left] : accepted) out.stale += left;
+  for (const auto& [k, left] : edited) out.stale += left;
   return out;
 }
 

@@ -34,7 +34,8 @@ struct BaselineSplit {
   std::size_t stale = 0;
 };
 
-/// Splits findings into new ones and those the baseline accepts; an entry accepts one finding.
+/// Splits findings into new ones and those the baseline accepts; an entry accepts one finding: the one with its
+/// fingerprint, else (the flagged statement edited) one of the same rule, file and message left unmatched.
 BaselineSplit split_by_baseline(std::vector<Finding> findings, const std::vector<BaselineEntry>& baseline);
 
 }  // namespace onramp::core

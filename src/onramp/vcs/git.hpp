@@ -32,6 +32,22 @@ private:
 /// `main` falls back to `origin/main` when there is no local branch. Errors say what to fetch in a shallow clone.
 util::Result<ChangedLines> changed_since(const std::filesystem::path& root, const std::string& ref);
 
+/// The merge base of HEAD and a ref, written out for a second scan.
+struct BaseCheckout {
+  /// The merge base's commit id (40 hex digits).
+  std::string commit;
+  /// The scanned root relative to the work tree (`backend`; "" at the top): scan `dest / prefix`.
+  std::string prefix;
+  /// Files renamed since the merge base, relative to the scanned root: path today -> path at the merge base.
+  std::map<std::string, std::string, std::less<>> renamed;
+};
+
+/// Writes the tree of the merge base of HEAD and `ref` into `dest` (an empty directory outside the repository; no
+/// .git, the repository's index and work tree untouched) and reads which files were renamed since then (the work
+/// tree, staged and unstaged changes included, compared as `changed_since` does). Errors name `option`.
+util::Result<BaseCheckout> checkout_merge_base(const std::filesystem::path& root, const std::string& ref,
+                                               const std::filesystem::path& dest, std::string_view option);
+
 /// The files git tracks below `root` (relative to it, `/` separators), read from the index of the work tree that
 /// holds `root`; nullopt when `root` is in no git work tree (or the index cannot be read).
 std::optional<std::set<std::string>> tracked_files(const std::filesystem::path& root);
