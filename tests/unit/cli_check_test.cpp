@@ -228,9 +228,12 @@ TEST_SUITE("cli::check") {
             "known findings known") {
     TempDir dir;
     const auto repo = dir.path() / "shop";
-    dir.write("shop/backend/pyproject.toml", kConfig);
     dir.write("shop/backend/app/orders.py", kOrders);
     dir.write("shop/backend/app/stock.py", "def count():\n    breakpoint()\n    return 1\n");
+    // A finding about the whole file, whose message names the file.
+    dir.write("shop/backend/pyproject.toml",
+              "[project]\nname = 'shop'\n\n[tool.onramp]\nselect = ['sandbox', 'check', 'style/long-module']\n"
+              "max-module-lines = 5\n");
     git(repo, "init -q");
     git(repo, "add -A");
     git(repo, "commit -q -m initial");
@@ -248,7 +251,7 @@ TEST_SUITE("cli::check") {
     const auto doc = json::parse(r.out);
     REQUIRE(doc["findings"].size() == 1);
     CHECK(doc["findings"][0]["path"] == "shop/refunds.py");
-    CHECK(doc["summary"]["baseline"]["known"] == 2);
+    CHECK(doc["summary"]["baseline"]["known"] == 3);  // app/orders.py's long-module finding too, by its new name
     CHECK(doc["summary"]["baseline"]["stale"] == 0);
     CHECK(doc["summary"]["baseline"]["file"].get<std::string>().rfind("of main (merge base ", 0) == 0);
     // The repository is as it was: nothing checked out into it, its index untouched.

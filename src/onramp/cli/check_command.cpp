@@ -76,7 +76,12 @@ std::vector<core::BaselineEntry> commit_baseline(const engine::ScanOptions& opti
   std::map<std::string, std::string, std::less<>> today;  // path at the merge base -> path today
   for (const auto& [now, then] : base->renamed) today.emplace(then, now);
   for (auto& f : analysis.findings) {
-    if (const auto it = today.find(f.path); it != today.end()) f.path = it->second;
+    const auto it = today.find(f.path);
+    if (it == today.end()) continue;
+    // A message about the whole file names it (`app/models.py has 1439 lines`): it names the file as it is today.
+    for (auto at = f.message.find(f.path); at != std::string::npos; at = f.message.find(f.path, at + it->second.size()))
+      f.message.replace(at, f.path.size(), it->second);
+    f.path = it->second;
   }
   engine::assign_fingerprints(analysis.findings);
   std::vector<core::BaselineEntry> out;
