@@ -170,7 +170,7 @@ TEST_SUITE("cli::check") {
     }
   }
 
-  TEST_CASE("cli::check --diff: only the findings on lines the branch added or changed") {
+  TEST_CASE("cli::check --diff: only the findings the merge base did not have") {
     TempDir dir;
     const auto repo = dir.path() / "shop";
     dir.write("shop/pyproject.toml", kConfig);
@@ -193,7 +193,7 @@ TEST_SUITE("cli::check") {
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].find("app/payments.py:2:5: error [sandbox/debugger-call]") == 0);
     CHECK(lines[1].find("app/users.py:2:5: error [sandbox/debugger-call]") == 0);
-    CHECK(r.out.find("1 outside the lines changed since main") != std::string::npos);
+    CHECK(r.out.find("1 already at the merge base with main (") != std::string::npos);
 
     SUBCASE("uncommitted changes count too (the pre-commit hook diffs against HEAD)") {
       dir.write("shop/app/users.py",
@@ -224,8 +224,9 @@ TEST_SUITE("cli::check") {
     }
   }
 
-  TEST_CASE("cli::check --baseline-commit: the merge base is scanned too; renames, edits and subdirectories keep "
-            "known findings known") {
+  TEST_CASE(
+      "cli::check --baseline-commit: the merge base is scanned too; renames, edits and subdirectories keep "
+      "known findings known") {
     TempDir dir;
     const auto repo = dir.path() / "shop";
     dir.write("shop/backend/app/orders.py", kOrders);
@@ -271,6 +272,142 @@ TEST_SUITE("cli::check") {
     const auto unknown = run_cli({"check", repo.string(), "--baseline-commit", "no-such-branch"});
     CHECK(unknown.code == 2);
     CHECK(unknown.err.find("onramp: error: --baseline-commit no-such-branch: no branch, tag or commit") == 0);
+  }
+
+  TEST_CASE("cli::check --diff compares finding sets: a change elsewhere makes a new finding at an unchanged line") {
+    TempDir dir;
+    const auto repo = dir.path() / "shop";
+    dir.write("shop/pyproject.toml", "[project]\nname = 'shop'\n\n[tool.onramp]\nselect = ['async']\n");
+    dir.write("shop/app/__init__.py", "");
+    dir.write("shop/app/helpers.py", "def settle():\n    return 1\n");
+    dir.write("shop/app/views.py",
+              "from app.helpers import settle\n\n\nasync def handler(request):\n    return settle()\n");
+    git(repo, "init -q");
+    git(repo, "add -A");
+    git(repo, "commit -q -m initial");
+    git(repo, "checkout -q -b feature");
+    CHECK(run_cli({"check", repo.string(), "--diff", "main"}).code == 0);
+    // Only the sync helper changes; the async caller's line does not.
+    dir.write("shop/app/helpers.py", "import time\n\n\ndef settle():\n    time.sleep(2)\n    return 1\n");
+    git(repo, "commit -q -am sleep");
+    const auto r = run_cli({"check", repo.string(), "--diff", "main", "--format", "json"});
+    CHECK(r.code == 1);
+    const auto doc = json::parse(r.out);
+    REQUIRE_MESSAGE(doc["findings"].size() == 1, r.out);
+    CHECK(doc["findings"][0]["rule"] == "async/blocking-sleep");
+    CHECK(doc["findings"][0]["path"] == "app/views.py");
+    CHECK(doc["findings"][0]["line"] == 5);
+    CHECK(doc["summary"]["diff"]["ref"] == "main");
+    CHECK(doc["summary"]["diff"]["known"] == 0);
+    CHECK(doc["summary"]["diff"]["merge_base"].get<std::string>().size() == 12);
+    // The pre-commit hook's --diff HEAD: committed, nothing is new; the finding is known at HEAD.
+    CHECK(run_cli({"check", repo.string(), "--diff", "HEAD"}).code == 0);
+    const auto both = run_cli({"check", repo.string(), "--diff", "main", "--baseline-commit", "main"});
+    CHECK(both.code == 2);
+    CHECK(both.err.find("onramp: error: --diff and --baseline-commit: give one of them") == 0);
+  }
+
+  TEST_CASE("cli::check the default .onramp-baseline.json is read when present; its paths are the repository's") {
+    TempDir dir;
+    const auto repo = dir.path() / "shop";
+    dir.write("shop/pyproject.toml", kConfig);
+    dir.write("shop/backend/app/orders.py", kOrders);
+    git(repo, "init -q");
+    git(repo, "add -A");
+    git(repo, "commit -q -m initial");
+    // Without a baseline file every finding counts.
+    CHECK(run_cli({"check", repo.string()}).code == 1);
+    const auto base = run_cli({"baseline", repo.string()});
+    REQUIRE_MESSAGE(base.code == 0, base.err);
+    const auto written = json::parse(read_text(repo / ".onramp-baseline.json"));
+    REQUIRE(written["findings"].size() == 1);
+    CHECK(written["findings"][0]["path"] == "backend/app/orders.py");
+    // Read without being named.
+    const auto r = run_cli({"check", repo.string(), "--format", "json"});
+    CHECK_MESSAGE(r.code == 0, r.out);
+    CHECK(json::parse(r.out)["summary"]["baseline"]["known"] == 1);
+    CHECK(run_cli({"check", repo.string(), "--no-baseline"}).code == 1);
+    // A check of a subdirectory finds the top's baseline and matches its entries; paths in its report stay its own.
+    dir.write("shop/backend/app/orders.py", kOrders + "\n\ndef refund(order):\n    breakpoint()\n");
+    dir.write("shop/backend/pyproject.toml", kConfig);
+    const auto sub = run_cli({"check", (repo / "backend").string(), "--format", "json"});
+    CHECK(sub.code == 1);
+    const auto doc = json::parse(sub.out);
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["path"] == "app/orders.py");
+    CHECK(doc["findings"][0]["line"] == 11);
+    CHECK(doc["summary"]["baseline"]["known"] == 1);
+    CHECK(doc["summary"]["baseline"]["stale"] == 0);
+    // Its fingerprint is the one a check without the baseline shows.
+    const auto plain =
+        json::parse(run_cli({"check", (repo / "backend").string(), "--format", "json", "--no-baseline"}).out);
+    REQUIRE(plain["findings"].size() == 2);
+    CHECK(plain["findings"][1]["fingerprint"] == doc["findings"][0]["fingerprint"]);
+    // A baseline written from the subdirectory holds the same paths.
+    const auto sub_base = run_cli({"baseline", (repo / "backend").string(), "-o", "-"});
+    CHECK(sub_base.out.find("\"backend/app/orders.py\"") != std::string::npos);
+  }
+
+  TEST_CASE("cli::check files git tracks are scanned though .gitignore names them; core.excludesFile hides the rest") {
+    TempDir dir;
+    const auto repo = dir.path() / "shop";
+    dir.write("shop/pyproject.toml",
+              "[project]\nname = 'shop'\n\n[tool.onramp]\nselect = ['local-setup/secret-in-file', 'sandbox']\n");
+    dir.write("shop/.gitignore", ".env\nconfig/\n");
+    dir.write("shop/.env", "SECRET_KEY=sk-live-4f9a8b7c6d5e4f3a2b1c\n");
+    dir.write("shop/config/.env", "API_TOKEN=sk-live-9f8e7d6c5b4a39281706\n");
+    dir.write("shop/config/scratch.env", "API_TOKEN=sk-live-0a1b2c3d4e5f60718293\n");
+    git(repo, "init -q");
+    git(repo, "add -A");
+    git(repo, "add -f .env config/.env");
+    git(repo, "commit -q -m initial");
+    const auto r = run_cli({"check", repo.string(), "--format", "json", "--no-baseline"});
+    const auto doc = json::parse(r.out);
+    std::vector<std::string> paths;
+    for (const auto& f : doc["findings"]) paths.push_back(f["path"].get<std::string>());
+    // The force-added files, not the untracked one in the ignored directory.
+    CHECK(paths == std::vector<std::string>{".env", "config/.env"});
+    CHECK(r.out.find("sk-live-4f9a") == std::string::npos);  // masked
+    // core.excludesFile: an untracked file it names is not scanned, as git status does not show it.
+    dir.write("shop/app/scratch.py", "breakpoint()\n");
+    CHECK(run_cli({"check", repo.string(), "--no-baseline", "--format", "json"}).out.find("app/scratch.py") !=
+          std::string::npos);
+    dir.write("excludes", "scratch.py\n");
+    git(repo, "config core.excludesFile " + quote(dir.path() / "excludes"));
+    CHECK(run_cli({"check", repo.string(), "--no-baseline", "--format", "json"}).out.find("app/scratch.py") ==
+          std::string::npos);
+    // --diff's scan of the merge base sees the tracked .env too: nothing is new.
+    CHECK(run_cli({"check", repo.string(), "--diff", "HEAD"}).code == 0);
+  }
+
+  TEST_CASE("cli::check options before the subcommand are errors, never dropped") {
+    TempDir dir;
+    dir.write("a.py", "x = 1\n");
+    const std::string path = dir.path().string();
+    for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"--format", "json", "check", path},
+              "onramp: error: `--format` is given before the subcommand `check`: put it after (`onramp check "
+              "--format ...`)\n"},
+             {{"--config", "x.toml", "check", path},
+              "onramp: error: `--config` is given before the subcommand `check`: put it after (`onramp check "
+              "--config ...`)\n"},
+             {{path, "check"},
+              "onramp: error: PATH `" + path +
+                  "` is given before the subcommand `check`: put it "
+                  "after (`onramp check " +
+                  path + "`)\n"},
+             {{"-j", "2", "baseline", path},
+              "onramp: error: `--jobs` is given before the subcommand `baseline`: put it after (`onramp baseline "
+              "--jobs ...`)\n"}}) {
+      CAPTURE(message);
+      const auto r = run_cli(args);
+      CHECK(r.code == 2);
+      CHECK(r.err == message);
+      CHECK(r.out.empty());
+    }
+    // After the subcommand they apply, and the report itself still takes them.
+    CHECK(run_cli({"check", path, "--format", "json"}).code == 0);
+    CHECK(run_cli({"--format", "json", path}).code == 0);
   }
 
   TEST_CASE("cli::check --diff in a shallow clone says what to fetch") {

@@ -63,15 +63,24 @@ private:
 /// The findings of the merge base of HEAD and `ref`, with the paths of renamed files as they are today and
 /// fingerprinted again, as a baseline: what a change did not add.
 std::vector<core::BaselineEntry> commit_baseline(const engine::ScanOptions& options, const std::string& ref,
-                                                 const core::RuleSet& rules, std::ostream& err, std::string& commit) {
+                                                 const core::RuleSet& rules, std::ostream& err, std::string& commit,
+                                                 std::string_view option) {
   ScratchDir scratch;
-  auto base = vcs::checkout_merge_base(options.root, ref, scratch.path(), "--baseline-commit");
+  auto base = vcs::checkout_merge_base(options.root, ref, scratch.path(), option);
   if (!base) throw UsageError{base.error().message};
   commit = base->commit;
   auto base_options = options;
   base_options.root = base->prefix.empty() ? scratch.path() : scratch.path() / base->prefix;
   std::error_code ec;
   if (!fs::is_directory(base_options.root, ec)) return {};  // the root did not exist then: every finding is new
+  // Every file written out is one git tracked then, whatever .gitignore says (a force-added .env), as in the scan of
+  // the work tree.
+  base_options.tracked.emplace();
+  for (fs::recursive_directory_iterator it(base_options.root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec))
+      base_options.tracked->insert(it->path().lexically_relative(base_options.root).generic_string());
+  }
   auto analysis = run_analysis(base_options, rules, err);
   std::map<std::string, std::string, std::less<>> today;  // path at the merge base -> path today
   for (const auto& [now, then] : base->renamed) today.emplace(then, now);
@@ -90,6 +99,20 @@ std::vector<core::BaselineEntry> commit_baseline(const engine::ScanOptions& opti
   return out;
 }
 
+/// Baseline files hold paths relative to the work tree's top (the repository root), fingerprinted over those paths,
+/// so that a baseline written at the top matches a check of a subdirectory. Outside git: relative to PATH.
+std::string baseline_prefix(const engine::ScanOptions& options) {
+  const auto tree = vcs::work_tree_of(options.root);
+  return tree ? tree->prefix : std::string();
+}
+
+/// The findings' paths and fingerprints as a baseline file holds them (see baseline_prefix).
+void root_paths(std::vector<core::Finding>& findings, const std::string& prefix) {
+  if (prefix.empty()) return;
+  for (auto& f : findings) f.path.insert(0, prefix);
+  engine::assign_fingerprints(findings);
+}
+
 std::string default_baseline(const engine::ScanOptions& options) {
   if (!options.config.baseline.empty()) return options.config.baseline;
   return (fs::path(options.display_root) / ".onramp-baseline.json").lexically_normal().generic_string();
@@ -104,9 +127,28 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
   if (!args.fail_on.empty()) fail_on = *core::severity_from_string(args.fail_on);
   if (!args.baseline_commit.empty() && !args.baseline.empty())
     throw UsageError{"--baseline and --baseline-commit: give one of them"};
+  if (!args.baseline_commit.empty() && !args.diff.empty())
+    throw UsageError{
+        "--diff and --baseline-commit: give one of them (--diff REF is --baseline-commit REF and the "
+        "baseline file)"};
   std::string baseline_file = args.baseline;
-  if (baseline_file.empty() && !args.no_baseline && args.baseline_commit.empty())
+  if (baseline_file.empty() && !args.no_baseline && args.baseline_commit.empty()) {
     baseline_file = options.config.baseline;
+    // The default file is read when it is there, as `onramp baseline` writes it.
+    if (baseline_file.empty()) {
+      // Below PATH, else at the top of the work tree (a check run from a subdirectory).
+      std::vector<std::string> candidates{default_baseline(options)};
+      if (const auto tree = vcs::work_tree_of(options.root); tree && !tree->prefix.empty())
+        candidates.push_back((tree->top / ".onramp-baseline.json").string());
+      for (const auto& candidate : candidates) {
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec)) {
+          baseline_file = candidate;
+          break;
+        }
+      }
+    }
+  }
 
   // Read what can fail on bad input before the scan, so that a typo costs no waiting.
   std::vector<core::BaselineEntry> baseline;
@@ -122,15 +164,13 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     if (!entries) throw UsageError{entries.error().message};
     baseline = std::move(*entries);
   }
-  std::optional<vcs::ChangedLines> changed;
-  if (!args.diff.empty()) {
-    auto lines = vcs::changed_since(options.root, args.diff);
-    if (!lines) throw UsageError{lines.error().message};
-    changed = std::move(*lines);
-  }
-
   std::string base_commit;
-  if (!args.baseline_commit.empty()) baseline = commit_baseline(options, args.baseline_commit, rules, err, base_commit);
+  if (!args.baseline_commit.empty())
+    baseline = commit_baseline(options, args.baseline_commit, rules, err, base_commit, "--baseline-commit");
+  // --diff REF compares finding sets: a finding is new when the merge base did not have it, wherever the change was
+  // (time.sleep added to a sync helper makes a new finding at its unchanged async caller).
+  std::optional<std::vector<core::BaselineEntry>> diff_base;
+  if (!args.diff.empty()) diff_base = commit_baseline(options, args.diff, rules, err, base_commit, "--diff");
 
   auto analysis = run_analysis(options, rules, err);
   report::CheckReport report;
@@ -140,8 +180,25 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
   report.suppressed = analysis.suppressed;
   std::vector<core::Finding> findings = std::move(analysis.findings);
   if (!baseline_file.empty()) {
+    // Compared with paths from the top of the work tree; the entries for files outside PATH are not in question.
+    const auto prefix = baseline_prefix(options);
+    std::vector<std::pair<std::string, std::string>> original;  // path and fingerprint as the report shows them
+    original.reserve(findings.size());
+    for (const auto& f : findings) original.emplace_back(f.path, f.fingerprint);
+    root_paths(findings, prefix);
+    std::map<std::string, std::size_t, std::less<>> index_of;  // fingerprints are unique
+    for (std::size_t i = 0; i < findings.size(); ++i) index_of.emplace(findings[i].fingerprint, i);
+    if (!prefix.empty()) {
+      std::erase_if(baseline, [&](const core::BaselineEntry& e) { return !e.path.starts_with(prefix); });
+    }
     auto split = core::split_by_baseline(std::move(findings), baseline);
     findings = std::move(split.fresh);
+    for (auto& f : findings) {
+      if (const auto it = index_of.find(f.fingerprint); it != index_of.end()) {
+        f.path = original[it->second].first;
+        f.fingerprint = original[it->second].second;
+      }
+    }
     report.baseline = baseline_file;
     report.baseline_known = split.known;
     report.baseline_stale = split.stale;
@@ -152,17 +209,12 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
     report.baseline_known = split.known;
     report.baseline_stale = split.stale;
   }
-  if (changed) {
+  if (diff_base) {
+    auto split = core::split_by_baseline(std::move(findings), *diff_base);
+    findings = std::move(split.fresh);
     report.diff_ref = args.diff;
-    std::vector<core::Finding> touched;
-    for (auto& f : findings) {
-      if (changed->touches(f.path, f.location.line, f.location.end_line)) {
-        touched.push_back(std::move(f));
-      } else {
-        ++report.outside_diff;
-      }
-    }
-    findings = std::move(touched);
+    report.diff_base = base_commit.substr(0, 12);
+    report.outside_diff = split.known;
   }
   report.failing = static_cast<std::size_t>(
       std::count_if(findings.begin(), findings.end(), [&](const core::Finding& f) { return f.severity >= fail_on; }));
@@ -190,7 +242,8 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
                        by_sev[1] == 1 ? "" : "s", by_sev[0]);
     if (report.baseline)
       err << fmt::format("; baseline: {} known, {} stale", report.baseline_known, report.baseline_stale);
-    if (report.diff_ref) err << fmt::format("; {} outside the diff against {}", report.outside_diff, *report.diff_ref);
+    if (report.diff_ref)
+      err << fmt::format("; {} already at the merge base with {}", report.outside_diff, *report.diff_ref);
     err << fmt::format("; {} at or above {}\n", report.failing, core::to_string(fail_on));
   }
   return report.failing > 0 ? 1 : 0;
@@ -199,7 +252,8 @@ int run_check(const CheckArgs& args, const core::RuleSet& rules, std::ostream& o
 int run_baseline(const BaselineArgs& args, const core::RuleSet& rules, std::ostream& out, std::ostream& err) {
   auto options = scan_options(args.scan, rules);
   options.report_unused_suppressions = true;  // the baseline holds what `onramp check` reports
-  const auto analysis = run_analysis(options, rules, err);
+  auto analysis = run_analysis(options, rules, err);
+  root_paths(analysis.findings, baseline_prefix(options));
   const std::string target = args.output.empty() ? default_baseline(options) : args.output;
   // A path the repository's own configuration names is written only inside the repository (`baseline =
   // "../victim.txt"` must not overwrite a file elsewhere); one named on the command line with -o is the user's choice.

@@ -76,12 +76,13 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
       ->check(CLI::IsMember({"info", "warning", "error"}));
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_flag("--no-baseline", check.no_baseline, "Ignore the baseline named in the configuration");
-  check_cmd->add_option("--baseline-commit", check.baseline_commit,
-                        "Report only findings the merge base with REF did not have (it is scanned too, from a "
-                        "temporary checkout; renames are followed)")
+  check_cmd
+      ->add_option("--baseline-commit", check.baseline_commit,
+                   "Report only findings the merge base with REF did not have (it is scanned too, from a "
+                   "temporary checkout; renames are followed)")
       ->type_name("REF");
   check_cmd->add_option("--diff", check.diff,
-                        "Report only findings on lines added or changed since the merge base with REF");
+                        "Report only findings the merge base with REF did not have (and not in the baseline file)");
   check_cmd->add_option("-o,--output", check.output, "Write the findings to FILE instead of standard output");
 
   auto* baseline_cmd =
@@ -133,6 +134,18 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
       throw UsageError{e.what()};
     }
 
+    // An option of the report given before a subcommand (`onramp --format json check`) would be dropped: it is an
+    // error, never silently ignored.
+    for (const auto* sub : app.get_subcommands()) {
+      for (const auto* opt : app.get_options()) {
+        if (opt->count() == 0 || opt == app.get_help_ptr() || opt == app.get_version_ptr()) continue;
+        const auto name = opt->get_name();
+        throw UsageError{fmt::format("{} is given before the subcommand `{}`: put it after (`onramp {} {}`)",
+                                     name == "PATH" ? "PATH `" + report_args.path + "`" : "`" + name + "`",
+                                     sub->get_name(), sub->get_name(),
+                                     name == "PATH" ? report_args.path : name + " ...")};
+      }
+    }
     const auto& rule_dirs = rules_cmd->parsed()      ? listed_rule_dirs
                             : explain_cmd->parsed()  ? explained_rule_dirs
                             : check_cmd->parsed()    ? check.scan.rule_dirs

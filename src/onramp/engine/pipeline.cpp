@@ -26,6 +26,7 @@
 #include "onramp/model/roots.hpp"
 #include "onramp/parse/python_parser.hpp"
 #include "onramp/scan/discover.hpp"
+#include "onramp/util/files.hpp"
 #include "onramp/util/hash.hpp"
 #include "onramp/util/jsonc.hpp"
 #include "onramp/util/strings.hpp"
@@ -269,10 +270,20 @@ util::Result<Analysis> analyse(const ScanOptions& options, const RuleSet& rules)
   project.config = options.config;
 
   auto start = Clock::now();
-  const auto tracked = vcs::tracked_files(options.root);
+  const auto tracked = options.tracked ? options.tracked : vcs::tracked_files(options.root);
+  // In a work tree, git's core.excludesFile hides what it hides from git status.
+  std::string global_excludes;
+  if (!options.tracked && tracked) {
+    if (const auto file = vcs::excludes_file(options.root)) {
+      std::error_code exists_ec;
+      if (std::filesystem::is_regular_file(*file, exists_ec)) {
+        if (auto text = util::read_file(*file, options.max_file_size)) global_excludes = std::move(*text);
+      }
+    }
+  }
   auto found = scan::discover(
       options.root, options.max_file_size, [&](std::string_view path) { return is_excluded(options.config, path); },
-      tracked ? &*tracked : nullptr);
+      tracked ? &*tracked : nullptr, global_excludes);
   if (!found) return found.error();
   project.files = std::move(found->files);
   project.problems = std::move(found->problems);

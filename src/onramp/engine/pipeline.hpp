@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,9 @@ struct ScanOptions {
   core::Config config;
   /// Report `# onramp: ignore` comments that suppress nothing (check/unused-suppression): `onramp check` does.
   bool report_unused_suppressions = false;
+  /// The files git tracks below the root, when known already (a tree written out of git, which has no .git: every
+  /// file in it); nullopt: read from the index of the work tree holding the root.
+  std::optional<std::set<std::string>> tracked;
   /// Told the stage and how many Python files of how many are parsed; called from any thread, never concurrently.
   std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };

@@ -21,7 +21,9 @@ void write_check_json(std::ostream& out, const CheckReport& report) {
     summary["baseline"] = {
         {"file", *report.baseline}, {"known", report.baseline_known}, {"stale", report.baseline_stale}};
   }
-  if (report.diff_ref) summary["diff"] = {{"ref", *report.diff_ref}, {"outside", report.outside_diff}};
+  if (report.diff_ref) {
+    summary["diff"] = {{"ref", *report.diff_ref}, {"merge_base", report.diff_base}, {"known", report.outside_diff}};
+  }
   doc["summary"] = std::move(summary);
   json findings = json::array();
   // The same shape as the findings of onramp/report@1, so one parser reads both.

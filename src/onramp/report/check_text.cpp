@@ -47,7 +47,8 @@ void write_check_text(std::ostream& out, const CheckReport& report) {
     parts.push_back(std::move(b));
   }
   if (report.diff_ref)
-    parts.push_back(fmt::format("{} outside the lines changed since {}", report.outside_diff, *report.diff_ref));
+    parts.push_back(fmt::format("{} already at the merge base with {} ({})", report.outside_diff, *report.diff_ref,
+                                report.diff_base));
   if (report.suppressed > 0) parts.push_back(fmt::format("{} suppressed by comments", report.suppressed));
   out << "onramp: " << util::join(parts, "; ") << '\n';
   if (report.failing > 0) {

@@ -31,6 +31,8 @@ struct CheckReport {
   std::size_t baseline_stale = 0;
   /// `--diff REF`, when given, and how many findings were left out as outside the change.
   std::optional<std::string> diff_ref;
+  /// --diff: the merge base's commit, abbreviated; outside_diff counts the findings it already had.
+  std::string diff_base;
   std::size_t outside_diff = 0;
 };
 

@@ -95,7 +95,7 @@ FileKind classify(std::string_view rel_path) {
 
 util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_size,
                                  const std::function<bool(std::string_view)>& excluded,
-                                 const std::set<std::string>* tracked) {
+                                 const std::set<std::string>* tracked, std::string_view global_excludes) {
   std::error_code ec;
   const fs::path canonical_root = fs::canonical(root, ec);
   if (ec) return util::Error{"cannot resolve " + root.string() + ": " + ec.message()};
@@ -113,6 +113,15 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     }
   }
   const auto is_tracked_source_dir = [&](const std::string& rel) { return tracked_source_dirs.contains(rel); };
+  // Directories that hold a tracked file: git shows their tracked files whatever .gitignore says (a force-added .env).
+  std::set<std::string, std::less<>> tracked_dirs;
+  if (tracked != nullptr) {
+    for (const auto& path : *tracked) {
+      for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+        if (!tracked_dirs.insert(path.substr(0, slash)).second) break;
+      }
+    }
+  }
   const auto in_tracked_build = [&](const std::string& rel) {
     for (auto part : util::split(rel, '/')) {
       if (part == "build" || part == "dist") return true;
@@ -127,6 +136,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
     std::vector<std::pair<std::string, fs::file_type>> entries;
     std::size_t next = 0;
     bool pushed_ignore = false;
+    bool ignored = false;  // .gitignore names it, walked for the tracked files it holds: only those are kept
   };
 
   // An ignore file is read only when it really is inside the root (a `.gitignore -> /etc/passwd` link is not) and is
@@ -147,10 +157,15 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
   };
   // .git/info/exclude applies like a root .gitignore with lower precedence.
   std::size_t base_ignores = 0;
+  // core.excludesFile first: the lowest precedence of all.
+  if (!global_excludes.empty()) {
+    ignores.push(IgnoreFile::parse(global_excludes, ""));
+    ++base_ignores;
+  }
   if (load_ignore(canonical_root / ".git" / "info" / "exclude", "", ".git/info/exclude")) ++base_ignores;
 
   const auto open_dir = [&](std::string rel, fs::path canon) -> Frame {
-    Frame f{std::move(rel), std::move(canon), {}, 0, false};
+    Frame f{std::move(rel), std::move(canon), {}, 0, false, false};
     if (f.canonical.native().size() + 256 >= PATH_MAX) {
       // Its entries' paths would be longer than the system takes: said, not silently dropped.
       out.problems.push_back({f.rel.empty() ? "." : f.rel, "unreadable", 0,
@@ -212,7 +227,9 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
         ++out.skipped_directories["default-excluded"];
         continue;
       }
-      if (ignores.ignored(rel, true) && !(tracked_build || (in_tracked_build(rel) && is_tracked_source_dir(rel)))) {
+      const bool dir_ignored = (frame.ignored || ignores.ignored(rel, true)) &&
+                               !(tracked_build || (in_tracked_build(rel) && is_tracked_source_dir(rel)));
+      if (dir_ignored && !tracked_dirs.contains(rel)) {
         ++out.skipped_directories["gitignored"];
         continue;
       }
@@ -222,7 +239,9 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
         continue;
       }
       if (!visited_dirs.insert(canon.string()).second) continue;  // a loop through links
+      const bool parent_ignored = frame.ignored;                  // `frame` dangles once the stack grows
       stack.push_back(open_dir(rel, canon));
+      stack.back().ignored = dir_ignored || (parent_ignored && !(tracked_build || in_tracked_build(rel)));
       continue;
     }
     if (name == ".gitignore") continue;  // read by open_dir, which lists one it cannot use
@@ -230,7 +249,7 @@ util::Result<Discovery> discover(const fs::path& root, std::uintmax_t max_file_s
       ++out.skipped_files["config-excluded"];
       continue;
     }
-    if (ignores.ignored(rel, false) && !(tracked != nullptr && in_tracked_build(rel) && tracked->contains(rel))) {
+    if ((frame.ignored || ignores.ignored(rel, false)) && !(tracked != nullptr && tracked->contains(rel))) {
       ++out.skipped_files["gitignored"];
       continue;
     }

@@ -35,8 +35,11 @@ bool is_skipped_directory(std::string_view name);
 /// `tracked` (the files git tracks, when `root` is in a work tree): a build/ or dist/ directory that holds tracked
 /// Python source is source, not build output, so it is walked and its tracked files are kept even where .gitignore
 /// names them. Without git, build/ and dist/ are skipped like every default-excluded directory (and counted).
+/// A file git tracks is never skipped as gitignored (a force-added `.env` is what the repository holds), nor a
+/// directory holding one; only the tracked files of such a directory are kept.
+/// `global_excludes`: the text of git's core.excludesFile, applied below every other ignore file.
 util::Result<Discovery> discover(const std::filesystem::path& root, std::uintmax_t max_file_size,
                                  const std::function<bool(std::string_view)>& excluded = {},
-                                 const std::set<std::string>* tracked = nullptr);
+                                 const std::set<std::string>* tracked = nullptr, std::string_view global_excludes = {});
 
 }  // namespace onramp::scan

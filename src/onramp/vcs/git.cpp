@@ -3,19 +3,12 @@
 #include <fmt/format.h>
 #include <git2.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace onramp::vcs {
 
 namespace fs = std::filesystem;
-
-bool ChangedLines::touches(std::string_view path, std::uint32_t first, std::uint32_t last) const {
-  const auto it = lines_.find(path);
-  if (it == lines_.end()) return false;
-  if (first == 0) return !it->second.empty();
-  const auto at = it->second.lower_bound(first);
-  return at != it->second.end() && *at <= std::max(first, last);
-}
 
 namespace {
 
@@ -42,7 +35,6 @@ using Diff = Owned<git_diff, git_diff_free>;
 using Reference = Owned<git_reference, git_reference_free>;
 using Index = Owned<git_index, git_index_free>;
 
-
 std::string last_error() {
   const git_error* e = git_error_last();
   return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
@@ -67,28 +59,10 @@ util::Result<Commit> resolve(git_repository* repo, const std::string& ref, bool 
                     "`fetch-depth: 0` in actions/checkout)",
                     ref, option)};
   }
-  return util::Error{fmt::format(
-      "{1} {0}: no branch, tag or commit `{0}` in this repository (fetch it first: `git fetch origin {0}`)", ref,
-      option)};
+  return util::Error{
+      fmt::format("{1} {0}: no branch, tag or commit `{0}` in this repository (fetch it first: `git fetch origin {0}`)",
+                  ref, option)};
 }
-
-struct Collect {
-  std::string prefix;  // the scanned root relative to the work tree, with a trailing `/`, or ""
-  ChangedLines* out;
-};
-
-int on_line(const git_diff_delta* delta, const git_diff_hunk* /*hunk*/, const git_diff_line* line, void* payload) {
-  if (line->origin != GIT_DIFF_LINE_ADDITION || line->new_lineno <= 0 || delta->new_file.path == nullptr) return 0;
-  const auto* c = static_cast<Collect*>(payload);
-  const std::string_view path = delta->new_file.path;
-  if (path.substr(0, c->prefix.size()) != c->prefix) return 0;
-  c->out->add(std::string(path.substr(c->prefix.size())), static_cast<std::uint32_t>(line->new_lineno));
-  return 0;
-}
-
-}  // namespace
-
-namespace {
 
 /// The repository holding a root, the merge base of HEAD and a ref, its tree, and the root's prefix in the work tree.
 struct Base {
@@ -183,20 +157,6 @@ util::Result<Diff> diff_to_workdir(Base& base, std::string_view option, const st
 
 }  // namespace
 
-util::Result<ChangedLines> changed_since(const fs::path& root, const std::string& ref) {
-  Library library;
-  auto base = open_base(root, ref, "--diff");
-  if (!base) return base.error();
-  auto diff = diff_to_workdir(*base, "--diff", ref);
-  if (!diff) return diff.error();
-  ChangedLines out;
-  Collect collect{base->prefix, &out};
-  if (git_diff_foreach(diff->get(), nullptr, nullptr, nullptr, on_line, &collect) != 0) {
-    return util::Error{fmt::format("--diff {}: {}", ref, last_error())};
-  }
-  return out;
-}
-
 util::Result<BaseCheckout> checkout_merge_base(const fs::path& root, const std::string& ref, const fs::path& dest,
                                                std::string_view option) {
   Library library;
@@ -218,8 +178,8 @@ util::Result<BaseCheckout> checkout_merge_base(const fs::path& root, const std::
     opts.paths.count = 1;
   }
   if (git_checkout_tree(base->repo.get(), reinterpret_cast<const git_object*>(base->tree.get()), &opts) != 0) {
-    return util::Error{fmt::format("{} {}: cannot write the merge base {}: {}", option, ref, out.commit.substr(0, 12),
-                                   last_error())};
+    return util::Error{
+        fmt::format("{} {}: cannot write the merge base {}: {}", option, ref, out.commit.substr(0, 12), last_error())};
   }
 
   auto diff = diff_to_workdir(*base, option, ref);
@@ -264,6 +224,51 @@ std::optional<std::set<std::string>> tracked_files(const fs::path& root) {
     const std::string_view path = entry->path;
     if (path.size() > prefix.size() && path.starts_with(prefix)) out.emplace(path.substr(prefix.size()));
   }
+  return out;
+}
+
+std::optional<fs::path> excludes_file(const fs::path& root) {
+  Library library;
+  std::error_code ec;
+  const auto canonical_root = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) return std::nullopt;
+  Repository repo(raw_repo);
+  git_config* raw_config = nullptr;
+  if (git_repository_config_snapshot(&raw_config, repo.get()) != 0) return std::nullopt;
+  const std::unique_ptr<git_config, void (*)(git_config*)> config(raw_config, git_config_free);
+  git_buf buf = GIT_BUF_INIT;
+  if (git_config_get_path(&buf, config.get(), "core.excludesfile") == 0) {
+    fs::path out = buf.ptr != nullptr ? buf.ptr : "";
+    git_buf_dispose(&buf);
+    if (out.empty()) return std::nullopt;
+    return out;
+  }
+  // git's default: $XDG_CONFIG_HOME/git/ignore, else ~/.config/git/ignore.
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  if (xdg != nullptr && xdg[0] != '\0') return fs::path(xdg) / "git" / "ignore";
+  if (home != nullptr && home[0] != '\0') return fs::path(home) / ".config" / "git" / "ignore";
+  return std::nullopt;
+}
+
+std::optional<WorkTree> work_tree_of(const fs::path& root) {
+  Library library;
+  std::error_code ec;
+  const auto canonical_root = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) return std::nullopt;
+  Repository repo(raw_repo);
+  const char* workdir = git_repository_workdir(repo.get());
+  if (workdir == nullptr) return std::nullopt;
+  WorkTree out;
+  out.top = fs::canonical(workdir, ec);
+  if (ec) return std::nullopt;
+  out.prefix = canonical_root.lexically_relative(out.top).generic_string();
+  if (out.prefix == ".") out.prefix.clear();
+  if (!out.prefix.empty()) out.prefix += '/';
   return out;
 }
 

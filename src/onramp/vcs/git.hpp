@@ -1,6 +1,6 @@
 #pragma once
-// What a change touched, read from git through libgit2: for `onramp check --diff REF` in pull-request jobs.
-#include <cstdint>
+// What git knows, read through libgit2: the merge base a pull-request job compares with (`onramp check --diff
+// REF`), the files it tracks, its excludes file.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -12,25 +12,6 @@
 #include "onramp/util/result.hpp"
 
 namespace onramp::vcs {
-
-/// Lines added or changed, by path relative to the scanned root.
-class ChangedLines {
-public:
-  void add(std::string path, std::uint32_t line) { lines_[std::move(path)].insert(line); }
-  /// True if a line from `first` to `last` of `path` was added or changed; a finding about a whole file
-  /// (`first` 0) counts when any line of it did.
-  bool touches(std::string_view path, std::uint32_t first, std::uint32_t last) const;
-  std::size_t file_count() const { return lines_.size(); }
-
-private:
-  std::map<std::string, std::set<std::uint32_t>, std::less<>> lines_;
-};
-
-/// The lines of files below `root` that differ between the merge base of HEAD and `ref` and the working tree
-/// (staged and unstaged changes and untracked files included, renames followed), so that a pull-request job sees
-/// what the branch added and a pre-commit hook sees what is about to be committed. `ref` is a branch, tag or commit;
-/// `main` falls back to `origin/main` when there is no local branch. Errors say what to fetch in a shallow clone.
-util::Result<ChangedLines> changed_since(const std::filesystem::path& root, const std::string& ref);
 
 /// The merge base of HEAD and a ref, written out for a second scan.
 struct BaseCheckout {
@@ -44,12 +25,24 @@ struct BaseCheckout {
 
 /// Writes the tree of the merge base of HEAD and `ref` into `dest` (an empty directory outside the repository; no
 /// .git, the repository's index and work tree untouched) and reads which files were renamed since then (the work
-/// tree, staged and unstaged changes included, compared as `changed_since` does). Errors name `option`.
+/// tree, staged and unstaged changes included, staged and unstaged changes and untracked files included). Errors name `option`.
 util::Result<BaseCheckout> checkout_merge_base(const std::filesystem::path& root, const std::string& ref,
                                                const std::filesystem::path& dest, std::string_view option);
 
 /// The files git tracks below `root` (relative to it, `/` separators), read from the index of the work tree that
 /// holds `root`; nullopt when `root` is in no git work tree (or the index cannot be read).
 std::optional<std::set<std::string>> tracked_files(const std::filesystem::path& root);
+
+/// The work tree holding a root: its top directory and the root's place in it (`backend/`, with the slash; "" at
+/// the top).
+struct WorkTree {
+  std::filesystem::path top;
+  std::string prefix;
+};
+std::optional<WorkTree> work_tree_of(const std::filesystem::path& root);
+
+/// git's core.excludesFile for the repository holding `root` (its default, $XDG_CONFIG_HOME/git/ignore or
+/// ~/.config/git/ignore, when unset); nullopt outside a repository. The file may not exist.
+std::optional<std::filesystem::path> excludes_file(const std::filesystem::path& root);
 
 }  // namespace onramp::vcs
