@@ -343,12 +343,13 @@ private:
     }
   }
 
-  /// The root's manage.py that runs commands (model::is_manage_script), the shallowest; empty when it has none.
-  std::string manage_script(const parse::RootManifest& root) const {
-    std::string manage;
+  /// The root's manage.py that runs commands (model::is_manage_script), the shallowest; null when it has none.
+  const facts::Module* manage_script(const parse::RootManifest& root) const {
+    const facts::Module* manage = nullptr;
     for (const auto& m : in_.project.modules) {
-      if (model::is_manage_script(m) && owner(m.path) == &root && (manage.empty() || m.path.size() < manage.size()))
-        manage = m.path;
+      if (model::is_manage_script(m) && owner(m.path) == &root &&
+          (manage == nullptr || m.path.size() < manage->path.size()))
+        manage = &m;
     }
     return manage;
   }
@@ -359,7 +360,7 @@ private:
     // A workspace root is an application only with an entry point of its own (an app object, manage.py).
     const auto has_entry_point = [&](const parse::RootManifest& r) {
       return std::any_of(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) { return a.root == r.path; }) ||
-             !manage_script(r).empty();
+             manage_script(r) != nullptr;
     };
     for (const auto& r : in_.roots) {
       if (r.application && (r.members.empty() || has_entry_point(r))) app_roots_.push_back(&r);
@@ -796,13 +797,13 @@ private:
       std::string cwd = m.cwd;
       if (m.tool == "flask-migrate") {
         // `flask db upgrade` needs the app: the repository's manage.py wrapper has it, else --app names the object.
-        const std::string manage = manage_script(root);
+        const auto* manage = manage_script(root);
         const auto app = std::find_if(in_.apps.begin(), in_.apps.end(), [&](const AppObject& a) {
           return a.root == root.path && (a.framework == "flask" || a.framework == "connexion");
         });
-        if (!manage.empty()) {
+        if (manage != nullptr) {
           apply = "python manage.py db upgrade";
-          cwd = dir_of(manage);
+          cwd = dir_of(manage->path);
         } else if (app != in_.apps.end()) {
           apply = fmt::format("flask --app {} db upgrade", app->target);
           cwd = root.path;
@@ -842,7 +843,7 @@ private:
       if (a.root == root.path) apps.push_back(&a);
     }
     // Django's asgi/wsgi modules are found, but manage.py is the way to run it locally.
-    const std::string manage = manage_script(root);
+    const auto* manage = manage_script(root);
     std::string app_note;
     if (!apps.empty() && apps.front()->framework != "celery") {
       app_note = fmt::format("; the application object is {} ({}:{})", apps.front()->target, apps.front()->path,
@@ -885,17 +886,14 @@ private:
           p.path, p.line, "run");
       return;
     }
-    if (!manage.empty()) {
+    if (manage != nullptr) {
       // manage.py is Django's unless it is a Flask CLI group (redash, Flask-Script projects).
-      const auto mod = std::lower_bound(in_.project.modules.begin(), in_.project.modules.end(), manage,
-                                        [](const facts::Module& m, const std::string& p) { return m.path < p; });
-      const bool django = mod == in_.project.modules.end() || mod->path != manage ||
-                          std::any_of(mod->imports.begin(), mod->imports.end(),
+      const bool django = std::any_of(manage->imports.begin(), manage->imports.end(),
                                       [](const facts::Import& i) { return i.module.starts_with("django"); });
-      add(prefix + "python manage.py runserver", dir_of(manage),
+      add(prefix + "python manage.py runserver", dir_of(manage->path),
           django ? "start Django's development server"
                  : "start the development server through the repository's manage.py",
-          manage, 0, "run");
+          manage->path, 0, "run");
       return;
     }
     if (!apps.empty()) {
@@ -992,8 +990,8 @@ private:
     // A Django project runs its tests through manage.py: TEST_RUNNER, the test settings and database set-up are
     // Django's; `python -m unittest discover` would import the tests without configuring Django at all.
     if (t.runner == "unittest" || t.runner.empty()) {
-      const std::string manage = manage_script(root);
-      if (!manage.empty() && (t.test_files > 0 || !t.runner.empty())) {
+      const auto* manage = manage_script(root);
+      if (manage != nullptr && (t.test_files > 0 || !t.runner.empty())) {
         std::string runner;
         for (const auto& m : in_.project.modules) {
           for (const auto& s : m.records.settings_strings) {
@@ -1001,10 +999,10 @@ private:
               runner = fmt::format("; TEST_RUNNER is {} ({}:{})", util::trim(s.value), m.path, s.location.line);
           }
         }
-        add(prefix + "python manage.py test", dir_of(manage),
+        add(prefix + "python manage.py test", dir_of(manage->path),
             fmt::format("run the tests with Django's test runner ({} test module{}){}", t.test_files,
                         t.test_files == 1 ? "" : "s", runner),
-            manage, 0, "test");
+            manage->path, 0, "test");
         return;
       }
     }
